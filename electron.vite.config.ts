@@ -1,0 +1,48 @@
+/**
+ * Builds the three parts of the app: the main process (ESM, dependencies left
+ * external), the sandboxed preload (one CommonJS file, as sandboxing requires)
+ * and the Svelte renderer with its Content-Security-Policy.
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/shared/content-security-policy';
+
+function cspMetaTag(mode: 'production' | 'development'): Plugin {
+  return {
+    name: 'briefing:csp-meta',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<!-- csp -->',
+        `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(mode)}" />`,
+      ),
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  main: {
+    build: {
+      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: {
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+    plugins: [
+      svelte({ configFile: resolve('svelte.config.js') }),
+      cspMetaTag(command === 'serve' ? 'development' : 'production'),
+    ],
+  },
+}));

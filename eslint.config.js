@@ -1,0 +1,43 @@
+// Lint rules for the whole project. The rule that matters most here keeps Electron
+// out of the plain-Node core: only src/main/index.ts and src/main/shell/ may import it,
+// so everything else in src/main/ can be loaded and tested in Node without the binary.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+export const electronImportBan = {
+  paths: [{ name: 'electron', message: 'Only src/main/index.ts and src/main/shell/ may import electron.' }],
+  patterns: [
+    { group: ['electron/*'], message: 'Only src/main/index.ts and src/main/shell/ may import electron.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig },
+    },
+  },
+  {
+    files: ['src/renderer/**/*'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/main/**/*.ts', 'src/shared/**/*.ts', 'src/renderer/**/*'],
+    ignores: ['src/main/index.ts', 'src/main/shell/**'],
+    rules: { 'no-restricted-imports': ['error', electronImportBan] },
+  },
+);

@@ -1,0 +1,42 @@
+/**
+ * End-to-end configuration. Two projects run the same specs:
+ * - chromium: the built renderer in Debian's Chromium, `window.api` bridged to the real core;
+ * - electron: the real app through `_electron`, only where ELECTRON_OVERRIDE_DIST_PATH names a binary.
+ */
+import { defineConfig } from '@playwright/test';
+import type { AppMode } from './tests/e2e/harness/fixtures';
+import { electronExecutable, electronSkipReason } from './tests/e2e/harness/electron-launch';
+
+const isMainProcess = process.env['TEST_WORKER_INDEX'] === undefined;
+if (isMainProcess && !electronExecutable())
+  console.log(`[e2e] electron project skipped: ${electronSkipReason}`);
+
+export default defineConfig<{ mode: AppMode }>({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/playwright',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  forbidOnly: !!process.env['CI'],
+  reporter: [['list']],
+  use: {
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'chromium', use: { mode: 'chromium' } },
+    { name: 'electron', use: { mode: 'electron' } },
+  ],
+});

@@ -1,0 +1,50 @@
+/**
+ * The Electron main process entry: wires the plain-Node app core to Electron's
+ * window, menu, IPC and security settings. It holds no logic of its own.
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import { startAppCore } from './app-core';
+import { createDispatcher } from './ipc/dispatcher';
+import { createHandlers } from './ipc/handlers';
+import { applySecurityDefaults } from './shell/security';
+import { registerIpc } from './shell/ipc';
+import { createMainWindow, isAppPage } from './shell/window';
+import { installMenu } from './shell/menu';
+import { applyUserDataOverride, seedsDirectory, storeDirectory } from './shell/app-paths';
+
+applyUserDataOverride();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      applySecurityDefaults();
+      const core = await startAppCore({ dataDir: storeDirectory(), seedsDir: seedsDirectory() });
+      registerIpc(createDispatcher(createHandlers(core)), isAppPage);
+      installMenu();
+      createMainWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        'Briefing Reader could not start',
+        error instanceof Error ? error.message : String(error),
+      );
+      app.quit();
+    });
+}

@@ -1,0 +1,65 @@
+/**
+ * The IPC boundary: takes a channel name and an untrusted payload, validates the
+ * payload against the contract, runs the handler, checks the reply, and always
+ * answers with an envelope, never a thrown error.
+ *
+ * The Electron shell registers this for every channel; the end-to-end harness
+ * calls the very same function through Playwright's `exposeBinding`.
+ */
+import type { z } from 'zod';
+import { AppFailure, type ApiEnvelope, type ApiErrorRecord } from '../../shared/api-error';
+import { methodForChannel, type ApiMethod } from '../../shared/channels';
+import { contract } from '../../shared/contract';
+import type { Handlers } from './handlers';
+
+export type ValidRequest<M extends ApiMethod> = z.output<(typeof contract)[M]['request']>;
+export type Dispatch = (channel: string, payload: unknown) => Promise<ApiEnvelope<unknown>>;
+
+export interface DispatcherOptions {
+  /** Where unexpected failures are reported; they reach the renderer only as "internal". */
+  logError?: (error: unknown) => void;
+}
+
+function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`);
+}
+
+function failure(error: ApiErrorRecord): ApiEnvelope<never> {
+  return { ok: false, error };
+}
+
+export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
+  const logError = options.logError ?? ((error) => console.error(error));
+
+  return async (channel, payload) => {
+    const method = methodForChannel(channel);
+    if (!method) return failure({ code: 'invalid-request', message: `Unknown channel "${channel}".` });
+
+    const { request, reply } = contract[method];
+    const parsed = request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      return failure({
+        code: 'invalid-request',
+        message: `The request to ${method} was malformed.`,
+        issues: formatIssues(parsed.error),
+      });
+    }
+
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      const checked = reply.safeParse(value);
+      if (!checked.success) {
+        logError(
+          new Error(`Reply of ${method} broke the contract: ${formatIssues(checked.error).join('; ')}`),
+        );
+        return failure({ code: 'internal', message: `${method} produced an invalid reply.` });
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof AppFailure) return failure({ code: error.code, message: error.message });
+      logError(error);
+      return failure({ code: 'internal', message: `${method} failed unexpectedly. Details are in the log.` });
+    }
+  };
+}

@@ -1,0 +1,8 @@
+/** Human wording for counts and durations shown in the library and reader. */
+export function formatWordCount(count: number): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? 'word' : 'words'}`;
+}
+
+export function formatReadingTime(minutes: number): string {
+  return minutes < 1 ? 'under a minute' : `${minutes} min read`;
+}

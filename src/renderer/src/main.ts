@@ -1,0 +1,9 @@
+/** Renderer entry: loads the global styles and mounts the app. */
+import { mount } from 'svelte';
+import './styles/global.css';
+import App from './App.svelte';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('The #app element is missing from index.html.');
+
+export default mount(App, { target });

@@ -1,0 +1,23 @@
+/**
+ * The names of every IPC method and the channel each travels on.
+ *
+ * Kept apart from the zod schemas so the sandboxed preload script can build
+ * `window.api` from this list without bundling a validation library it never uses.
+ */
+export const channels = {
+  getStatus: 'store:status',
+  listArticles: 'library:list',
+  getArticle: 'article:get',
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+} as const;
+
+export type ApiMethod = keyof typeof channels;
+export type ApiChannel = (typeof channels)[ApiMethod];
+
+export const apiMethods = Object.keys(channels) as ApiMethod[];
+
+/** Finds the method served on a channel, or undefined for a channel outside the contract. */
+export function methodForChannel(channel: string): ApiMethod | undefined {
+  return apiMethods.find((method) => channels[method] === channel);
+}

@@ -1,0 +1,78 @@
+/**
+ * Runs the built renderer in Chromium with `window.api` wired, through
+ * Playwright's `exposeBinding`, to the same app core and dispatcher the Electron
+ * main process uses, on a real lowdb file in the test's own folder.
+ *
+ * The renderer is served from `out/renderer` by request interception on a
+ * private origin, so no port is opened and the page's CSP applies as built.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { channels } from '../../../src/shared/channels';
+import { startAppCore } from '../../../src/main/app-core';
+import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher';
+import { createHandlers } from '../../../src/main/ipc/handlers';
+
+export const rendererDir = path.resolve('out/renderer');
+export const seedsDir = path.resolve('seeds');
+const appOrigin = 'http://briefing-reader.test';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** The page-side half of the bridge: builds `window.api` from the contract's channel list, as the preload does. */
+function bridgeScript(channelMap: Record<string, string>): string {
+  return `(() => {
+    const channels = ${JSON.stringify(channelMap)};
+    const api = {};
+    for (const [method, channel] of Object.entries(channels)) {
+      api[method] = (request = {}) => window.__briefingInvoke(channel, request);
+    }
+    Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+  })();`;
+}
+
+export interface ChromiumApp {
+  /** Starts a new app core on the same data folder, as quitting and relaunching the app would. */
+  restart(): Promise<void>;
+}
+
+export async function launchRendererInChromium(page: Page, storeDir: string): Promise<ChromiumApp> {
+  const startDispatch = async (): Promise<Dispatch> =>
+    createDispatcher(createHandlers(await startAppCore({ dataDir: storeDir, seedsDir })));
+  let dispatch = await startDispatch();
+
+  await page.exposeBinding('__briefingInvoke', (_source, channel: string, payload: unknown) =>
+    dispatch(channel, payload),
+  );
+  await page.addInitScript(bridgeScript(channels));
+  await page.route(`${appOrigin}/**`, async (route) => {
+    const relative = decodeURIComponent(new URL(route.request().url()).pathname);
+    const file = path.join(rendererDir, path.normalize(relative));
+    if (!file.startsWith(rendererDir)) return route.fulfill({ status: 403 });
+    try {
+      const body = await readFile(file);
+      return route.fulfill({
+        status: 200,
+        body,
+        contentType: contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      });
+    } catch {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  await page.goto(`${appOrigin}/index.html`);
+
+  return {
+    restart: async () => {
+      dispatch = await startDispatch();
+      await page.reload();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The test fixtures every spec uses: a fresh data folder per test, and a
+ * `launch` that starts the app in the project's mode (the renderer in Chromium
+ * with the bridged core, or the real Electron app) and returns page objects.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { launchRendererInChromium } from './chromium-bridge';
+import { electronExecutable, electronSkipReason, launchElectronApp } from './electron-launch';
+import { BriefingApp } from '../pages/briefing-app';
+
+export type AppMode = 'chromium' | 'electron';
+
+interface Fixtures {
+  mode: AppMode;
+  /** The per-test profile folder: the app's user-data folder. */
+  profileDir: string;
+  /** Starts the app on `profileDir`; call after preparing any files a test needs there. */
+  launch: () => Promise<BriefingApp>;
+  /** The app, launched with the bundled seeds on an empty profile. */
+  app: BriefingApp;
+}
+
+export function storeDirOf(profileDir: string): string {
+  return path.join(profileDir, 'store');
+}
+
+export const test = base.extend<Fixtures>({
+  mode: ['chromium', { option: true }],
+
+  // Playwright reads a fixture's dependencies from its first parameter: `{}` means "none".
+  // eslint-disable-next-line no-empty-pattern
+  profileDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  launch: async ({ mode, browser, profileDir }, use) => {
+    const cleanups: (() => Promise<void>)[] = [];
+    await use(async () => {
+      if (mode === 'electron') {
+        const executable = electronExecutable();
+        test.skip(executable === null, electronSkipReason);
+        const { electronApp, page } = await launchElectronApp(executable!, profileDir);
+        cleanups.push(() => electronApp.close());
+        return new BriefingApp(page, () => relaunchElectron(executable!, profileDir, cleanups));
+      }
+      const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
+      cleanups.push(() => context.close());
+      const page: Page = await context.newPage();
+      const chromiumApp = await launchRendererInChromium(page, storeDirOf(profileDir));
+      return new BriefingApp(page, async () => {
+        await chromiumApp.restart();
+        return page;
+      });
+    });
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  },
+
+  app: async ({ launch }, use) => {
+    await use(await launch());
+  },
+});
+
+async function relaunchElectron(executable: string, profileDir: string, cleanups: (() => Promise<void>)[]) {
+  const closeCurrent = cleanups.pop();
+  await closeCurrent?.();
+  const { electronApp, page } = await launchElectronApp(executable, profileDir);
+  cleanups.push(() => electronApp.close());
+  return page;
+}
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,44 @@
+/**
+ * Page object for the whole app: gives specs the library and reader screens,
+ * screenshots named by project, and a restart that keeps the same profile.
+ */
+import path from 'node:path';
+import { test, type Page } from '@playwright/test';
+import { LibraryScreen } from './library-screen';
+import { ReaderScreen } from './reader-screen';
+
+export const screenshotDir = path.resolve('test-results/screens');
+
+export class BriefingApp {
+  constructor(
+    public page: Page,
+    private readonly relaunch: () => Promise<Page>,
+  ) {}
+
+  get library(): LibraryScreen {
+    return new LibraryScreen(this.page);
+  }
+
+  get reader(): ReaderScreen {
+    return new ReaderScreen(this.page);
+  }
+
+  themeOption(name: 'System' | 'Light' | 'Dark') {
+    return this.page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name });
+  }
+
+  /** The page's computed canvas colour, to tell which theme is in force. */
+  async canvasColor(): Promise<string> {
+    return this.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  }
+
+  async restart(): Promise<void> {
+    this.page = await this.relaunch();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(screenshotDir, `${test.info().project.name}-${name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+}

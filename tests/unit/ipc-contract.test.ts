@@ -1,0 +1,160 @@
+/**
+ * Contract tests: every channel rejects malformed requests with a typed error and
+ * no crash, and the dispatcher turns every failure into an envelope.
+ */
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { apiMethods, channels, type ApiMethod } from '../../src/shared/channels';
+import { apiErrorCodes } from '../../src/shared/api-error';
+import { limits } from '../../src/shared/limits';
+import { startAppCore, type AppCore } from '../../src/main/app-core';
+import { createDispatcher } from '../../src/main/ipc/dispatcher';
+import { createHandlers, type Handlers } from '../../src/main/ipc/handlers';
+import { buildApi } from '../../src/preload/build-api';
+import { tempDirs } from './temp-dir';
+
+const makeTempDir = tempDirs();
+const seedsDir = path.resolve('seeds');
+const oversizedId = 'a'.repeat(limits.idLength + 1);
+
+/** Malformed requests that every method must refuse. */
+const malformedForAll: unknown[] = ['a string', 42, true, ['an', 'array'], { unexpectedField: 1 }];
+
+/** Malformed requests particular to each method; the Record type makes a new method add its own. */
+const malformedByMethod: Record<ApiMethod, unknown[]> = {
+  getStatus: [],
+  listArticles: [{ limit: 10 }],
+  getArticle: [{}, { id: 5 }, { id: null }, { id: '' }, { id: oversizedId }, { id: 'a', extra: true }],
+  getSettings: [],
+  updateSettings: [{ theme: 'purple' }, { theme: 1 }, { theme: 'x'.repeat(100_000) }, { fontSize: 12 }],
+};
+
+async function readyCore(): Promise<AppCore> {
+  return startAppCore({ dataDir: await makeTempDir(), seedsDir });
+}
+
+describe('request validation', () => {
+  for (const method of apiMethods) {
+    const cases = [...malformedForAll, ...malformedByMethod[method]];
+    it.each(cases.map((payload) => [JSON.stringify(payload).slice(0, 40), payload]))(
+      `${method} refuses %s with invalid-request`,
+      async (_label, payload) => {
+        const logError = vi.fn();
+        const dispatch = createDispatcher(createHandlers(await readyCore()), { logError });
+        const envelope = await dispatch(channels[method], payload);
+        expect(envelope.ok).toBe(false);
+        if (!envelope.ok) {
+          expect(envelope.error.code).toBe('invalid-request');
+          expect(envelope.error.message).toContain(method);
+          expect(envelope.error.issues?.length).toBeGreaterThan(0);
+        }
+        expect(logError).not.toHaveBeenCalled();
+      },
+    );
+  }
+
+  it('refuses a channel outside the contract', async () => {
+    const dispatch = createDispatcher(createHandlers(await readyCore()));
+    const envelope = await dispatch('fs:readFile', { path: '/etc/passwd' });
+    expect(envelope).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'Unknown channel "fs:readFile".' },
+    });
+  });
+
+  it('still answers well-formed requests after a run of malformed ones', async () => {
+    const dispatch = createDispatcher(createHandlers(await readyCore()));
+    for (const payload of malformedForAll) await dispatch(channels.getArticle, payload);
+    const envelope = await dispatch(channels.listArticles, {});
+    expect(envelope.ok && Array.isArray(envelope.value) && envelope.value.length).toBe(5);
+  });
+});
+
+describe('typed failures', () => {
+  it('reports an unknown article id as not-found', async () => {
+    const dispatch = createDispatcher(createHandlers(await readyCore()));
+    const envelope = await dispatch(channels.getArticle, { id: 'a-0000000000000000' });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('reports store-unavailable from every store-backed method when the store failed to open', async () => {
+    const core: AppCore = {
+      store: null,
+      status: { state: 'failed', storePath: '/x/library.json', reason: 'The file is not valid JSON.' },
+    };
+    const dispatch = createDispatcher(createHandlers(core));
+    expect(await dispatch(channels.getStatus, {})).toEqual({ ok: true, value: core.status });
+    for (const method of ['listArticles', 'getSettings'] as const) {
+      expect(await dispatch(channels[method], {})).toMatchObject({
+        ok: false,
+        error: { code: 'store-unavailable' },
+      });
+    }
+  });
+
+  it('hides an unexpected handler error behind internal and logs it', async () => {
+    const handlers = createHandlers(await readyCore());
+    const broken: Handlers = {
+      ...handlers,
+      listArticles: () => {
+        throw new TypeError('secret detail');
+      },
+    };
+    const logError = vi.fn();
+    const envelope = await createDispatcher(broken, { logError })(channels.listArticles, {});
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(envelope)).not.toContain('secret detail');
+    expect(logError).toHaveBeenCalledOnce();
+  });
+
+  it('refuses to send a reply that breaks the contract', async () => {
+    const handlers = createHandlers(await readyCore());
+    const lying = { ...handlers, getSettings: () => ({ theme: 'neon' }) } as unknown as Handlers;
+    const logError = vi.fn();
+    const envelope = await createDispatcher(lying, { logError })(channels.getSettings, {});
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logError).toHaveBeenCalledOnce();
+  });
+
+  it('uses only the declared error codes', async () => {
+    const dispatch = createDispatcher(createHandlers(await readyCore()), { logError: () => {} });
+    const envelopes = await Promise.all([
+      dispatch('nope', {}),
+      dispatch(channels.getArticle, { id: 'missing' }),
+      dispatch(channels.updateSettings, { theme: 'x' }),
+    ]);
+    for (const envelope of envelopes) {
+      expect(envelope.ok).toBe(false);
+      if (!envelope.ok) expect(apiErrorCodes).toContain(envelope.error.code);
+    }
+  });
+});
+
+describe('the preload api', () => {
+  it('has exactly one function per contract method, each sending on its own channel', async () => {
+    const sent: [string, unknown][] = [];
+    const api = buildApi(async (channel, request) => {
+      sent.push([channel, request]);
+      return { ok: true, value: null };
+    });
+    expect(Object.keys(api).sort()).toEqual([...apiMethods].sort());
+    expect(Object.isFrozen(api)).toBe(true);
+    await api.getArticle({ id: 'a-1' });
+    await api.listArticles({});
+    expect(sent).toEqual([
+      [channels.getArticle, { id: 'a-1' }],
+      [channels.listArticles, {}],
+    ]);
+  });
+
+  it('updates settings through the contract and keeps them on disk', async () => {
+    const dataDir = await makeTempDir();
+    const dispatch = createDispatcher(createHandlers(await startAppCore({ dataDir, seedsDir })));
+    expect(await dispatch(channels.updateSettings, { theme: 'dark' })).toEqual({
+      ok: true,
+      value: { theme: 'dark' },
+    });
+    const reopened = createDispatcher(createHandlers(await startAppCore({ dataDir, seedsDir })));
+    expect(await reopened(channels.getSettings, {})).toEqual({ ok: true, value: { theme: 'dark' } });
+  });
+});

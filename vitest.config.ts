@@ -1,0 +1,10 @@
+/** Unit and contract tests: plain Node, real files in temp folders, no Electron. */
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+});
