@@ -1,50 +1,67 @@
 /**
  * Starts everything the main process needs that is not Electron: opens the
- * store in the data folder and seeds it on first run.
+ * store in the data folder (recovering what it must) and seeds it on first run.
  *
  * The Electron wiring and the end-to-end test harness both call this, so the
  * tests drive exactly the code the installed app runs.
  */
-import path from 'node:path';
 import type { StoreStatus } from '../shared/contract';
 import { openLibraryStore, type LibraryStore } from './store/library-store';
 import { StoreUnreadableError } from './store/store-unreadable-error';
+import { StoreLockedError } from './store/store-lock';
 import { readSeedFiles } from './store/seed-files';
 import { seedOnFirstRun } from './store/first-run-seeding';
 
-export const storeFileName = 'library.json';
-
 export interface AppCoreOptions {
-  /** The folder the store lives in (the app's user-data folder in production). */
+  /** The store folder (`<user data>/store` in the app). */
   dataDir: string;
   /** The folder holding the bundled seed articles. */
   seedsDir: string;
   now?: () => Date;
+  /** Passed to the store; tests of other things turn backups off. */
+  backups?: boolean;
 }
 
 export interface AppCore {
   status: StoreStatus;
   /** Null when the store could not be opened; `status` then says why. */
   store: LibraryStore | null;
+  /** Saves everything pending and releases the store (on quit). */
+  close(): Promise<void>;
+}
+
+function describeOpenFailure(error: unknown): string | null {
+  if (error instanceof StoreUnreadableError) return error.reason;
+  if (error instanceof StoreLockedError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM')
+    return `Permission to read or write the library was denied (${(error as Error).message}).`;
+  if (code === 'ENOTDIR' || code === 'EISDIR')
+    return `A file or folder stands where the library expects the other (${(error as Error).message}).`;
+  return null;
 }
 
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
-  const storePath = path.join(options.dataDir, storeFileName);
+  const storePath = options.dataDir;
   const now = options.now ?? (() => new Date());
+  let store: LibraryStore;
   try {
-    const store = await openLibraryStore(storePath);
-    const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
-    return {
-      store,
-      status: {
-        state: 'ready',
-        storePath,
-        articleCount: store.read().articles.length,
-        seededThisRun,
-      },
-    };
+    store = await openLibraryStore({ dir: options.dataDir, now, backups: options.backups });
   } catch (error) {
-    if (!(error instanceof StoreUnreadableError)) throw error;
-    return { store: null, status: { state: 'failed', storePath, reason: error.reason } };
+    const reason = describeOpenFailure(error);
+    if (reason === null) throw error;
+    return { store: null, status: { state: 'failed', storePath, reason }, close: async () => {} };
   }
+  const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
+  return {
+    store,
+    status: {
+      state: 'ready',
+      storePath,
+      articleCount: store.index().articles.length,
+      seededThisRun,
+      recovery: [...store.recovery],
+    },
+    close: () => store.close(),
+  };
 }

@@ -11,6 +11,7 @@ import { registerIpc } from './shell/ipc';
 import { createMainWindow, isAppPage } from './shell/window';
 import { installMenu } from './shell/menu';
 import { applyUserDataOverride, seedsDirectory, storeDirectory } from './shell/app-paths';
+import { flushStoreOnQuit } from './shell/quit';
 
 applyUserDataOverride();
 
@@ -33,6 +34,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       applySecurityDefaults();
       const core = await startAppCore({ dataDir: storeDirectory(), seedsDir: seedsDirectory() });
+      flushStoreOnQuit(core);
       registerIpc(createDispatcher(createHandlers(core)), isAppPage);
       installMenu();
       createMainWindow();

@@ -18,12 +18,25 @@ export type Settings = z.infer<typeof settingsSchema>;
 const articleId = z.string().min(1).max(limits.idLength);
 const noArguments = z.object({}).strict();
 
+export const recoveryEventSchema = z.object({
+  file: z.string(),
+  holds: z.string(),
+  problem: z.string(),
+  outcome: z.enum(['restored-from-backup', 'rebuilt-from-articles', 'started-empty']),
+  backupTakenAt: z.string().nullable(),
+  damagedCopy: z.string().nullable(),
+});
+export type RecoveryEventView = z.infer<typeof recoveryEventSchema>;
+
 export const storeStatusSchema = z.discriminatedUnion('state', [
   z.object({
     state: z.literal('ready'),
+    /** The store folder. */
     storePath: z.string(),
     articleCount: z.number().int().nonnegative(),
     seededThisRun: z.boolean(),
+    /** What was repaired when the store opened; shown to the user. */
+    recovery: z.array(recoveryEventSchema),
   }),
   z.object({
     state: z.literal('failed'),

@@ -1,37 +1,66 @@
-/** The designed states: a store that cannot be read, and an empty library. */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+/** The designed states: a store that cannot be used, a repaired store, and an empty library. */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect, storeDirOf } from './harness/fixtures';
 
-test('a damaged library file shows what happened and where the file is, and is left untouched', async ({
+test('a library written by a newer version shows what happened and where it is, and is left untouched', async ({
   launch,
   profileDir,
 }) => {
-  const storeFile = path.join(storeDirOf(profileDir), 'library.json');
-  await mkdir(path.dirname(storeFile), { recursive: true });
-  const damaged = '{"schemaVersion":1,"articles":[{"id":"a-1","tit';
-  await writeFile(storeFile, damaged);
+  const storeDir = storeDirOf(profileDir);
+  const indexFile = path.join(storeDir, 'library.json');
+  await mkdir(storeDir, { recursive: true });
+  const newer = JSON.stringify({ schemaVersion: 99, articles: [], future: true });
+  await writeFile(indexFile, newer);
 
   const app = await launch();
   const alert = app.page.getByRole('alert');
   await expect(alert.getByRole('heading', { name: 'Your library could not be opened' })).toBeVisible();
-  await expect(alert).toContainText('not valid JSON');
-  await expect(alert.locator('code')).toHaveText(storeFile);
+  await expect(alert).toContainText('written by a newer version of Briefing Reader');
+  await expect(alert.locator('code')).toHaveText(storeDir);
   await expect(alert).toContainText('Nothing in it has been changed or deleted');
   await app.screenshot('store-error');
-  expect(await readFile(storeFile, 'utf8')).toBe(damaged);
+  expect(await readFile(indexFile, 'utf8')).toBe(newer);
+});
+
+test('a damaged library index is restored from the backup, and the app says what it did', async ({
+  app,
+  profileDir,
+}) => {
+  const storeDir = storeDirOf(profileDir);
+  await expect(app.library.items).toHaveCount(5);
+  await app.themeOption('Dark').click();
+  await expect(app.themeOption('Dark')).toHaveAttribute('aria-checked', 'true');
+
+  await app.restart(async () => {
+    await writeFile(path.join(storeDir, 'library.json'), '\0'.repeat(512));
+  });
+
+  const notice = app.page.getByRole('status').filter({ hasText: 'Briefing Reader repaired your library' });
+  await expect(notice).toContainText('NUL bytes');
+  await expect(notice).toContainText('Restored from the backup of');
+  await expect(notice).toContainText('The damaged file was kept at');
+  await expect(app.library.items).toHaveCount(5);
+  await expect(app.themeOption('Dark')).toHaveAttribute('aria-checked', 'true');
+  await app.screenshot('recovery-notice');
+  expect((await readdir(storeDir)).filter((name) => name.startsWith('library.json.damaged-'))).toHaveLength(
+    1,
+  );
+
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 });
 
 test('an empty library says so instead of showing a blank list', async ({ launch, profileDir }) => {
-  const storeFile = path.join(storeDirOf(profileDir), 'library.json');
-  await mkdir(path.dirname(storeFile), { recursive: true });
+  const storeDir = storeDirOf(profileDir);
+  await mkdir(storeDir, { recursive: true });
   const emptyButSeeded = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     articles: [],
     seeding: { completedAt: '2026-01-01T00:00:00.000Z', files: [] },
     settings: { theme: 'system' },
   };
-  await writeFile(storeFile, JSON.stringify(emptyButSeeded));
+  await writeFile(path.join(storeDir, 'library.json'), JSON.stringify(emptyButSeeded));
 
   const app = await launch();
   await expect(app.library.heading).toBeVisible();

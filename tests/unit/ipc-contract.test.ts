@@ -3,7 +3,7 @@
  * no crash, and the dispatcher turns every failure into an envelope.
  */
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiMethods, channels, type ApiMethod } from '../../src/shared/channels';
 import { apiErrorCodes } from '../../src/shared/api-error';
 import { limits } from '../../src/shared/limits';
@@ -29,8 +29,19 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   updateSettings: [{ theme: 'purple' }, { theme: 1 }, { theme: 'x'.repeat(100_000) }, { fontSize: 12 }],
 };
 
+const started: AppCore[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((core) => core.close()));
+});
+
+async function startCore(dataDir: string): Promise<AppCore> {
+  const core = await startAppCore({ dataDir, seedsDir, backups: false });
+  started.push(core);
+  return core;
+}
+
 async function readyCore(): Promise<AppCore> {
-  return startAppCore({ dataDir: await makeTempDir(), seedsDir });
+  return startCore(await makeTempDir());
 }
 
 describe('request validation', () => {
@@ -149,12 +160,14 @@ describe('the preload api', () => {
 
   it('updates settings through the contract and keeps them on disk', async () => {
     const dataDir = await makeTempDir();
-    const dispatch = createDispatcher(createHandlers(await startAppCore({ dataDir, seedsDir })));
+    const first = await startCore(dataDir);
+    const dispatch = createDispatcher(createHandlers(first));
     expect(await dispatch(channels.updateSettings, { theme: 'dark' })).toEqual({
       ok: true,
       value: { theme: 'dark' },
     });
-    const reopened = createDispatcher(createHandlers(await startAppCore({ dataDir, seedsDir })));
+    await first.close();
+    const reopened = createDispatcher(createHandlers(await startCore(dataDir)));
     expect(await reopened(channels.getSettings, {})).toEqual({ ok: true, value: { theme: 'dark' } });
   });
 });

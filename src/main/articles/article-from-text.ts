@@ -1,9 +1,10 @@
 /**
  * Turns the raw text of a source file into a stored article: a title (from the
- * headline, or derived from the lede and marked so), the paragraphs, and reading figures. The raw text is kept unchanged beside them.
+ * headline, or derived from the lede and marked so), the paragraphs, and
+ * reading figures. The raw text is kept unchanged beside them.
  */
 import { createHash } from 'node:crypto';
-import type { StoredArticle } from '../store/store-schema';
+import { articleFileVersion, type ArticleFile } from '../store/schemas/article-file';
 import { countWords, readingMinutes } from './reading-stats';
 import { deriveTitle, looksLikeHeadline } from './title-detection';
 
@@ -20,7 +21,7 @@ export function splitParagraphs(text: string): string[] {
     .filter((line) => line.length > 0);
 }
 
-export function articleFromText(rawText: string, sourceFile: string | null, addedAt: string): StoredArticle {
+export function articleFromText(rawText: string, sourceFile: string | null, addedAt: string): ArticleFile {
   const lines = splitParagraphs(rawText);
   const [firstLine = ''] = lines;
   const titleInSource = looksLikeHeadline(firstLine);
@@ -28,14 +29,17 @@ export function articleFromText(rawText: string, sourceFile: string | null, adde
   const title = titleInSource ? firstLine : firstLine ? deriveTitle(firstLine) : 'Untitled article';
   const wordCount = countWords(paragraphs.join('\n'));
   return {
-    id: articleIdFor(rawText),
-    title,
-    titleDerived: !titleInSource,
+    schemaVersion: articleFileVersion,
+    record: {
+      id: articleIdFor(rawText),
+      title,
+      titleDerived: !titleInSource,
+      wordCount,
+      readingMinutes: readingMinutes(wordCount),
+      sourceFile,
+      addedAt,
+    },
     rawText,
     paragraphs,
-    wordCount,
-    readingMinutes: readingMinutes(wordCount),
-    sourceFile,
-    addedAt,
   };
 }

@@ -6,8 +6,8 @@ import { AppFailure } from '../../shared/api-error';
 import type { ApiMethod } from '../../shared/channels';
 import type { ApiReply, ArticleSummary } from '../../shared/contract';
 import type { AppCore } from '../app-core';
-import type { LibraryStore } from '../store/library-store';
-import type { StoredArticle } from '../store/store-schema';
+import { ArticleTextUnavailableError, type LibraryStore } from '../store/library-store';
+import type { ArticleRecord } from '../store/schemas/library-index';
 import type { ValidRequest } from './dispatcher';
 
 export type Handlers = {
@@ -22,7 +22,7 @@ function requireStore(core: AppCore): LibraryStore {
   );
 }
 
-function summarise(article: StoredArticle): ArticleSummary {
+function summarise(article: ArticleRecord): ArticleSummary {
   const { id, title, titleDerived, wordCount, readingMinutes, addedAt } = article;
   return { id, title, titleDerived, wordCount, readingMinutes, addedAt };
 }
@@ -30,19 +30,25 @@ function summarise(article: StoredArticle): ArticleSummary {
 export function createHandlers(core: AppCore): Handlers {
   return {
     getStatus: () => core.status,
-    listArticles: () => requireStore(core).read().articles.map(summarise),
-    getArticle: ({ id }) => {
-      const article = requireStore(core)
-        .read()
-        .articles.find((candidate) => candidate.id === id);
-      if (!article) throw new AppFailure('not-found', `No article with id ${id} is in the library.`);
-      return { ...summarise(article), paragraphs: article.paragraphs, sourceFile: article.sourceFile };
+    listArticles: () => requireStore(core).index().articles.map(summarise),
+    getArticle: async ({ id }) => {
+      const store = requireStore(core);
+      const record = store.index().articles.find((candidate) => candidate.id === id);
+      if (!record) throw new AppFailure('not-found', `No article with id ${id} is in the library.`);
+      try {
+        const article = await store.readArticle(id);
+        return { ...summarise(record), paragraphs: article.paragraphs, sourceFile: record.sourceFile };
+      } catch (error) {
+        if (error instanceof ArticleTextUnavailableError)
+          throw new AppFailure('store-unavailable', error.message);
+        throw error;
+      }
     },
-    getSettings: () => requireStore(core).read().settings,
+    getSettings: () => requireStore(core).index().settings,
     updateSettings: (changes) =>
-      requireStore(core).update((data) => {
-        data.settings = { ...data.settings, ...changes };
-        return data.settings;
+      requireStore(core).updateIndex((index) => {
+        index.settings = { ...index.settings, ...changes };
+        return index.settings;
       }),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Loads the bundled seed articles into the store the first time the app runs.
  *
- * The store records when seeding finished; a later start sees the record and
+ * The index records when seeding finished; a later start sees the record and
  * adds nothing, and an article already present (same text, same id) is never
  * added twice even if the record were lost.
  */
@@ -14,17 +14,11 @@ export async function seedOnFirstRun(
   seeds: SeedFile[],
   now: () => Date,
 ): Promise<boolean> {
-  if (store.read().seeding !== null) return false;
+  if (store.index().seeding !== null) return false;
   const addedAt = now().toISOString();
-  await store.update((data) => {
-    const known = new Set(data.articles.map((article) => article.id));
-    for (const seed of seeds) {
-      const article = articleFromText(seed.text, seed.fileName, addedAt);
-      if (known.has(article.id)) continue;
-      data.articles.push(article);
-      known.add(article.id);
-    }
-    data.seeding = { completedAt: addedAt, files: seeds.map((seed) => seed.fileName) };
+  await store.addArticles(seeds.map((seed) => articleFromText(seed.text, seed.fileName, addedAt)));
+  await store.updateIndex((index) => {
+    index.seeding = { completedAt: addedAt, files: seeds.map((seed) => seed.fileName) };
   });
   return true;
 }

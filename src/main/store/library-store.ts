@@ -1,82 +1,257 @@
 /**
- * The library repository: opens the lowdb file, validates it, and applies
- * updates one at a time.
+ * The store: opens the store folder (taking its lock, sweeping crash leftovers,
+ * loading and if need be recovering every file), then serves reads from memory
+ * and durable, coalesced writes. See `store-layout.ts` for the files.
  *
- * lowdb's JSONFile writes through steno, which writes a temp file and renames it
- * over the old one, so a reader never sees a half-written file. A file that
- * cannot be parsed or has the wrong shape is reported, never overwritten.
+ * Written often: one article's annotation file per save, so a save costs the
+ * same with 5 articles as with 10,000. Written rarely: the index (imports,
+ * settings) and article texts (imports only).
  */
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import { currentSchemaVersion, emptyStoreFile, storeFileSchema, type StoreFile } from './store-schema';
-import { StoreUnreadableError } from './store-unreadable-error';
-import { createSerialQueue } from './serial-queue';
+import { z } from 'zod';
+import { acquireStoreLock } from './store-lock';
+import { sweepTempFiles } from './sweep-temp-files';
+import { loadIndex } from './load-index';
+import { loadAnnotations } from './load-annotations';
+import { inspectJsonFile } from './file-inspection';
+import { quarantineFile } from './quarantine';
+import { writeFileDurably } from './durable-write';
+import { mapLimited } from './map-limited';
+import { backupPolicy, takeBackup } from './backups';
+import { createJsonDocument, type JsonDocument } from './json-document';
+import { storeLayout, type StoreLayout } from './store-layout';
+import type { RecoveryEvent } from './recovery-event';
+import { articleFileSchema, articleFileVersion, type ArticleFile } from './schemas/article-file';
+import { articleRecordSchema, libraryIndexSchema, type LibraryIndex } from './schemas/library-index';
+import { annotationShardSchema, emptyShard, type AnnotationShard } from './schemas/annotation-shard';
 
-export interface LibraryStore {
-  readonly filePath: string;
-  /** The current data. Treat as read-only: change it only through `update`. */
-  read(): Readonly<StoreFile>;
-  /** Applies a change to the data and writes the file before resolving. */
-  update<T>(change: (data: StoreFile) => T): Promise<T>;
+export interface OpenStoreOptions {
+  /** The store folder. */
+  dir: string;
+  now?: () => Date;
+  /** Snapshot the annotations on open and while changes happen (default true). */
+  backups?: boolean;
+  /** Shortest time between two change-driven backups (default `backupPolicy.minIntervalMs`). */
+  backupIntervalMs?: number;
 }
 
-export async function openLibraryStore(filePath: string): Promise<LibraryStore> {
-  await mkdir(path.dirname(filePath), { recursive: true });
-  const db = new Low<StoreFile>(new JSONFile<StoreFile>(filePath), emptyStoreFile());
-  db.data = await readValidated(db, filePath);
-  const enqueue = createSerialQueue();
+export class ArticleTextUnavailableError extends Error {
+  constructor(
+    readonly articleId: string,
+    readonly problem: string,
+    readonly damagedCopy: string | null,
+  ) {
+    super(
+      `The text of this article could not be read: ${problem}.${damagedCopy ? ` The damaged file was kept at ${damagedCopy}.` : ''}`,
+    );
+    this.name = 'ArticleTextUnavailableError';
+  }
+}
+
+export interface LibraryStore {
+  readonly layout: StoreLayout;
+  /** What was repaired when the store opened; empty when every file was sound. */
+  readonly recovery: readonly RecoveryEvent[];
+  index(): Readonly<LibraryIndex>;
+  /** Changes the index (settings, seeding record). Article records change only through the methods below. */
+  updateIndex<R>(change: (draft: LibraryIndex) => R): Promise<R>;
+  /** Writes the articles' texts, then adds their records to the index, in one index write. */
+  addArticles(articles: ArticleFile[]): Promise<void>;
+  readArticle(id: string): Promise<ArticleFile>;
+  annotations(articleId: string): Readonly<AnnotationShard>;
+  annotatedArticleIds(): string[];
+  /** Changes one article's annotations; resolves once the change is durable. */
+  updateAnnotations<R>(articleId: string, change: (draft: AnnotationShard) => R): Promise<R>;
+  flush(): Promise<void>;
+  /** Flushes, stops the backup timer and releases the lock. */
+  close(): Promise<void>;
+}
+
+/** Everything in the index but the article records, which are validated as they are added. */
+const indexShellSchema = libraryIndexSchema.extend({
+  articles: z.array(z.unknown()),
+}) as unknown as z.ZodType<LibraryIndex>;
+const articleVersions = {
+  current: articleFileVersion,
+  schemaFor: (v: number) => (v === 1 ? articleFileSchema : null),
+};
+
+export async function openLibraryStore(options: OpenStoreOptions): Promise<LibraryStore> {
+  const layout = storeLayout(options.dir);
+  const now = options.now ?? (() => new Date());
+  await mkdir(layout.articlesDir, { recursive: true });
+  await mkdir(layout.annotationsDir, { recursive: true });
+  const lock = await acquireStoreLock(layout.lockFile);
+
+  try {
+    await sweepTempFiles([layout.dir, layout.articlesDir, layout.annotationsDir, layout.backupsDir]);
+    const recovery: RecoveryEvent[] = [];
+    const openedAt = now();
+    const index = await loadIndex(layout, openedAt, recovery);
+    const shards = await loadAnnotations(layout, openedAt, recovery);
+    return createStore(layout, index, shards, recovery, lock.release, options, now);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+function createStore(
+  layout: StoreLayout,
+  index: LibraryIndex,
+  shards: Map<string, AnnotationShard>,
+  recovery: RecoveryEvent[],
+  releaseLock: () => Promise<void>,
+  options: OpenStoreOptions,
+  now: () => Date,
+): LibraryStore {
+  const indexDocument = createJsonDocument({
+    file: layout.libraryFile,
+    schema: indexShellSchema,
+    data: index,
+  });
+  const shardDocuments = new Map<string, JsonDocument<AnnotationShard>>();
+  for (const [articleId, shard] of shards) {
+    shardDocuments.set(
+      articleId,
+      createJsonDocument({
+        file: layout.annotationFile(articleId),
+        schema: annotationShardSchema,
+        data: shard,
+      }),
+    );
+  }
+  const backups = createBackupScheduler(layout, indexDocument, shardDocuments, options, now);
+  let closing: Promise<void> | null = null;
+  const flush = async () => {
+    await Promise.all([
+      indexDocument.flush(),
+      ...[...shardDocuments.values()].map((document) => document.flush()),
+    ]);
+    await backups.idle();
+  };
 
   return {
-    filePath,
-    read: () => db.data,
-    update: (change) =>
-      enqueue(async () => {
-        const next = structuredClone(db.data);
-        const result = change(next);
-        storeFileSchema.parse(next);
-        const previous = db.data;
-        db.data = next;
-        try {
-          await db.write();
-        } catch (error) {
-          db.data = previous;
-          throw error;
+    layout,
+    recovery,
+    index: () => indexDocument.data(),
+    updateIndex: async (change) => {
+      const result = await indexDocument.update(change);
+      backups.changed();
+      return result;
+    },
+    addArticles: async (articles) => {
+      for (const article of articles) articleFileSchema.parse(article);
+      await mapLimited(articles, 16, (article) =>
+        writeFileDurably(layout.articleFile(article.record.id), JSON.stringify(article)),
+      );
+      await indexDocument.update((draft) => {
+        const known = new Set(draft.articles.map((record) => record.id));
+        for (const { record } of articles) {
+          if (!known.has(record.id)) draft.articles.push(articleRecordSchema.parse(record));
+          known.add(record.id);
         }
-        return result;
-      }),
+      });
+      backups.changed();
+    },
+    readArticle: async (id) => {
+      const file = layout.articleFile(id);
+      const inspection = await inspectJsonFile(file, articleVersions);
+      if (inspection.state === 'sound') return inspection.data as ArticleFile;
+      if (inspection.state === 'missing')
+        throw new ArticleTextUnavailableError(id, 'its file is missing', null);
+      if (inspection.state === 'newer')
+        throw new ArticleTextUnavailableError(
+          id,
+          'it was written by a newer version of Briefing Reader',
+          null,
+        );
+      throw new ArticleTextUnavailableError(id, inspection.problem, await quarantineFile(file, now()));
+    },
+    annotations: (articleId) => shardDocuments.get(articleId)?.data() ?? emptyShard(articleId),
+    annotatedArticleIds: () => [...shardDocuments.keys()],
+    updateAnnotations: async (articleId, change) => {
+      let document = shardDocuments.get(articleId);
+      if (!document) {
+        document = createJsonDocument({
+          file: layout.annotationFile(articleId),
+          schema: annotationShardSchema,
+          data: emptyShard(articleId),
+        });
+        shardDocuments.set(articleId, document);
+      }
+      const result = await document.update(change);
+      backups.changed();
+      return result;
+    },
+    flush,
+    close: () => {
+      closing ??= (async () => {
+        backups.stop();
+        await flush();
+        await releaseLock();
+      })();
+      return closing;
+    },
   };
 }
 
-async function readValidated(db: Low<StoreFile>, filePath: string): Promise<StoreFile> {
-  try {
-    await db.read();
-  } catch (error) {
-    throw new StoreUnreadableError(filePath, describeReadFailure(error));
-  }
-  const parsed = storeFileSchema.safeParse(db.data);
-  if (parsed.success) return parsed.data;
+/**
+ * Takes a backup on open, at most every `backupIntervalMs` while the user's data
+ * changes, and a last one on close if anything changed since the previous one.
+ */
+function createBackupScheduler(
+  layout: StoreLayout,
+  indexDocument: JsonDocument<LibraryIndex>,
+  shardDocuments: Map<string, JsonDocument<AnnotationShard>>,
+  options: OpenStoreOptions,
+  now: () => Date,
+) {
+  const enabled = options.backups ?? true;
+  const interval = options.backupIntervalMs ?? backupPolicy.minIntervalMs;
+  let running: Promise<unknown> = Promise.resolve();
+  let lastTakenAt = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let changedSinceLast = false;
 
-  const version = (db.data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === 'number' && version > currentSchemaVersion) {
-    throw new StoreUnreadableError(
-      filePath,
-      `The file was written by a newer version of Briefing Reader (schema ${version}; this version reads ${currentSchemaVersion}).`,
-    );
-  }
-  const firstIssue = parsed.error.issues[0];
-  const where = firstIssue?.path.length ? firstIssue.path.join('.') : 'the top level';
-  throw new StoreUnreadableError(
-    filePath,
-    `The file's contents do not have the expected shape (at ${where}: ${firstIssue?.message ?? 'invalid'}).`,
-  );
-}
+  const take = () => {
+    lastTakenAt = Date.now();
+    changedSinceLast = false;
+    const content = {
+      library: structuredClone(indexDocument.data()),
+      shards: Object.fromEntries(
+        [...shardDocuments].map(([id, document]) => [id, structuredClone(document.data())]),
+      ),
+    };
+    running = running
+      .then(() => takeBackup(layout.backupsDir, content, now()))
+      .catch((error: unknown) => {
+        console.error('Backup failed:', error);
+      });
+  };
 
-function describeReadFailure(error: unknown): string {
-  if (error instanceof SyntaxError) return `The file is not valid JSON (${error.message}).`;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'Permission to read the file was denied.';
-  if (code === 'EISDIR') return 'A folder stands where the file should be.';
-  return error instanceof Error ? error.message : String(error);
+  if (enabled) take();
+
+  return {
+    changed: () => {
+      changedSinceLast = true;
+      if (!enabled || timer) return;
+      const wait = lastTakenAt + interval - Date.now();
+      if (wait <= 0) take();
+      else {
+        timer = setTimeout(() => {
+          timer = null;
+          take();
+        }, wait);
+        timer.unref();
+      }
+    },
+    idle: () => running,
+    /** Cancels the timer, taking the backup it was waiting for now if anything changed. */
+    stop: () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (enabled && changedSinceLast) take();
+    },
+  };
 }

@@ -39,14 +39,18 @@ function bridgeScript(channelMap: Record<string, string>): string {
 }
 
 export interface ChromiumApp {
-  /** Starts a new app core on the same data folder, as quitting and relaunching the app would. */
-  restart(): Promise<void>;
+  /**
+   * Closes the app core and starts a new one on the same data folder, as quitting and relaunching
+   * would; `whileClosed` runs in between (to damage or inspect files).
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
+  /** Closes the app core, as quitting would (flushes and releases the store lock). */
+  close(): Promise<void>;
 }
 
 export async function launchRendererInChromium(page: Page, storeDir: string): Promise<ChromiumApp> {
-  const startDispatch = async (): Promise<Dispatch> =>
-    createDispatcher(createHandlers(await startAppCore({ dataDir: storeDir, seedsDir })));
-  let dispatch = await startDispatch();
+  let core = await startAppCore({ dataDir: storeDir, seedsDir });
+  let dispatch: Dispatch = createDispatcher(createHandlers(core));
 
   await page.exposeBinding('__briefingInvoke', (_source, channel: string, payload: unknown) =>
     dispatch(channel, payload),
@@ -70,9 +74,13 @@ export async function launchRendererInChromium(page: Page, storeDir: string): Pr
   await page.goto(`${appOrigin}/index.html`);
 
   return {
-    restart: async () => {
-      dispatch = await startDispatch();
+    restart: async (whileClosed) => {
+      await core.close();
+      await whileClosed?.();
+      core = await startAppCore({ dataDir: storeDir, seedsDir });
+      dispatch = createDispatcher(createHandlers(core));
       await page.reload();
     },
+    close: () => core.close(),
   };
 }

@@ -46,14 +46,17 @@ export const test = base.extend<Fixtures>({
         test.skip(executable === null, electronSkipReason);
         const { electronApp, page } = await launchElectronApp(executable!, profileDir);
         cleanups.push(() => electronApp.close());
-        return new BriefingApp(page, () => relaunchElectron(executable!, profileDir, cleanups));
+        return new BriefingApp(page, (whileClosed) =>
+          relaunchElectron(executable!, profileDir, cleanups, whileClosed),
+        );
       }
       const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
       cleanups.push(() => context.close());
       const page: Page = await context.newPage();
       const chromiumApp = await launchRendererInChromium(page, storeDirOf(profileDir));
-      return new BriefingApp(page, async () => {
-        await chromiumApp.restart();
+      cleanups.push(() => chromiumApp.close());
+      return new BriefingApp(page, async (whileClosed) => {
+        await chromiumApp.restart(whileClosed);
         return page;
       });
     });
@@ -65,9 +68,15 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-async function relaunchElectron(executable: string, profileDir: string, cleanups: (() => Promise<void>)[]) {
+async function relaunchElectron(
+  executable: string,
+  profileDir: string,
+  cleanups: (() => Promise<void>)[],
+  whileClosed?: () => Promise<void>,
+) {
   const closeCurrent = cleanups.pop();
   await closeCurrent?.();
+  await whileClosed?.();
   const { electronApp, page } = await launchElectronApp(executable, profileDir);
   cleanups.push(() => electronApp.close());
   return page;

@@ -12,7 +12,7 @@ export const screenshotDir = path.resolve('test-results/screens');
 export class BriefingApp {
   constructor(
     public page: Page,
-    private readonly relaunch: () => Promise<Page>,
+    private readonly relaunch: (whileClosed?: () => Promise<void>) => Promise<Page>,
   ) {}
 
   get library(): LibraryScreen {
@@ -32,8 +32,9 @@ export class BriefingApp {
     return this.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   }
 
-  async restart(): Promise<void> {
-    this.page = await this.relaunch();
+  /** Quits and relaunches on the same profile; `whileClosed` runs while the app is not running. */
+  async restart(whileClosed?: () => Promise<void>): Promise<void> {
+    this.page = await this.relaunch(whileClosed);
   }
 
   async screenshot(name: string): Promise<string> {

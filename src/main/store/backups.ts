@@ -1,0 +1,99 @@
+/**
+ * Rotating backups of what the user wrote: each backup is one snapshot file of
+ * every annotation shard plus the library index, `backups/annotations-<time>.json`.
+ * A backup identical to the newest one is skipped; only the newest `keep` are kept.
+ * Restoring looks through them newest first and takes the first sound copy.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileDurably } from './durable-write';
+import { fileStamp } from './quarantine';
+import { inspectJsonText } from './file-inspection';
+import type { AnnotationShard } from './schemas/annotation-shard';
+import type { LibraryIndex } from './schemas/library-index';
+import { backupSnapshotSchema, backupSnapshotVersion, type BackupSnapshot } from './schemas/backup-snapshot';
+
+export const backupPolicy = {
+  /** How many snapshots are kept. */
+  keep: 10,
+  /** The shortest time between two snapshots taken because of changes. */
+  minIntervalMs: 5 * 60 * 1000,
+} as const;
+
+const prefix = 'annotations-';
+const snapshotVersions = {
+  current: backupSnapshotVersion,
+  schemaFor: (v: number) => (v === 1 ? backupSnapshotSchema : null),
+};
+
+export interface BackupContent {
+  library: LibraryIndex;
+  shards: Record<string, AnnotationShard>;
+}
+
+function hashOf(content: BackupContent): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/** Backup file names, newest first (their names sort by time). */
+export async function listBackups(backupsDir: string): Promise<string[]> {
+  try {
+    const names = await readdir(backupsDir);
+    return names
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
+      .sort()
+      .reverse()
+      .map((name) => path.join(backupsDir, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** Reads a backup, or null when it is itself damaged. */
+export async function readBackup(file: string): Promise<BackupSnapshot | null> {
+  try {
+    const inspection = inspectJsonText(await readFile(file, 'utf8'), snapshotVersions);
+    return inspection.state === 'sound' ? (inspection.data as BackupSnapshot) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a snapshot unless it equals the newest one; prunes old ones. Returns the new file, or null if skipped. */
+export async function takeBackup(
+  backupsDir: string,
+  content: BackupContent,
+  now: Date,
+): Promise<string | null> {
+  await mkdir(backupsDir, { recursive: true });
+  const contentHash = hashOf(content);
+  const [newest] = await listBackups(backupsDir);
+  if (newest && (await readBackup(newest))?.contentHash === contentHash) return null;
+
+  const snapshot: BackupSnapshot = {
+    schemaVersion: backupSnapshotVersion,
+    takenAt: now.toISOString(),
+    contentHash,
+    ...content,
+  };
+  const file = path.join(backupsDir, `${prefix}${fileStamp(now)}.json`);
+  await writeFileDurably(file, JSON.stringify(snapshot));
+  for (const old of (await listBackups(backupsDir)).slice(backupPolicy.keep))
+    await unlink(old).catch(() => undefined);
+  return file;
+}
+
+/** Finds the newest sound backup that `pick` can take something from. */
+export async function findInBackups<T>(
+  backupsDir: string,
+  pick: (snapshot: BackupSnapshot) => T | undefined,
+): Promise<{ value: T; takenAt: string } | null> {
+  for (const file of await listBackups(backupsDir)) {
+    const snapshot = await readBackup(file);
+    const value = snapshot ? pick(snapshot) : undefined;
+    if (snapshot && value !== undefined) return { value, takenAt: snapshot.takenAt };
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+/**
+ * Reads one stored JSON file and says what state it is in: missing, sound,
+ * written by a newer version, or damaged, and how (empty, NUL bytes, not JSON,
+ * wrong shape), so recovery can act on it and tell the user plainly.
+ */
+import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
+
+export type FileInspection =
+  | { state: 'missing' }
+  /** `data` has passed the schema of `schemaVersion`; the caller upgrades an older version. */
+  | { state: 'sound'; data: unknown; schemaVersion: number }
+  | { state: 'newer'; schemaVersion: number }
+  | { state: 'damaged'; problem: string };
+
+/** The versions of one kind of file that this app can read. */
+export interface VersionedSchemas {
+  current: number;
+  /** The schema for a file of the given version, or null for a version this app never wrote. */
+  schemaFor: (version: number) => z.ZodType | null;
+}
+
+export async function inspectJsonFile(file: string, schemas: VersionedSchemas): Promise<FileInspection> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    throw error;
+  }
+  return inspectJsonText(text, schemas);
+}
+
+export function inspectJsonText(text: string, schemas: VersionedSchemas): FileInspection {
+  if (text.trim().length === 0) return { state: 'damaged', problem: 'the file is empty' };
+  if (text.includes('\0'))
+    return { state: 'damaged', problem: 'the file contains NUL bytes (a write was cut off)' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { state: 'damaged', problem: `the file is not valid JSON (${(error as Error).message})` };
+  }
+  const version = (parsed as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return { state: 'damaged', problem: 'the file has no schema version' };
+  }
+  if (version > schemas.current) return { state: 'newer', schemaVersion: version };
+  const schema = schemas.schemaFor(version);
+  if (!schema)
+    return { state: 'damaged', problem: `schema version ${version} is not one this app has ever written` };
+  const checked = schema.safeParse(parsed);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'the top level';
+    return {
+      state: 'damaged',
+      problem: `the file's contents have the wrong shape (at ${where}: ${issue?.message})`,
+    };
+  }
+  return { state: 'sound', data: checked.data, schemaVersion: version };
+}

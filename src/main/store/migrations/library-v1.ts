@@ -1,0 +1,15 @@
+/**
+ * The foundation release's single-file library (schema version 1): every
+ * article's full text inside `library.json`. Kept only to read and migrate it.
+ */
+import { z } from 'zod';
+import { settingsSchema } from '../../../shared/contract';
+import { articleRecordSchema, seedingRecordSchema } from '../schemas/library-index';
+
+export const libraryV1Schema = z.object({
+  schemaVersion: z.literal(1),
+  articles: z.array(articleRecordSchema.extend({ rawText: z.string(), paragraphs: z.array(z.string()) })),
+  seeding: seedingRecordSchema.nullable(),
+  settings: settingsSchema,
+});
+export type LibraryV1 = z.infer<typeof libraryV1Schema>;

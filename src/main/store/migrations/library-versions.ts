@@ -1,0 +1,9 @@
+/** Every version of `library.json` this app can read. */
+import type { VersionedSchemas } from '../file-inspection';
+import { libraryIndexSchema, libraryIndexVersion } from '../schemas/library-index';
+import { libraryV1Schema } from './library-v1';
+
+export const libraryVersions: VersionedSchemas = {
+  current: libraryIndexVersion,
+  schemaFor: (version) => (version === 1 ? libraryV1Schema : version === 2 ? libraryIndexSchema : null),
+};

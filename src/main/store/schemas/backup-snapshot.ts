@@ -1,0 +1,20 @@
+/**
+ * `backups/annotations-<time>.json`: a snapshot of everything the user wrote
+ * (every annotation shard) plus the library index, taken on start and at most
+ * every few minutes while changes happen, and used to restore damaged files.
+ */
+import { z } from 'zod';
+import { annotationShardSchema } from './annotation-shard';
+import { libraryIndexSchema } from './library-index';
+
+export const backupSnapshotVersion = 1;
+
+export const backupSnapshotSchema = z.object({
+  schemaVersion: z.literal(backupSnapshotVersion),
+  takenAt: z.string(),
+  /** A hash of `library` and `shards`, to skip a backup identical to the newest one. */
+  contentHash: z.string(),
+  library: libraryIndexSchema,
+  shards: z.record(z.string(), annotationShardSchema),
+});
+export type BackupSnapshot = z.infer<typeof backupSnapshotSchema>;

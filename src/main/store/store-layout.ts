@@ -1,0 +1,49 @@
+/**
+ * Where each part of the store lives inside the store folder:
+ *
+ *   library.json              index: article records, seeding record, settings
+ *   articles/<id>.json        one article's text (large, rarely written)
+ *   annotations/<id>.json     one article's highlights and note (small, written often)
+ *   backups/annotations-*.json  rotating snapshots of the annotations and index
+ *   store.lock                held by the app or the command line while it writes
+ *   *.damaged-<time>          damaged files moved aside, never deleted
+ */
+import path from 'node:path';
+
+export interface StoreLayout {
+  dir: string;
+  libraryFile: string;
+  articlesDir: string;
+  annotationsDir: string;
+  backupsDir: string;
+  lockFile: string;
+  articleFile(id: string): string;
+  annotationFile(articleId: string): string;
+}
+
+/** Article ids are content hashes (`a-` and hex); anything else never becomes a file name. */
+const safeId = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isSafeId(id: string): boolean {
+  return safeId.test(id);
+}
+
+export function assertSafeId(id: string): string {
+  if (!isSafeId(id)) throw new Error(`Unsafe article id for a file name: ${JSON.stringify(id)}`);
+  return id;
+}
+
+export function storeLayout(dir: string): StoreLayout {
+  const articlesDir = path.join(dir, 'articles');
+  const annotationsDir = path.join(dir, 'annotations');
+  return {
+    dir,
+    libraryFile: path.join(dir, 'library.json'),
+    articlesDir,
+    annotationsDir,
+    backupsDir: path.join(dir, 'backups'),
+    lockFile: path.join(dir, 'store.lock'),
+    articleFile: (id) => path.join(articlesDir, `${assertSafeId(id)}.json`),
+    annotationFile: (articleId) => path.join(annotationsDir, `${assertSafeId(articleId)}.json`),
+  };
+}
