@@ -91,7 +91,8 @@ describe('typed failures', () => {
   it('reports store-unavailable from every store-backed method when the store failed to open', async () => {
     const core: AppCore = {
       store: null,
-      status: { state: 'failed', storePath: '/x/library.json', reason: 'The file is not valid JSON.' },
+      status: { state: 'failed', storePath: '/x/store', reason: 'It was written by a newer version.' },
+      close: async () => {},
     };
     const dispatch = createDispatcher(createHandlers(core));
     expect(await dispatch(channels.getStatus, {})).toEqual({ ok: true, value: core.status });
