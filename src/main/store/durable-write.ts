@@ -17,6 +17,30 @@ export function isTempFileName(name: string): boolean {
 }
 
 export async function writeFileDurably(file: string, content: string | Uint8Array): Promise<void> {
+  await replaceFileSynced(file, content);
+  await syncDirectory(path.dirname(file));
+}
+
+/**
+ * Writes many files durably: each is written, fsynced and renamed into place
+ * (a few at a time), then each folder is fsynced once, which makes every rename
+ * in it durable. Resolves only when all of them are.
+ */
+export async function writeFilesDurably(files: { file: string; content: string }[], concurrency = 16): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const { file, content } = files[next]!;
+      next += 1;
+      await replaceFileSynced(file, content);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  for (const dir of new Set(files.map(({ file }) => path.dirname(file)))) await syncDirectory(dir);
+}
+
+/** Temp file, fsync, rename over the target; the caller fsyncs the folder. */
+async function replaceFileSynced(file: string, content: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
   tempCounter += 1;
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${tempCounter}.tmp`);
@@ -33,7 +57,6 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dir);
 }
 
 /** Makes a rename in `dir` durable. Windows cannot open a folder for fsync; NTFS journals the rename itself. */

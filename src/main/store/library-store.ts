@@ -15,8 +15,7 @@ import { loadIndex } from './load-index';
 import { loadAnnotations } from './load-annotations';
 import { inspectJsonFile } from './file-inspection';
 import { quarantineFile } from './quarantine';
-import { writeFileDurably } from './durable-write';
-import { mapLimited } from './map-limited';
+import { writeFilesDurably } from './durable-write';
 import { backupPolicy, takeBackup } from './backups';
 import { createJsonDocument, type JsonDocument } from './json-document';
 import { storeLayout, type StoreLayout } from './store-layout';
@@ -142,8 +141,8 @@ function createStore(
     },
     addArticles: async (articles) => {
       for (const article of articles) articleFileSchema.parse(article);
-      await mapLimited(articles, 16, (article) =>
-        writeFileDurably(layout.articleFile(article.record.id), JSON.stringify(article)),
+      await writeFilesDurably(
+        articles.map((article) => ({ file: layout.articleFile(article.record.id), content: JSON.stringify(article) })),
       );
       await indexDocument.update((draft) => {
         const known = new Set(draft.articles.map((record) => record.id));

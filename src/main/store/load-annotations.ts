@@ -6,7 +6,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { inspectJsonFile } from './file-inspection';
+import { inspectJsonFileSync } from './file-inspection';
 import { quarantineFile } from './quarantine';
 import { findInBackups } from './backups';
 import { writeFileDurably } from './durable-write';
@@ -32,7 +32,7 @@ async function loadShard(
   recovery: RecoveryEvent[],
 ): Promise<AnnotationShard | null> {
   const file = layout.annotationFile(articleId);
-  const inspection = await inspectJsonFile(file, shardVersions);
+  const inspection = inspectJsonFileSync(file, shardVersions);
   if (inspection.state === 'missing') return null;
   if (inspection.state === 'newer') {
     throw new StoreUnreadableError(

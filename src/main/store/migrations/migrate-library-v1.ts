@@ -9,7 +9,7 @@
  */
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { syncDirectory, writeFileDurably } from '../durable-write';
+import { syncDirectory, writeFileDurably, writeFilesDurably } from '../durable-write';
 import { fileStamp } from '../quarantine';
 import { articleFileVersion, type ArticleFile } from '../schemas/article-file';
 import { libraryIndexVersion, type LibraryIndex } from '../schemas/library-index';
@@ -31,11 +31,12 @@ export async function migrateLibraryV1(
     seeding: legacy.seeding,
     settings: legacy.settings,
   };
-  for (const { rawText, paragraphs, ...record } of legacy.articles) {
-    const file: ArticleFile = { schemaVersion: articleFileVersion, record, rawText, paragraphs };
-    await writeFileDurably(layout.articleFile(record.id), JSON.stringify(file));
+  const files = legacy.articles.map(({ rawText, paragraphs, ...record }) => {
     index.articles.push(record);
-  }
+    const article: ArticleFile = { schemaVersion: articleFileVersion, record, rawText, paragraphs };
+    return { file: layout.articleFile(record.id), content: JSON.stringify(article) };
+  });
+  await writeFilesDurably(files);
   await writeFileDurably(layout.libraryFile, JSON.stringify(index));
   return index;
 }

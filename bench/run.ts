@@ -1,0 +1,64 @@
+/**
+ * `npm run bench [-- --json FILE] [-- --quick]`: runs every benchmark, prints the
+ * figures with the machine they came from, and with --json writes them to FILE
+ * as flat keys whose names carry their units (e.g. `save_p95_ms_10k`).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runStoreBench } from './store-bench';
+
+const args = process.argv.slice(2);
+const jsonIndex = args.indexOf('--json');
+const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
+const quick = args.includes('--quick');
+
+const targets: Record<string, [string, (value: number) => boolean]> = {
+  save_p95_ratio_10k_to_5: ['≤ 1.5', (value) => value <= 1.5],
+  open_ms_10k: ['< 1000', (value) => value < 1000],
+  open_rss_mb_10k: ['< 300', (value) => value < 300],
+};
+
+const machine = {
+  machine_cores: os.cpus().length,
+  machine_memory_gb: Math.round(os.totalmem() / 2 ** 30),
+};
+console.log(
+  `machine: ${machine.machine_cores} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${machine.machine_memory_gb} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`,
+);
+
+const workDir = await mkdtemp(path.join(os.tmpdir(), 'briefing-bench-'));
+const figures: Record<string, number> = { ...machine };
+try {
+  console.log('\n== store');
+  Object.assign(
+    figures,
+    await runStoreBench({
+      workDir,
+      articles: quick ? 1_000 : 10_000,
+      highlights: quick ? 5_000 : 50_000,
+      saves: quick ? 100 : 400,
+      log: (line) => console.log(`  ${line}`),
+    }),
+  );
+} finally {
+  await rm(workDir, { recursive: true, force: true });
+}
+
+console.log('\n== figures');
+let missed = 0;
+for (const [key, value] of Object.entries(figures)) {
+  const target = targets[key];
+  const verdict = target
+    ? target[1](value)
+      ? `  target ${target[0]}: met`
+      : `  target ${target[0]}: MISSED`
+    : '';
+  if (target && !target[1](value)) missed += 1;
+  console.log(`${key.padEnd(32)} ${String(value).padStart(10)}${verdict}`);
+}
+if (jsonFile) {
+  await writeFile(jsonFile, JSON.stringify(figures, null, 2) + '\n');
+  console.log(`\nwrote ${jsonFile}`);
+}
+if (missed > 0) console.log(`\n${missed} target(s) missed`);
