@@ -14,6 +14,8 @@ const recorded = vi.hoisted(() => ({
   openedExternally: [] as string[],
   permissionHandler: null as Listener | null,
   singleInstanceLock: true,
+  quits: [] as number[],
+  errorBoxes: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -55,7 +57,9 @@ vi.mock('electron', () => {
       getAppPath: () => '/app',
       getPath: () => '/user-data',
       setPath: () => {},
+      quit: () => recorded.quits.push(Date.now()),
     },
+    dialog: { showErrorBox: (title: string) => recorded.errorBoxes.push(title) },
     ipcMain: { handle: (channel: string, listener: Listener) => recorded.ipcHandlers.set(channel, listener) },
   };
 });
@@ -65,6 +69,8 @@ beforeEach(() => {
   recorded.appEvents.clear();
   recorded.ipcHandlers.clear();
   recorded.openedExternally.length = 0;
+  recorded.quits.length = 0;
+  recorded.errorBoxes.length = 0;
 });
 
 describe('the main window', () => {
@@ -151,5 +157,38 @@ describe('IPC registration', () => {
       error: { code: 'invalid-request' },
     });
     expect(dispatch).toHaveBeenCalledOnce();
+  });
+});
+
+describe('quitting', () => {
+  it('holds the quit until the store has flushed and released its lock, then quits', async () => {
+    const { flushStoreOnQuit } = await import('../../src/main/shell/quit');
+    let finishClose!: () => void;
+    const close = vi.fn(() => new Promise<void>((resolve) => (finishClose = resolve)));
+    flushStoreOnQuit({ store: null, status: { state: 'failed', storePath: '', reason: '' }, close });
+
+    const firstQuit = { preventDefault: vi.fn() };
+    recorded.appEvents.get('before-quit')!(firstQuit);
+    expect(firstQuit.preventDefault).toHaveBeenCalledOnce();
+    expect(close).toHaveBeenCalledOnce();
+    expect(recorded.quits).toHaveLength(0);
+
+    finishClose();
+    await vi.waitFor(() => expect(recorded.quits).toHaveLength(1));
+    const secondQuit = { preventDefault: vi.fn() };
+    recorded.appEvents.get('before-quit')!(secondQuit);
+    expect(secondQuit.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('tells the user when the last writes failed, and still quits', async () => {
+    const { flushStoreOnQuit } = await import('../../src/main/shell/quit');
+    flushStoreOnQuit({
+      store: null,
+      status: { state: 'failed', storePath: '', reason: '' },
+      close: () => Promise.reject(new Error('disk full')),
+    });
+    recorded.appEvents.get('before-quit')!({ preventDefault: () => {} });
+    await vi.waitFor(() => expect(recorded.quits).toHaveLength(1));
+    expect(recorded.errorBoxes).toEqual(['Some changes could not be saved']);
   });
 });
