@@ -47,7 +47,9 @@ async function importFiles(store: LibraryStore, files: string[]): Promise<void> 
     const slice = files.slice(start, start + batch);
     const texts = await mapLimited(slice, 32, (file) => readFile(file, 'utf8'));
     const addedAt = new Date().toISOString();
-    await store.addArticles(texts.map((text, i) => articleFromText(text, path.basename(slice[i]!), addedAt)));
+    await store.addArticles(
+      texts.map((text, i) => articleFromText(text, { sourceFile: path.basename(slice[i]!), addedAt })),
+    );
   }
 }
 

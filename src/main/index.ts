@@ -12,6 +12,7 @@ import { createMainWindow, isAppPage } from './shell/window';
 import { installMenu } from './shell/menu';
 import { applyUserDataOverride, seedsDirectory, storeDirectory } from './shell/app-paths';
 import { flushStoreOnQuit } from './shell/quit';
+import { pickFilesToImport } from './shell/dialogs';
 
 applyUserDataOverride();
 
@@ -35,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
       applySecurityDefaults();
       const core = await startAppCore({ dataDir: storeDirectory(), seedsDir: seedsDirectory() });
       flushStoreOnQuit(core);
-      registerIpc(createDispatcher(createHandlers(core)), isAppPage);
+      registerIpc(createDispatcher(createHandlers(core, { pickFiles: pickFilesToImport })), isAppPage);
       installMenu();
       createMainWindow();
       app.on('activate', () => {

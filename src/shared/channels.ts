@@ -10,7 +10,19 @@ export const channels = {
   getArticle: 'article:get',
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
+  updateArticleMetadata: 'article:update-metadata',
+  deleteArticle: 'article:delete',
+  importFiles: 'import:files',
+  pickImportFiles: 'import:pick',
+  importPickedFile: 'import:picked-file',
 } as const;
+
+/** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */
+export const events = {
+  onMenuCommand: 'menu:command',
+} as const;
+
+export type ApiEvent = keyof typeof events;
 
 export type ApiMethod = keyof typeof channels;
 export type ApiChannel = (typeof channels)[ApiMethod];

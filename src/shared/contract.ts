@@ -6,7 +6,8 @@
  * it, so a change here is a compile error everywhere it matters.
  */
 import { z } from 'zod';
-import type { ApiMethod } from './channels';
+import type { ApiEvent, ApiMethod } from './channels';
+import { blockSchema, qualityFlagSchema, readerCommentSchema, removedLineSchema } from './cleaned-article';
 import { limits } from './limits';
 
 export const themePreference = z.enum(['system', 'light', 'dark']);
@@ -46,6 +47,27 @@ export const storeStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type StoreStatus = z.infer<typeof storeStatusSchema>;
 
+const optionalText = (max: number) => z.string().trim().max(max).nullable();
+
+export const sourceMetadataSchema = z.object({
+  outlet: optionalText(limits.metadataLength),
+  author: optionalText(limits.metadataLength),
+  /** A date as YYYY-MM-DD, optionally with a time. */
+  publishedAt: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'a date as YYYY-MM-DD')
+    .nullable(),
+  url: z
+    .string()
+    .trim()
+    .max(limits.urlLength)
+    .url()
+    .refine((value) => /^https?:\/\//i.test(value), 'an http or https address')
+    .nullable(),
+});
+export type SourceMetadataView = z.infer<typeof sourceMetadataSchema>;
+
 export const articleSummarySchema = z.object({
   id: articleId,
   title: z.string(),
@@ -53,14 +75,50 @@ export const articleSummarySchema = z.object({
   wordCount: z.number().int().nonnegative(),
   readingMinutes: z.number().int().nonnegative(),
   addedAt: z.string(),
+  sourceFile: z.string().nullable(),
+  source: z.object({
+    outlet: z.string().nullable(),
+    author: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    url: z.string().nullable(),
+  }),
+  /** Damaged passages flagged in the text. */
+  flagCount: z.number().int().nonnegative(),
+  highlightCount: z.number().int().nonnegative(),
+  /** Notes on highlights plus the article note. */
+  noteCount: z.number().int().nonnegative(),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
 export const articleViewSchema = articleSummarySchema.extend({
-  paragraphs: z.array(z.string()),
-  sourceFile: z.string().nullable(),
+  dek: z.string().nullable(),
+  blocks: z.array(blockSchema),
+  removed: z.array(removedLineSchema),
+  comments: z.array(readerCommentSchema),
+  flags: z.array(qualityFlagSchema),
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
+
+export const importResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    name: z.string(),
+    status: z.literal('imported'),
+    articleId: z.string(),
+    title: z.string(),
+    flagCount: z.number(),
+  }),
+  z.object({ name: z.string(), status: z.literal('duplicate'), articleId: z.string(), title: z.string() }),
+  z.object({ name: z.string(), status: z.literal('rejected'), reason: z.string() }),
+]);
+export type ImportResultView = z.infer<typeof importResultSchema>;
+
+const fileName = z.string().min(1).max(limits.fileNameLength);
+const importFile = z.object({
+  name: fileName,
+  bytes: z
+    .instanceof(Uint8Array)
+    .refine((bytes) => bytes.length <= limits.importBytes, `at most ${limits.importBytes} bytes`),
+});
 
 export const contract = {
   getStatus: { request: noArguments, reply: storeStatusSchema },
@@ -68,7 +126,39 @@ export const contract = {
   getArticle: { request: z.object({ id: articleId }).strict(), reply: articleViewSchema },
   getSettings: { request: noArguments, reply: settingsSchema },
   updateSettings: { request: settingsSchema.partial().strict(), reply: settingsSchema },
+  updateArticleMetadata: {
+    request: z
+      .object({
+        id: articleId,
+        title: z.string().trim().min(1).max(limits.titleLength).optional(),
+        source: sourceMetadataSchema.partial().strict().optional(),
+      })
+      .strict(),
+    reply: articleSummarySchema,
+  },
+  deleteArticle: {
+    request: z.object({ id: articleId }).strict(),
+    reply: z.object({ id: articleId, highlightsRemoved: z.number().int(), notesRemoved: z.number().int() }),
+  },
+  importFiles: {
+    request: z.object({ files: z.array(importFile).min(1).max(limits.filesPerImport) }).strict(),
+    reply: z.array(importResultSchema),
+  },
+  pickImportFiles: {
+    request: noArguments,
+    reply: z.object({ files: z.array(z.object({ token: z.string(), name: z.string() })) }),
+  },
+  importPickedFile: {
+    request: z.object({ token: z.string().min(1).max(limits.idLength) }).strict(),
+    reply: importResultSchema,
+  },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
+
+/** The payload of each event the main process sends. */
+export const eventContract = {
+  onMenuCommand: z.enum(['import-articles']),
+} satisfies Record<ApiEvent, z.ZodType>;
+export type MenuCommand = z.infer<typeof eventContract.onMenuCommand>;
 
 export type ApiRequest<M extends ApiMethod> = z.input<(typeof contract)[M]['request']>;
 export type ApiReply<M extends ApiMethod> = z.output<(typeof contract)[M]['reply']>;

@@ -5,18 +5,20 @@ import { test, expect } from './harness/fixtures';
 const longSeedTitle =
   'Ukraine Security Talks with Trump: Can the U.S. Guarantee Kyiv’s Defense Against Russia';
 
-test('opening an article shows its text as paragraphs', async ({ app }) => {
+test('opening an article shows its structure: dek, paragraphs, headings, lists and breaks', async ({
+  app,
+}) => {
   await app.library.open(longSeedTitle);
   await expect(app.reader.title).toHaveText(longSeedTitle);
   const raw = await readFile('seeds/001_65831639b4f4e14b.txt', 'utf8');
-  const expectedParagraphs = raw
-    .split('\n')
-    .slice(1)
-    .map((line) => line.trim())
-    .filter(Boolean);
-  await expect(app.reader.paragraphs).toHaveCount(expectedParagraphs.length);
-  await expect(app.reader.paragraphs.first()).toHaveText(expectedParagraphs[0]!);
-  await expect(app.reader.paragraphs.last()).toHaveText(expectedParagraphs.at(-1)!);
+  const lines = raw.split('\n').map((line) => line.trim());
+  await expect(app.reader.dek).toHaveText(lines[1]!);
+  await expect(app.reader.paragraphs.first()).toHaveText(lines[2]!);
+  await expect(app.reader.headings).toHaveCount(7);
+  await expect(app.reader.headings.first()).toHaveText('War Fatigue Confronts the Diplomatic Urgency');
+  await expect(app.reader.lists).toHaveCount(4);
+  await expect(app.reader.body.locator('ol > li')).toHaveCount(3);
+  await expect(app.reader.breaks).toHaveCount(4);
   await app.screenshot('reader');
 });
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiMethods, channels, type ApiMethod } from '../../src/shared/channels';
+import { apiMethods, channels, events, type ApiMethod } from '../../src/shared/channels';
 import { apiErrorCodes } from '../../src/shared/api-error';
 import { limits } from '../../src/shared/limits';
 import { startAppCore, type AppCore } from '../../src/main/app-core';
@@ -27,6 +27,33 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   getArticle: [{}, { id: 5 }, { id: null }, { id: '' }, { id: oversizedId }, { id: 'a', extra: true }],
   getSettings: [],
   updateSettings: [{ theme: 'purple' }, { theme: 1 }, { theme: 'x'.repeat(100_000) }, { fontSize: 12 }],
+  updateArticleMetadata: [
+    {},
+    { id: 'a-1', title: '' },
+    { id: 'a-1', title: 'x'.repeat(limits.titleLength + 1) },
+    { id: 'a-1', title: 42 },
+    { id: 'a-1', source: { url: 'javascript:alert(1)' } },
+    { id: 'a-1', source: { url: 'file:///etc/passwd' } },
+    { id: 'a-1', source: { publishedAt: 'last Tuesday' } },
+    { id: 'a-1', source: { outlet: 'x'.repeat(limits.metadataLength + 1) } },
+    { id: 'a-1', source: { colour: 'red' } },
+  ],
+  deleteArticle: [{}, { id: 7 }, { id: oversizedId }],
+  importFiles: [
+    {},
+    { files: [] },
+    { files: [{ name: 'a.txt', bytes: 'not bytes' }] },
+    { files: [{ name: '', bytes: new Uint8Array([65]) }] },
+    { files: [{ name: 'big.txt', bytes: new Uint8Array(limits.importBytes + 1) }] },
+    {
+      files: Array.from({ length: limits.filesPerImport + 1 }, (_, n) => ({
+        name: `${n}.txt`,
+        bytes: new Uint8Array([65]),
+      })),
+    },
+  ],
+  pickImportFiles: [{ path: '/etc' }],
+  importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
 };
 
 const started: AppCore[] = [];
@@ -145,11 +172,14 @@ describe('typed failures', () => {
 describe('the preload api', () => {
   it('has exactly one function per contract method, each sending on its own channel', async () => {
     const sent: [string, unknown][] = [];
-    const api = buildApi(async (channel, request) => {
-      sent.push([channel, request]);
-      return { ok: true, value: null };
-    });
-    expect(Object.keys(api).sort()).toEqual([...apiMethods].sort());
+    const api = buildApi(
+      async (channel, request) => {
+        sent.push([channel, request]);
+        return { ok: true, value: null };
+      },
+      () => () => {},
+    );
+    expect(Object.keys(api).sort()).toEqual([...apiMethods, ...Object.keys(events)].sort());
     expect(Object.isFrozen(api)).toBe(true);
     await api.getArticle({ id: 'a-1' });
     await api.listArticles({});

@@ -35,9 +35,8 @@ export function sampleHighlight(id: string, exact = 'a quoted passage'): Highlig
 }
 
 export function sampleArticle(n: number) {
-  return articleFromText(
-    `Headline number ${n}\n\nBody of article ${n}, with a few words.`,
-    `sample-${n}.txt`,
-    '2026-01-01T00:00:00.000Z',
-  );
+  return articleFromText(`Headline number ${n}\n\nBody of article ${n}, with a few words.`, {
+    sourceFile: `sample-${n}.txt`,
+    addedAt: '2026-01-01T00:00:00.000Z',
+  });
 }

@@ -1,45 +1,87 @@
 /**
- * Turns the raw text of a source file into a stored article: a title (from the
- * headline, or derived from the lede and marked so), the paragraphs, and
- * reading figures. The raw text is kept unchanged beside them.
+ * Builds a stored article from raw text: cleans it, and fills in the record the
+ * library index keeps (title, reading figures, flag count, duplicate key). Also
+ * re-cleans an existing article when the cleaning rules change, keeping what
+ * the user set (an edited title, the source metadata).
  */
 import { createHash } from 'node:crypto';
+import { cleanArticle } from '../cleaning/clean-article';
+import type { CleanedArticle } from '../../shared/cleaned-article';
+import { normalizeLines } from '../cleaning/normalize-text';
 import { articleFileVersion, type ArticleFile } from '../store/schemas/article-file';
+import { emptySourceMetadata, type ArticleRecord, type SourceMetadata } from '../store/schemas/library-index';
 import { countWords, readingMinutes } from './reading-stats';
-import { deriveTitle, looksLikeHeadline } from './title-detection';
+import { sourceToLines, type SourceFormat } from '../importing/source-format';
 
-/** A stable id from the text itself, so the same source never gets two ids. */
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A stable id from the raw text itself, so the same file never gets two ids. */
 export function articleIdFor(rawText: string): string {
-  return 'a-' + createHash('sha256').update(rawText).digest('hex').slice(0, 16);
+  return 'a-' + sha256(rawText).slice(0, 16);
 }
 
-export function splitParagraphs(text: string): string[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0);
+/** The same for any two texts that differ only in encoding details, line ends or spacing. */
+export function contentKeyFor(text: string): string {
+  const lines = normalizeLines(text)
+    .map((line) => line.text)
+    .filter(Boolean);
+  return sha256(lines.join('\n')).slice(0, 24);
 }
 
-export function articleFromText(rawText: string, sourceFile: string | null, addedAt: string): ArticleFile {
-  const lines = splitParagraphs(rawText);
-  const [firstLine = ''] = lines;
-  const titleInSource = looksLikeHeadline(firstLine);
-  const paragraphs = titleInSource ? lines.slice(1) : lines;
-  const title = titleInSource ? firstLine : firstLine ? deriveTitle(firstLine) : 'Untitled article';
-  const wordCount = countWords(paragraphs.join('\n'));
+function readingFigures(cleaned: CleanedArticle) {
+  const wordCount = countWords(cleaned.text);
+  return { wordCount, readingMinutes: readingMinutes(wordCount), flagCount: cleaned.flags.length };
+}
+
+export interface ArticleOrigin {
+  /** What the raw text is written in (default: plain text). */
+  format?: SourceFormat;
+  sourceFile: string | null;
+  addedAt: string;
+  source?: SourceMetadata;
+}
+
+export function articleFromText(rawText: string, origin: ArticleOrigin): ArticleFile {
+  const format = origin.format ?? 'text';
+  const lines = sourceToLines(rawText, format);
+  const cleaned = cleanArticle(lines);
+  const record: ArticleRecord = {
+    id: articleIdFor(rawText),
+    title: cleaned.title,
+    titleDerived: cleaned.titleDerived,
+    titleEdited: false,
+    sourceFile: origin.sourceFile,
+    addedAt: origin.addedAt,
+    source: origin.source ?? emptySourceMetadata(),
+    contentKey: contentKeyFor(lines),
+    ...readingFigures(cleaned),
+  };
+  return { schemaVersion: articleFileVersion, record, format, rawText, cleaned };
+}
+
+/** Cleans the raw text again with the current rules, keeping the user's title edit and source metadata. */
+export function recleanArticle(
+  record: ArticleRecord,
+  rawText: string,
+  format: SourceFormat = 'text',
+): ArticleFile {
+  const lines = sourceToLines(rawText, format);
+  const cleaned = cleanArticle(lines);
+  const title = record.titleEdited ? record.title : cleaned.title;
+  const titleDerived = record.titleEdited ? false : cleaned.titleDerived;
   return {
     schemaVersion: articleFileVersion,
     record: {
-      id: articleIdFor(rawText),
+      ...record,
       title,
-      titleDerived: !titleInSource,
-      wordCount,
-      readingMinutes: readingMinutes(wordCount),
-      sourceFile,
-      addedAt,
+      titleDerived,
+      contentKey: contentKeyFor(lines),
+      ...readingFigures(cleaned),
     },
+    format,
     rawText,
-    paragraphs,
+    cleaned,
   };
 }

@@ -9,7 +9,8 @@
  * a hundred times slower, too slow for importing thousands of articles.
  */
 const wordPattern = /[\p{L}\p{N}\p{M}]+(?:(?:['’.\-‐‑]|,(?=\p{N}))[\p{L}\p{N}\p{M}]+)*/gu;
-const unspacedScripts = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const unspacedScripts =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
 /** An adult reading non-fiction for comprehension: about 238 words a minute. */

@@ -1,18 +1,32 @@
 /**
  * What each IPC method does, given a started app core. Handlers receive
- * requests that have already passed the contract's validation.
+ * requests that have already passed the contract's validation. Anything that
+ * needs Electron (the file picker) comes in through `HandlerServices`, so this
+ * module stays plain Node and the test harness can supply its own.
  */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { AppFailure } from '../../shared/api-error';
 import type { ApiMethod } from '../../shared/channels';
 import type { ApiReply, ArticleSummary } from '../../shared/contract';
 import type { AppCore } from '../app-core';
 import { ArticleTextUnavailableError, type LibraryStore } from '../store/library-store';
 import type { ArticleRecord } from '../store/schemas/library-index';
+import type { AnnotationShard } from '../store/schemas/annotation-shard';
+import { importArticles, type ImportResult } from '../importing/import-articles';
+import { importLimits } from '../importing/import-limits';
 import type { ValidRequest } from './dispatcher';
 
 export type Handlers = {
   [M in ApiMethod]: (request: ValidRequest<M>) => Promise<ApiReply<M>> | ApiReply<M>;
 };
+
+export interface HandlerServices {
+  /** Shows the system's open-file dialog and resolves to the chosen paths (none if cancelled). */
+  pickFiles: () => Promise<string[]>;
+  now?: () => Date;
+}
 
 function requireStore(core: AppCore): LibraryStore {
   if (core.store) return core.store;
@@ -22,22 +36,86 @@ function requireStore(core: AppCore): LibraryStore {
   );
 }
 
-function summarise(article: ArticleRecord): ArticleSummary {
-  const { id, title, titleDerived, wordCount, readingMinutes, addedAt } = article;
-  return { id, title, titleDerived, wordCount, readingMinutes, addedAt };
+function noteCount(shard: Readonly<AnnotationShard>): number {
+  return (
+    shard.highlights.filter((highlight) => highlight.note.trim() !== '').length +
+    (shard.articleNote?.text.trim() ? 1 : 0)
+  );
 }
 
-export function createHandlers(core: AppCore): Handlers {
+function summarise(record: ArticleRecord, store: LibraryStore): ArticleSummary {
+  const { id, title, titleDerived, wordCount, readingMinutes, addedAt, sourceFile, source, flagCount } =
+    record;
+  const shard = store.annotations(id);
+  return {
+    id,
+    title,
+    titleDerived,
+    wordCount,
+    readingMinutes,
+    addedAt,
+    sourceFile,
+    source,
+    flagCount,
+    highlightCount: shard.highlights.length,
+    noteCount: noteCount(shard),
+  };
+}
+
+function findRecord(store: LibraryStore, id: string): ArticleRecord {
+  const record = store.index().articles.find((candidate) => candidate.id === id);
+  if (!record) throw new AppFailure('not-found', `No article with id ${id} is in the library.`);
+  return record;
+}
+
+export function createHandlers(
+  core: AppCore,
+  services: HandlerServices = { pickFiles: async () => [] },
+): Handlers {
+  const now = services.now ?? (() => new Date());
+  /** Files chosen in the open dialog, by token: the page never learns their paths. */
+  const picked = new Map<string, string>();
+
+  async function importPicked(token: string): Promise<ImportResult> {
+    const file = picked.get(token);
+    if (!file)
+      throw new AppFailure('not-found', 'That file is no longer waiting to be imported. Choose it again.');
+    picked.delete(token);
+    const name = path.basename(file);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      return {
+        name,
+        status: 'rejected',
+        reason: `it could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      };
+    }
+    if (bytes.length > importLimits.maxFileBytes) {
+      return {
+        name,
+        status: 'rejected',
+        reason: `the file is over the ${importLimits.maxFileBytes / 2 ** 20} MB limit`,
+      };
+    }
+    const [result] = await importArticles(requireStore(core), [{ name, bytes }], now());
+    return result!;
+  }
+
   return {
     getStatus: () => core.status,
-    listArticles: () => requireStore(core).index().articles.map(summarise),
+    listArticles: () => {
+      const store = requireStore(core);
+      return store.index().articles.map((record) => summarise(record, store));
+    },
     getArticle: async ({ id }) => {
       const store = requireStore(core);
-      const record = store.index().articles.find((candidate) => candidate.id === id);
-      if (!record) throw new AppFailure('not-found', `No article with id ${id} is in the library.`);
+      findRecord(store, id);
       try {
-        const article = await store.readArticle(id);
-        return { ...summarise(record), paragraphs: article.paragraphs, sourceFile: record.sourceFile };
+        const { record, cleaned } = await store.readArticle(id);
+        const { blocks, removed, comments, flags, dek } = cleaned;
+        return { ...summarise(record, store), dek: dek?.text ?? null, blocks, removed, comments, flags };
       } catch (error) {
         if (error instanceof ArticleTextUnavailableError)
           throw new AppFailure('store-unavailable', error.message);
@@ -50,5 +128,37 @@ export function createHandlers(core: AppCore): Handlers {
         index.settings = { ...index.settings, ...changes };
         return index.settings;
       }),
+    updateArticleMetadata: async ({ id, title, source }) => {
+      const store = requireStore(core);
+      findRecord(store, id);
+      const record = await store.updateArticleRecord(id, (draft) => {
+        if (title !== undefined && title !== draft.title) {
+          draft.title = title;
+          draft.titleEdited = true;
+          draft.titleDerived = false;
+        }
+        if (source) draft.source = { ...draft.source, ...source };
+      });
+      return summarise(record, store);
+    },
+    deleteArticle: async ({ id }) => {
+      const store = requireStore(core);
+      const summary = summarise(findRecord(store, id), store);
+      await store.deleteArticle(id);
+      return { id, highlightsRemoved: summary.highlightCount, notesRemoved: summary.noteCount };
+    },
+    importFiles: ({ files }) => importArticles(requireStore(core), files, now()),
+    pickImportFiles: async () => {
+      requireStore(core);
+      const paths = await services.pickFiles();
+      return {
+        files: paths.map((file) => {
+          const token = randomUUID();
+          picked.set(token, file);
+          return { token, name: path.basename(file) };
+        }),
+      };
+    },
+    importPickedFile: ({ token }) => importPicked(token),
   };
 }

@@ -26,7 +26,10 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
  * (a few at a time), then each folder is fsynced once, which makes every rename
  * in it durable. Resolves only when all of them are.
  */
-export async function writeFilesDurably(files: { file: string; content: string }[], concurrency = 16): Promise<void> {
+export async function writeFilesDurably(
+  files: { file: string; content: string }[],
+  concurrency = 16,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < files.length) {

@@ -16,7 +16,9 @@ export async function seedOnFirstRun(
 ): Promise<boolean> {
   if (store.index().seeding !== null) return false;
   const addedAt = now().toISOString();
-  await store.addArticles(seeds.map((seed) => articleFromText(seed.text, seed.fileName, addedAt)));
+  await store.addArticles(
+    seeds.map((seed) => articleFromText(seed.text, { sourceFile: seed.fileName, addedAt })),
+  );
   await store.updateIndex((index) => {
     index.seeding = { completedAt: addedAt, files: seeds.map((seed) => seed.fileName) };
   });

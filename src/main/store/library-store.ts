@@ -7,21 +7,26 @@
  * same with 5 articles as with 10,000. Written rarely: the index (imports,
  * settings) and article texts (imports only).
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { acquireStoreLock } from './store-lock';
 import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
 import { loadAnnotations } from './load-annotations';
-import { inspectJsonFile } from './file-inspection';
+import { inspectArticleFile } from './article-versions';
 import { quarantineFile } from './quarantine';
-import { writeFilesDurably } from './durable-write';
+import { syncDirectory, writeFilesDurably } from './durable-write';
 import { backupPolicy, takeBackup } from './backups';
 import { createJsonDocument, type JsonDocument } from './json-document';
 import { storeLayout, type StoreLayout } from './store-layout';
 import type { RecoveryEvent } from './recovery-event';
-import { articleFileSchema, articleFileVersion, type ArticleFile } from './schemas/article-file';
-import { articleRecordSchema, libraryIndexSchema, type LibraryIndex } from './schemas/library-index';
+import { articleFileSchema, type ArticleFile } from './schemas/article-file';
+import {
+  articleRecordSchema,
+  libraryIndexSchema,
+  type ArticleRecord,
+  type LibraryIndex,
+} from './schemas/library-index';
 import { annotationShardSchema, emptyShard, type AnnotationShard } from './schemas/annotation-shard';
 
 export interface OpenStoreOptions {
@@ -56,7 +61,12 @@ export interface LibraryStore {
   updateIndex<R>(change: (draft: LibraryIndex) => R): Promise<R>;
   /** Writes the articles' texts, then adds their records to the index, in one index write. */
   addArticles(articles: ArticleFile[]): Promise<void>;
+  /** Reads an article's text, re-cleaning it (and saving the result) if older rules made it. */
   readArticle(id: string): Promise<ArticleFile>;
+  /** Changes an article's record (title, source metadata) in the index and in its article file. */
+  updateArticleRecord(id: string, change: (record: ArticleRecord) => void): Promise<ArticleRecord>;
+  /** Removes an article: its record, its text and its annotations. */
+  deleteArticle(id: string): Promise<void>;
   annotations(articleId: string): Readonly<AnnotationShard>;
   annotatedArticleIds(): string[];
   /** Changes one article's annotations; resolves once the change is durable. */
@@ -70,11 +80,6 @@ export interface LibraryStore {
 const indexShellSchema = libraryIndexSchema.extend({
   articles: z.array(z.unknown()),
 }) as unknown as z.ZodType<LibraryIndex>;
-const articleVersions = {
-  current: articleFileVersion,
-  schemaFor: (v: number) => (v === 1 ? articleFileSchema : null),
-};
-
 export async function openLibraryStore(options: OpenStoreOptions): Promise<LibraryStore> {
   const layout = storeLayout(options.dir);
   const now = options.now ?? (() => new Date());
@@ -122,6 +127,17 @@ function createStore(
   }
   const backups = createBackupScheduler(layout, indexDocument, shardDocuments, options, now);
   let closing: Promise<void> | null = null;
+  /** Writes an article file that was upgraded on read, and its new record into the index. */
+  const saveArticle = async (article: ArticleFile) => {
+    await writeFilesDurably([
+      { file: layout.articleFile(article.record.id), content: JSON.stringify(article) },
+    ]);
+    await indexDocument.update((draft) => {
+      draft.articles = draft.articles.map((record) =>
+        record.id === article.record.id ? article.record : record,
+      );
+    });
+  };
   const flush = async () => {
     await Promise.all([
       indexDocument.flush(),
@@ -142,7 +158,10 @@ function createStore(
     addArticles: async (articles) => {
       for (const article of articles) articleFileSchema.parse(article);
       await writeFilesDurably(
-        articles.map((article) => ({ file: layout.articleFile(article.record.id), content: JSON.stringify(article) })),
+        articles.map((article) => ({
+          file: layout.articleFile(article.record.id),
+          content: JSON.stringify(article),
+        })),
       );
       await indexDocument.update((draft) => {
         const known = new Set(draft.articles.map((record) => record.id));
@@ -155,8 +174,12 @@ function createStore(
     },
     readArticle: async (id) => {
       const file = layout.articleFile(id);
-      const inspection = await inspectJsonFile(file, articleVersions);
-      if (inspection.state === 'sound') return inspection.data as ArticleFile;
+      const inspection = await inspectArticleFile(file);
+      if (inspection.state === 'sound') {
+        if (!inspection.upgraded) return inspection.article;
+        await saveArticle(inspection.article);
+        return inspection.article;
+      }
       if (inspection.state === 'missing')
         throw new ArticleTextUnavailableError(id, 'its file is missing', null);
       if (inspection.state === 'newer')
@@ -166,6 +189,39 @@ function createStore(
           null,
         );
       throw new ArticleTextUnavailableError(id, inspection.problem, await quarantineFile(file, now()));
+    },
+    updateArticleRecord: async (id, change) => {
+      const current = indexDocument.data().articles.find((record) => record.id === id);
+      if (!current) throw new Error(`No article ${id} in the index.`);
+      const next = structuredClone(current);
+      change(next);
+      articleRecordSchema.parse(next);
+      const inspection = await inspectArticleFile(layout.articleFile(id));
+      if (inspection.state === 'sound') {
+        await writeFilesDurably([
+          { file: layout.articleFile(id), content: JSON.stringify({ ...inspection.article, record: next }) },
+        ]);
+      }
+      await indexDocument.update((draft) => {
+        draft.articles = draft.articles.map((record) => (record.id === id ? next : record));
+      });
+      backups.changed();
+      return next;
+    },
+    deleteArticle: async (id) => {
+      await indexDocument.update((draft) => {
+        draft.articles = draft.articles.filter((record) => record.id !== id);
+      });
+      backups.changed();
+      const shard = shardDocuments.get(id);
+      shardDocuments.delete(id);
+      await shard?.flush();
+      await Promise.all([
+        rm(layout.articleFile(id), { force: true }),
+        rm(layout.annotationFile(id), { force: true }),
+      ]);
+      await syncDirectory(layout.articlesDir);
+      await syncDirectory(layout.annotationsDir);
     },
     annotations: (articleId) => shardDocuments.get(articleId)?.data() ?? emptyShard(articleId),
     annotatedArticleIds: () => [...shardDocuments.keys()],

@@ -13,24 +13,21 @@ import { writeFileDurably } from './durable-write';
 import { mapLimited } from './map-limited';
 import { libraryVersions } from './migrations/library-versions';
 import { migrateLibraryV1 } from './migrations/migrate-library-v1';
+import { migrateLibraryV2 } from './migrations/migrate-library-v2';
 import type { LibraryV1 } from './migrations/library-v1';
-import { articleFileSchema, articleFileVersion, type ArticleFile } from './schemas/article-file';
+import type { LibraryV2 } from './migrations/library-v2';
+import { inspectArticleFile } from './article-versions';
 import { emptyLibraryIndex, type ArticleRecord, type LibraryIndex } from './schemas/library-index';
 import type { StoreLayout } from './store-layout';
 import type { RecoveryEvent } from './recovery-event';
 import { StoreUnreadableError } from './store-unreadable-error';
 
-const articleVersions = {
-  current: articleFileVersion,
-  schemaFor: (v: number) => (v === 1 ? articleFileSchema : null),
-};
-
 /** The records of every sound article file (damaged ones are left for `readArticle` to report). */
 async function recordsFromArticleFiles(layout: StoreLayout): Promise<ArticleRecord[]> {
   const names = (await readdir(layout.articlesDir)).filter((name) => name.endsWith('.json'));
   const found = await mapLimited(names, 32, async (name) => {
-    const inspection = await inspectJsonFile(`${layout.articlesDir}/${name}`, articleVersions);
-    return inspection.state === 'sound' ? (inspection.data as ArticleFile).record : null;
+    const inspection = await inspectArticleFile(`${layout.articlesDir}/${name}`);
+    return inspection.state === 'sound' ? inspection.article.record : null;
   });
   return found
     .filter((record): record is ArticleRecord => record !== null)
@@ -57,9 +54,9 @@ export async function loadIndex(
     );
   }
   if (inspection.state === 'sound') {
-    return inspection.schemaVersion === 1
-      ? migrateLibraryV1(layout, inspection.data as LibraryV1, now)
-      : (inspection.data as LibraryIndex);
+    if (inspection.schemaVersion === 1) return migrateLibraryV1(layout, inspection.data as LibraryV1, now);
+    if (inspection.schemaVersion === 2) return migrateLibraryV2(layout, inspection.data as LibraryV2, now);
+    return inspection.data as LibraryIndex;
   }
 
   const articleRecords = await recordsFromArticleFiles(layout);

@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { channels } from '../../../src/shared/channels';
+import { channels, events } from '../../../src/shared/channels';
 import { startAppCore } from '../../../src/main/app-core';
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../../src/main/ipc/handlers';
@@ -26,16 +26,52 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** The page-side half of the bridge: builds `window.api` from the contract's channel list, as the preload does. */
-function bridgeScript(channelMap: Record<string, string>): string {
+/**
+ * The page-side half of the bridge: builds `window.api` from the contract's
+ * channel and event lists, as the preload does. Byte arrays, which Electron's
+ * IPC carries natively, cross the binding as tagged base64 and are revived on
+ * the Node side (`reviveBytes`).
+ */
+function bridgeScript(channelMap: Record<string, string>, eventMap: Record<string, string>): string {
   return `(() => {
     const channels = ${JSON.stringify(channelMap)};
+    const events = ${JSON.stringify(eventMap)};
+    const listeners = {};
+    const encode = (value) => {
+      if (value instanceof Uint8Array) {
+        let binary = '';
+        for (let i = 0; i < value.length; i += 0x8000) binary += String.fromCharCode(...value.subarray(i, i + 0x8000));
+        return { __bytes: btoa(binary) };
+      }
+      if (Array.isArray(value)) return value.map(encode);
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+      return value;
+    };
     const api = {};
     for (const [method, channel] of Object.entries(channels)) {
-      api[method] = (request = {}) => window.__briefingInvoke(channel, request);
+      api[method] = (request = {}) => window.__briefingInvoke(channel, encode(request));
     }
+    for (const [name, channel] of Object.entries(events)) {
+      api[name] = (listener) => {
+        (listeners[channel] ??= []).push(listener);
+        return () => { listeners[channel] = listeners[channel].filter((l) => l !== listener); };
+      };
+    }
+    Object.defineProperty(window, '__briefingEmit', {
+      value: (channel, payload) => (listeners[channel] ?? []).forEach((listener) => listener(payload)),
+    });
     Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
   })();`;
+}
+
+function reviveBytes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reviveBytes);
+  if (value && typeof value === 'object') {
+    const tagged = (value as { __bytes?: unknown }).__bytes;
+    if (typeof tagged === 'string') return new Uint8Array(Buffer.from(tagged, 'base64'));
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, reviveBytes(inner)]));
+  }
+  return value;
 }
 
 export interface ChromiumApp {
@@ -46,16 +82,20 @@ export interface ChromiumApp {
   restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** Closes the app core, as quitting would (flushes and releases the store lock). */
   close(): Promise<void>;
+  /** What the open-file dialog will "choose" next time the app asks. */
+  setPickedFiles(paths: string[]): void;
 }
 
 export async function launchRendererInChromium(page: Page, storeDir: string): Promise<ChromiumApp> {
+  let pickedFiles: string[] = [];
+  const services = { pickFiles: async () => pickedFiles.splice(0) };
   let core = await startAppCore({ dataDir: storeDir, seedsDir });
-  let dispatch: Dispatch = createDispatcher(createHandlers(core));
+  let dispatch: Dispatch = createDispatcher(createHandlers(core, services));
 
   await page.exposeBinding('__briefingInvoke', (_source, channel: string, payload: unknown) =>
-    dispatch(channel, payload),
+    dispatch(channel, reviveBytes(payload)),
   );
-  await page.addInitScript(bridgeScript(channels));
+  await page.addInitScript(bridgeScript(channels, events));
   await page.route(`${appOrigin}/**`, async (route) => {
     const relative = decodeURIComponent(new URL(route.request().url()).pathname);
     const file = path.join(rendererDir, path.normalize(relative));
@@ -78,9 +118,12 @@ export async function launchRendererInChromium(page: Page, storeDir: string): Pr
       await core.close();
       await whileClosed?.();
       core = await startAppCore({ dataDir: storeDir, seedsDir });
-      dispatch = createDispatcher(createHandlers(core));
+      dispatch = createDispatcher(createHandlers(core, services));
       await page.reload();
     },
     close: () => core.close(),
+    setPickedFiles: (paths) => {
+      pickedFiles = [...paths];
+    },
   };
 }

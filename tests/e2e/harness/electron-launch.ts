@@ -36,3 +36,26 @@ export async function launchElectronApp(
   await page.waitForLoadState('domcontentloaded');
   return { electronApp, page };
 }
+
+/** Makes the real app's open-file dialog answer with `paths` the next time it is shown. */
+export async function stubOpenDialog(electronApp: ElectronApplication, paths: string[]): Promise<void> {
+  await electronApp.evaluate(({ dialog }, chosen) => {
+    dialog.showOpenDialog = (async () => ({
+      canceled: false,
+      filePaths: chosen,
+    })) as typeof dialog.showOpenDialog;
+  }, paths);
+}
+
+/** Sends a menu command to the page, as clicking the menu item does. */
+export async function sendMenuCommand(
+  electronApp: ElectronApplication,
+  channel: string,
+  command: string,
+): Promise<void> {
+  await electronApp.evaluate(
+    ({ BrowserWindow }, [eventChannel, payload]) =>
+      BrowserWindow.getAllWindows()[0]?.webContents.send(eventChannel!, payload),
+    [channel, command],
+  );
+}

@@ -8,7 +8,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { launchRendererInChromium } from './chromium-bridge';
-import { electronExecutable, electronSkipReason, launchElectronApp } from './electron-launch';
+import {
+  electronExecutable,
+  electronSkipReason,
+  launchElectronApp,
+  sendMenuCommand,
+  stubOpenDialog,
+} from './electron-launch';
+import { events } from '../../../src/shared/channels';
 import { BriefingApp } from '../pages/briefing-app';
 
 export type AppMode = 'chromium' | 'electron';
@@ -44,10 +51,18 @@ export const test = base.extend<Fixtures>({
       if (mode === 'electron') {
         const executable = electronExecutable();
         test.skip(executable === null, electronSkipReason);
-        const { electronApp, page } = await launchElectronApp(executable!, profileDir);
+        let { electronApp, page } = await launchElectronApp(executable!, profileDir);
         cleanups.push(() => electronApp.close());
-        return new BriefingApp(page, (whileClosed) =>
-          relaunchElectron(executable!, profileDir, cleanups, whileClosed),
+        return new BriefingApp(
+          page,
+          async (whileClosed) => {
+            ({ electronApp, page } = await relaunchElectron(executable!, profileDir, cleanups, whileClosed));
+            return page;
+          },
+          async (paths) => {
+            await stubOpenDialog(electronApp, paths);
+            await sendMenuCommand(electronApp, events.onMenuCommand, 'import-articles');
+          },
         );
       }
       const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
@@ -55,10 +70,24 @@ export const test = base.extend<Fixtures>({
       const page: Page = await context.newPage();
       const chromiumApp = await launchRendererInChromium(page, storeDirOf(profileDir));
       cleanups.push(() => chromiumApp.close());
-      return new BriefingApp(page, async (whileClosed) => {
-        await chromiumApp.restart(whileClosed);
-        return page;
-      });
+      return new BriefingApp(
+        page,
+        async (whileClosed) => {
+          await chromiumApp.restart(whileClosed);
+          return page;
+        },
+        async (paths) => {
+          chromiumApp.setPickedFiles(paths);
+          await page.evaluate(
+            ([channel, command]) =>
+              (window as unknown as { __briefingEmit: (c: string, p: string) => void }).__briefingEmit(
+                channel!,
+                command!,
+              ),
+            [events.onMenuCommand, 'import-articles'],
+          );
+        },
+      );
     });
     for (const cleanup of cleanups.reverse()) await cleanup();
   },
@@ -77,9 +106,9 @@ async function relaunchElectron(
   const closeCurrent = cleanups.pop();
   await closeCurrent?.();
   await whileClosed?.();
-  const { electronApp, page } = await launchElectronApp(executable, profileDir);
-  cleanups.push(() => electronApp.close());
-  return page;
+  const launched = await launchElectronApp(executable, profileDir);
+  cleanups.push(() => launched.electronApp.close());
+  return launched;
 }
 
 export { expect } from '@playwright/test';

@@ -13,7 +13,14 @@ export class BriefingApp {
   constructor(
     public page: Page,
     private readonly relaunch: (whileClosed?: () => Promise<void>) => Promise<Page>,
+    private readonly menuImport: (paths: string[]) => Promise<void>,
   ) {}
+
+  /** Chooses File › Import Articles… (once the library shows) and picks `paths` in the open dialog. */
+  async importThroughMenu(paths: string[]): Promise<void> {
+    await this.library.heading.waitFor();
+    await this.menuImport(paths);
+  }
 
   get library(): LibraryScreen {
     return new LibraryScreen(this.page);
@@ -37,9 +44,10 @@ export class BriefingApp {
     this.page = await this.relaunch(whileClosed);
   }
 
+  /** Saves what the window shows (not the whole scrolled page, which would misplace sticky parts). */
   async screenshot(name: string): Promise<string> {
     const file = path.join(screenshotDir, `${test.info().project.name}-${name}.png`);
-    await this.page.screenshot({ path: file, fullPage: true });
+    await this.page.screenshot({ path: file });
     return file;
   }
 }

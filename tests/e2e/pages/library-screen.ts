@@ -14,6 +14,37 @@ export class LibraryScreen {
     this.selected = this.list.getByRole('option', { selected: true });
   }
 
+  get importButton(): Locator {
+    return this.page.getByRole('button', { name: 'Import articles…' });
+  }
+
+  get importPanel(): Locator {
+    return this.page.getByRole('region', { name: /Import/ });
+  }
+
+  get deleteDialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Drops files on the window, as dragging them from a file manager does (once the library is showing). */
+  async dropFiles(files: { name: string; bytes: Uint8Array; type?: string }[]): Promise<void> {
+    await this.heading.waitFor();
+    const payload = files.map(({ name, bytes, type }) => ({
+      name,
+      type: type ?? 'text/plain',
+      data: Array.from(bytes),
+    }));
+    await this.page.evaluate((dropped) => {
+      const transfer = new DataTransfer();
+      for (const file of dropped) {
+        transfer.items.add(new File([new Uint8Array(file.data)], file.name, { type: file.type }));
+      }
+      const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
+      window.dispatchEvent(new DragEvent('dragover', init));
+      window.dispatchEvent(new DragEvent('drop', init));
+    }, payload);
+  }
+
   item(title: string): Locator {
     return this.items.filter({ hasText: title });
   }

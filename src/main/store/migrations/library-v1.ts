@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { settingsSchema } from '../../../shared/contract';
-import { articleRecordSchema, seedingRecordSchema } from '../schemas/library-index';
+import { seedingRecordSchema } from '../schemas/library-index';
+import { articleRecordV2Schema } from './library-v2';
 
 export const libraryV1Schema = z.object({
   schemaVersion: z.literal(1),
-  articles: z.array(articleRecordSchema.extend({ rawText: z.string(), paragraphs: z.array(z.string()) })),
+  articles: z.array(articleRecordV2Schema.extend({ rawText: z.string(), paragraphs: z.array(z.string()) })),
   seeding: seedingRecordSchema.nullable(),
   settings: settingsSchema,
 });

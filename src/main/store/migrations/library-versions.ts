@@ -2,8 +2,16 @@
 import type { VersionedSchemas } from '../file-inspection';
 import { libraryIndexSchema, libraryIndexVersion } from '../schemas/library-index';
 import { libraryV1Schema } from './library-v1';
+import { libraryV2Schema } from './library-v2';
 
 export const libraryVersions: VersionedSchemas = {
   current: libraryIndexVersion,
-  schemaFor: (version) => (version === 1 ? libraryV1Schema : version === 2 ? libraryIndexSchema : null),
+  schemaFor: (version) =>
+    version === 1
+      ? libraryV1Schema
+      : version === 2
+        ? libraryV2Schema
+        : version === libraryIndexVersion
+          ? libraryIndexSchema
+          : null,
 };

@@ -1,7 +1,7 @@
 /**
  * Migrates a version-1 library (one file holding every article's text) to the
- * split layout: each article's text to `articles/<id>.json`, the index to a
- * version-2 `library.json`. A copy of the original is kept first, as
+ * current layout: each article to `articles/<id>.json` (cleaned), the index to
+ * a current `library.json`. A copy of the original is kept first, as
  * `library.json.pre-migration-v1-<time>`.
  *
  * Safe to interrupt: the version-1 file is replaced last, by an atomic rename,
@@ -9,9 +9,10 @@
  */
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
+import { recleanArticle } from '../../articles/article-from-text';
 import { syncDirectory, writeFileDurably, writeFilesDurably } from '../durable-write';
 import { fileStamp } from '../quarantine';
-import { articleFileVersion, type ArticleFile } from '../schemas/article-file';
+import { upgradeRecord } from '../article-versions';
 import { libraryIndexVersion, type LibraryIndex } from '../schemas/library-index';
 import type { StoreLayout } from '../store-layout';
 import type { LibraryV1 } from './library-v1';
@@ -25,18 +26,21 @@ export async function migrateLibraryV1(
   await copyFile(layout.libraryFile, keptCopy);
   await syncDirectory(path.dirname(keptCopy));
 
+  const articles = legacy.articles.map(({ rawText, paragraphs: _paragraphs, ...record }) =>
+    recleanArticle(upgradeRecord(record), rawText),
+  );
+  await writeFilesDurably(
+    articles.map((article) => ({
+      file: layout.articleFile(article.record.id),
+      content: JSON.stringify(article),
+    })),
+  );
   const index: LibraryIndex = {
     schemaVersion: libraryIndexVersion,
-    articles: [],
+    articles: articles.map((article) => article.record),
     seeding: legacy.seeding,
     settings: legacy.settings,
   };
-  const files = legacy.articles.map(({ rawText, paragraphs, ...record }) => {
-    index.articles.push(record);
-    const article: ArticleFile = { schemaVersion: articleFileVersion, record, rawText, paragraphs };
-    return { file: layout.articleFile(record.id), content: JSON.stringify(article) };
-  });
-  await writeFilesDurably(files);
   await writeFileDurably(layout.libraryFile, JSON.stringify(index));
   return index;
 }

@@ -1,18 +1,25 @@
 /**
- * `articles/<id>.json`: one article's full text, large and rarely written, kept
- * apart from the index and the annotations so saving a highlight never rewrites it.
- * It repeats the article's record, so a lost index can be rebuilt from these files.
+ * `articles/<id>.json`: one article's text, large and rarely written, kept apart
+ * from the index and the annotations so saving a highlight never rewrites it.
+ * It holds the raw text exactly as it arrived and the cleaned structure made
+ * from it (which records its cleaning-rules version), and repeats the article's
+ * record so a lost index can be rebuilt from these files.
+ *
+ * Version history: 1 held plain paragraphs; 2 holds the cleaned structure.
  */
 import { z } from 'zod';
+import { cleanedArticleSchema } from '../../../shared/cleaned-article';
 import { articleRecordSchema } from './library-index';
 
-export const articleFileVersion = 1;
+export const articleFileVersion = 2;
 
 export const articleFileSchema = z.object({
   schemaVersion: z.literal(articleFileVersion),
   record: articleRecordSchema,
+  /** What `rawText` is written in; HTML and Markdown are converted to lines before cleaning. */
+  format: z.enum(['text', 'markdown', 'html']),
   /** The text exactly as it arrived, never changed. */
   rawText: z.string(),
-  paragraphs: z.array(z.string()),
+  cleaned: cleanedArticleSchema,
 });
 export type ArticleFile = z.infer<typeof articleFileSchema>;

@@ -3,23 +3,45 @@
  * article, without its text), the seeding record and the settings.
  *
  * Version history: 1 held every article's full text in this one file (the
- * foundation release); 2 moved the text to `articles/<id>.json`.
+ * foundation release); 2 moved the text to `articles/<id>.json`; 3 added the
+ * source metadata (outlet, author, date, URL), the count of quality flags and
+ * the content key that duplicate detection compares.
  */
 import { z } from 'zod';
 import { settingsSchema } from '../../../shared/contract';
 
-export const libraryIndexVersion = 2;
+export const libraryIndexVersion = 3;
+
+export const sourceMetadataSchema = z.object({
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  /** As the user typed it or the source gave it, ideally YYYY-MM-DD. */
+  publishedAt: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type SourceMetadata = z.infer<typeof sourceMetadataSchema>;
+
+export function emptySourceMetadata(): SourceMetadata {
+  return { outlet: null, author: null, publishedAt: null, url: null };
+}
 
 export const articleRecordSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
   /** True when the source had no headline and the title was derived from its opening. */
   titleDerived: z.boolean(),
+  /** True once the user has edited the title; re-cleaning then keeps it. */
+  titleEdited: z.boolean(),
   wordCount: z.number().int().nonnegative(),
   readingMinutes: z.number().int().nonnegative(),
   /** The seed or imported file name the text came from, when there was one. */
   sourceFile: z.string().nullable(),
   addedAt: z.string(),
+  source: sourceMetadataSchema,
+  /** How many damaged passages cleaning flagged in the text. */
+  flagCount: z.number().int().nonnegative(),
+  /** A hash of the normalised text: two imports with the same key are the same article. */
+  contentKey: z.string().min(1),
 });
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 

@@ -1,20 +1,34 @@
 /**
- * Decides whether an article's first line is its headline, and when it is not,
- * derives a short title from the opening sentence (marked as derived so the
- * reader can tell it was not in the source).
+ * Headline and dek rules. The first line is the headline when it is short and
+ * does not end like a sentence; a short line right under it that is not body
+ * text is its dek (subtitle). Without a headline, a title is derived from the
+ * opening sentence and marked as derived.
  */
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 const headlineMaxLength = 200;
 const headlineMaxWords = 30;
+const dekMaxLength = 220;
 const derivedTitleMaxLength = 80;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
 
 /** A headline is short and does not end like a sentence of body text. */
 export function looksLikeHeadline(line: string): boolean {
   const text = line.trim();
   if (text.length === 0 || text.length > headlineMaxLength) return false;
-  if (text.split(/\s+/).length > headlineMaxWords) return false;
+  if (wordCount(text) > headlineMaxWords) return false;
   return !/[.!?…,;:]["”’)]?$/.test(text);
+}
+
+/** A dek is short, does not end with a full stop, and is shorter than the body line after it. */
+export function looksLikeDek(line: string, nextLine: string | undefined): boolean {
+  const text = line.trim();
+  if (!nextLine || text.length === 0 || text.length > dekMaxLength) return false;
+  if (/[.:]["”’)]?$/.test(text) || text === '---') return false;
+  return nextLine.length > text.length;
 }
 
 export function deriveTitle(openingParagraph: string): string {

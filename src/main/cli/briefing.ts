@@ -1,0 +1,40 @@
+/**
+ * The `briefing` command: the app's core on the command line.
+ *
+ *   briefing inspect FILE…   print each file's structured article as JSON
+ *
+ * Exit codes: 0 when every file was read, 1 when any was rejected, 2 for a usage error.
+ */
+import { inspectFile } from './inspect';
+
+const usage = `Usage: briefing <command> [arguments]
+
+Commands:
+  inspect FILE…   Clean each file as the app would and print the structured article as JSON
+                  (title and whether derived, blocks with kinds, removed lines with kinds and
+                  line numbers, reader comments, quality flags). Accepts .txt, .md and .html.
+`;
+
+export async function runBriefing(
+  args: string[],
+  out: (text: string) => void,
+  err: (text: string) => void,
+): Promise<number> {
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out(usage);
+    return command ? 0 : 2;
+  }
+  if (command === 'inspect') {
+    if (rest.length === 0) {
+      err('briefing inspect: name at least one file\n');
+      return 2;
+    }
+    const reports = [];
+    for (const file of rest) reports.push(await inspectFile(file));
+    out(`${JSON.stringify(rest.length === 1 ? reports[0] : reports, null, 2)}\n`);
+    return reports.every((report) => report['status'] === 'ok') ? 0 : 1;
+  }
+  err(`briefing: unknown command "${command}"\n\n${usage}`);
+  return 2;
+}

@@ -1,0 +1,20 @@
+/**
+ * The formats an article's raw text can be in, and how each becomes the plain
+ * lines the cleaner structures. The raw text is stored unchanged with its
+ * format, so re-cleaning under new rules repeats this conversion too.
+ */
+import { htmlToLines } from './html-to-lines';
+import { markdownToLines } from './markdown-to-lines';
+
+export type SourceFormat = 'text' | 'markdown' | 'html';
+
+export function sourceToLines(raw: string, format: SourceFormat): string {
+  switch (format) {
+    case 'text':
+      return raw;
+    case 'markdown':
+      return markdownToLines(raw);
+    case 'html':
+      return htmlToLines(raw)?.lines ?? '';
+  }
+}

@@ -1,0 +1,18 @@
+/** The system dialogs the app's handlers use, wrapped so the handlers stay free of Electron. */
+import { BrowserWindow, dialog } from 'electron';
+import { importLimits } from '../importing/import-limits';
+
+export async function pickFilesToImport(): Promise<string[]> {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: Electron.OpenDialogOptions = {
+    title: 'Import articles',
+    buttonLabel: 'Import',
+    properties: ['openFile', 'multiSelections'],
+    filters: [
+      { name: 'Articles', extensions: importLimits.extensions.map((extension) => extension.slice(1)) },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}

@@ -1,0 +1,51 @@
+/**
+ * Reads an article file of any version this app has written and brings it to
+ * the current shape: a version-1 file (plain paragraphs) or one cleaned by
+ * older rules is cleaned again from its unchanged raw text.
+ */
+import { recleanArticle } from '../articles/article-from-text';
+import { cleaningRulesVersion } from '../cleaning/rules-version';
+import { inspectJsonFile, type FileInspection, type VersionedSchemas } from './file-inspection';
+import { articleFileV1Schema, type ArticleFileV1 } from './migrations/library-v2';
+import { articleFileSchema, articleFileVersion, type ArticleFile } from './schemas/article-file';
+import { emptySourceMetadata, type ArticleRecord } from './schemas/library-index';
+
+export const articleVersions: VersionedSchemas = {
+  current: articleFileVersion,
+  schemaFor: (version) => (version === 1 ? articleFileV1Schema : version === 2 ? articleFileSchema : null),
+};
+
+/** A record from before version 3 of the index, given the fields version 3 added. */
+export function upgradeRecord(record: ArticleFileV1['record']): ArticleRecord {
+  return {
+    ...record,
+    titleEdited: false,
+    source: emptySourceMetadata(),
+    flagCount: 0,
+    contentKey: 'pending',
+  };
+}
+
+export type ArticleInspection =
+  Exclude<FileInspection, { state: 'sound' }> | { state: 'sound'; article: ArticleFile; upgraded: boolean };
+
+export function upgradeArticle(
+  data: unknown,
+  schemaVersion: number,
+): { article: ArticleFile; upgraded: boolean } {
+  if (schemaVersion === 1) {
+    const old = data as ArticleFileV1;
+    return { article: recleanArticle(upgradeRecord(old.record), old.rawText), upgraded: true };
+  }
+  const article = data as ArticleFile;
+  if (article.cleaned.rulesVersion < cleaningRulesVersion) {
+    return { article: recleanArticle(article.record, article.rawText, article.format), upgraded: true };
+  }
+  return { article, upgraded: false };
+}
+
+export async function inspectArticleFile(file: string): Promise<ArticleInspection> {
+  const inspection = await inspectJsonFile(file, articleVersions);
+  if (inspection.state !== 'sound') return inspection;
+  return { state: 'sound', ...upgradeArticle(inspection.data, inspection.schemaVersion) };
+}

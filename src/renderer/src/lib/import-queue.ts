@@ -1,0 +1,61 @@
+/**
+ * Runs an import one file at a time, so the page can show progress ("3 of 12")
+ * and every file gets its own result. A file that fails in transport still gets
+ * a "rejected" result with the reason; the queue goes on with the next.
+ */
+import { limits } from '../../../shared/limits';
+import type { ImportResultView } from '../../../shared/contract';
+import { call, messageOf } from './api';
+
+export interface ImportItem {
+  name: string;
+  run: () => Promise<ImportResultView>;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  current: string | null;
+}
+
+export function itemsFromDroppedFiles(files: File[]): ImportItem[] {
+  return files.map((file) => ({
+    name: file.name,
+    run: async () => {
+      if (file.size > limits.importBytes) {
+        return {
+          name: file.name,
+          status: 'rejected',
+          reason: `the file is over the ${limits.importBytes / 2 ** 20} MB limit`,
+        };
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const [result] = await call('importFiles', {
+        files: [{ name: file.name.slice(0, limits.fileNameLength), bytes }],
+      });
+      return result!;
+    },
+  }));
+}
+
+export async function itemsFromPicker(): Promise<ImportItem[]> {
+  const { files } = await call('pickImportFiles', {});
+  return files.map(({ token, name }) => ({ name, run: () => call('importPickedFile', { token }) }));
+}
+
+export async function runImport(
+  items: ImportItem[],
+  onProgress: (progress: ImportProgress, results: ImportResultView[]) => void,
+): Promise<ImportResultView[]> {
+  const results: ImportResultView[] = [];
+  for (const [index, item] of items.entries()) {
+    onProgress({ done: index, total: items.length, current: item.name }, results);
+    try {
+      results.push(await item.run());
+    } catch (error) {
+      results.push({ name: item.name, status: 'rejected', reason: messageOf(error) });
+    }
+  }
+  onProgress({ done: items.length, total: items.length, current: null }, results);
+  return results;
+}

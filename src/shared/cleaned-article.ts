@@ -1,0 +1,70 @@
+/**
+ * The structured article that cleaning produces, as stored and as sent to the
+ * renderer. Offsets (`start`, `end`) count Unicode code points in `text`, the
+ * cleaned body text that highlights anchor to.
+ */
+import { z } from 'zod';
+
+const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+const lines = z.array(z.number().int().positive());
+
+export const listItemSchema = z.object({
+  marker: z.string().nullable(),
+  text: z.string(),
+  line: z.number().int().positive(),
+  ...span,
+});
+
+export const blockSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paragraph'), text: z.string(), lines, ...span }),
+  z.object({ kind: z.literal('heading'), text: z.string(), marker: z.string().nullable(), lines, ...span }),
+  z.object({ kind: z.literal('quote'), text: z.string(), marker: z.string().nullable(), lines, ...span }),
+  z.object({ kind: z.literal('caption'), text: z.string(), lines, ...span }),
+  z.object({ kind: z.literal('break'), marker: z.string(), lines, ...span }),
+  z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(listItemSchema), lines, ...span }),
+]);
+export type Block = z.infer<typeof blockSchema>;
+export type ListItem = z.infer<typeof listItemSchema>;
+
+export const removedLineSchema = z.object({
+  line: z.number().int().positive(),
+  text: z.string(),
+  kind: z.enum([
+    'summary-prompt',
+    'article-navigation',
+    'thread-links',
+    'copy-protection',
+    'form-notice',
+    'comment-counter',
+    'comment-chrome',
+    'sharing',
+  ]),
+});
+export type RemovedLine = z.infer<typeof removedLineSchema>;
+
+export const readerCommentSchema = z.object({ line: z.number().int().positive(), text: z.string() });
+export type ReaderComment = z.infer<typeof readerCommentSchema>;
+
+export const qualityFlagSchema = z.object({
+  kind: z.enum(['mis-encoding', 'garbled', 'out-of-place']),
+  excerpt: z.string(),
+  explanation: z.string(),
+  ...span,
+});
+export type QualityFlag = z.infer<typeof qualityFlagSchema>;
+
+export const cleanedArticleSchema = z.object({
+  rulesVersion: z.number().int().positive(),
+  title: z.string(),
+  titleDerived: z.boolean(),
+  /** The line the title came from; null for a derived title. */
+  titleLine: z.number().int().positive().nullable(),
+  dek: z.object({ text: z.string(), line: z.number().int().positive() }).nullable(),
+  blocks: z.array(blockSchema),
+  /** The body as one string: block texts joined by blank lines (list items by line breaks). */
+  text: z.string(),
+  removed: z.array(removedLineSchema),
+  comments: z.array(readerCommentSchema),
+  flags: z.array(qualityFlagSchema),
+});
+export type CleanedArticle = z.infer<typeof cleanedArticleSchema>;
