@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile, open as openFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openLibraryStore, type LibraryStore } from '../src/main/store/library-store';
-import { articleFromText } from '../src/main/articles/article-from-text';
+import { articleFromPlainText } from '../src/main/articles/article-from-text';
 import { mapLimited } from '../src/main/store/map-limited';
 import type { Highlight } from '../src/main/store/schemas/annotation-shard';
 import { brownParagraphs, makeArticles } from './brown-corpus';
@@ -48,7 +48,7 @@ async function importFiles(store: LibraryStore, files: string[]): Promise<void> 
     const texts = await mapLimited(slice, 32, (file) => readFile(file, 'utf8'));
     const addedAt = new Date().toISOString();
     await store.addArticles(
-      texts.map((text, i) => articleFromText(text, { sourceFile: path.basename(slice[i]!), addedAt })),
+      texts.map((text, i) => articleFromPlainText(text, { sourceFile: path.basename(slice[i]!), addedAt })),
     );
   }
 }

@@ -54,7 +54,8 @@ export const qualityFlagSchema = z.object({
 export type QualityFlag = z.infer<typeof qualityFlagSchema>;
 
 export const cleanedArticleSchema = z.object({
-  rulesVersion: z.number().int().positive(),
+  /** The cleaning rules that made this structure; 0 means rules older than any recorded version. */
+  rulesVersion: z.number().int().nonnegative(),
   title: z.string(),
   titleDerived: z.boolean(),
   /** The line the title came from; null for a derived title. */

@@ -6,7 +6,7 @@
  * any repair and contains every reported write.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
@@ -23,22 +23,25 @@ let childScript: string;
 
 beforeAll(async () => {
   workDir = await mkdtemp(path.join(tmpdir(), 'briefing-crash-'));
+  await mkdir(path.resolve('node_modules/.tmp'), { recursive: true });
+  // Bundled inside the project so its dependencies (left external, as in the app) resolve from node_modules.
+  const bundleDir = await mkdtemp(path.resolve('node_modules/.tmp/crash-writer-'));
   await build({
     configFile: false,
     logLevel: 'silent',
     build: {
       ssr: path.resolve('tests/durability/crash-writer.ts'),
-      outDir: path.join(workDir, 'bundle'),
+      outDir: bundleDir,
       rolldownOptions: { output: { format: 'es', entryFileNames: 'crash-writer.mjs' } },
       ssrEmitAssets: false,
     },
-    ssr: { noExternal: true },
   });
-  childScript = path.join(workDir, 'bundle', 'crash-writer.mjs');
+  childScript = path.join(bundleDir, 'crash-writer.mjs');
 });
 
 afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
+  await rm(path.dirname(childScript), { recursive: true, force: true });
 });
 
 interface RunResult {

@@ -6,7 +6,7 @@ import {
   type OpenStoreOptions,
 } from '../../src/main/store/library-store';
 import type { Highlight } from '../../src/main/store/schemas/annotation-shard';
-import { articleFromText } from '../../src/main/articles/article-from-text';
+import { articleFromPlainText } from '../../src/main/articles/article-from-text';
 
 export function storeOpener(): (options: OpenStoreOptions) => Promise<LibraryStore> {
   const opened: LibraryStore[] = [];
@@ -35,7 +35,7 @@ export function sampleHighlight(id: string, exact = 'a quoted passage'): Highlig
 }
 
 export function sampleArticle(n: number) {
-  return articleFromText(`Headline number ${n}\n\nBody of article ${n}, with a few words.`, {
+  return articleFromPlainText(`Headline number ${n}\n\nBody of article ${n}, with a few words.`, {
     sourceFile: `sample-${n}.txt`,
     addedAt: '2026-01-01T00:00:00.000Z',
   });

@@ -43,9 +43,13 @@ export interface ArticleOrigin {
   source?: SourceMetadata;
 }
 
-export function articleFromText(rawText: string, origin: ArticleOrigin): ArticleFile {
-  const format = origin.format ?? 'text';
-  const lines = sourceToLines(rawText, format);
+/** Builds the article from its raw text and the lines that text converts to (the same, for plain text). */
+function buildArticle(
+  rawText: string,
+  lines: string,
+  format: SourceFormat,
+  origin: ArticleOrigin,
+): ArticleFile {
   const cleaned = cleanArticle(lines);
   const record: ArticleRecord = {
     id: articleIdFor(rawText),
@@ -61,13 +65,24 @@ export function articleFromText(rawText: string, origin: ArticleOrigin): Article
   return { schemaVersion: articleFileVersion, record, format, rawText, cleaned };
 }
 
+/** An article from plain text, which needs no conversion (the seeds, the benchmarks). */
+export function articleFromPlainText(rawText: string, origin: Omit<ArticleOrigin, 'format'>): ArticleFile {
+  return buildArticle(rawText, rawText, 'text', origin);
+}
+
+/** An article from raw text in any format; HTML conversion loads its libraries on first use. */
+export async function articleFromText(rawText: string, origin: ArticleOrigin): Promise<ArticleFile> {
+  const format = origin.format ?? 'text';
+  return buildArticle(rawText, await sourceToLines(rawText, format), format, origin);
+}
+
 /** Cleans the raw text again with the current rules, keeping the user's title edit and source metadata. */
-export function recleanArticle(
+export async function recleanArticle(
   record: ArticleRecord,
   rawText: string,
   format: SourceFormat = 'text',
-): ArticleFile {
-  const lines = sourceToLines(rawText, format);
+): Promise<ArticleFile> {
+  const lines = await sourceToLines(rawText, format);
   const cleaned = cleanArticle(lines);
   const title = record.titleEdited ? record.title : cleaned.title;
   const titleDerived = record.titleEdited ? false : cleaned.titleDerived;

@@ -23,9 +23,9 @@ export async function inspectFile(file: string): Promise<Record<string, unknown>
       reason: `it could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     };
   }
-  const prepared = prepareImport(name, bytes);
+  const prepared = await prepareImport(name, bytes);
   if (!prepared.ok) return { file, status: 'rejected', reason: prepared.reason };
-  const cleaned = cleanArticle(sourceToLines(prepared.raw, prepared.format));
+  const cleaned = cleanArticle(await sourceToLines(prepared.raw, prepared.format));
   return {
     file,
     status: 'ok',

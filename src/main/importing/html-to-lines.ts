@@ -6,8 +6,24 @@
  * (jsdom does not execute them unless asked), and no HTML survives into the
  * article: only text.
  */
-import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
+
+/**
+ * jsdom and Readability are loaded on first use: they are large, and only HTML
+ * imports need them, so neither app start-up nor the store pays for them.
+ */
+let libraries: Promise<{
+  JSDOM: typeof import('jsdom').JSDOM;
+  Readability: typeof import('@mozilla/readability').Readability;
+}> | null = null;
+function loadLibraries() {
+  libraries ??= Promise.all([import('jsdom'), import('@mozilla/readability')]).then(
+    ([jsdom, readability]) => ({
+      JSDOM: jsdom.JSDOM,
+      Readability: readability.Readability,
+    }),
+  );
+  return libraries;
+}
 
 export interface HtmlArticle {
   title: string | null;
@@ -41,7 +57,11 @@ function linesFrom(root: Element): string[] {
   return out.filter((line) => line.replace(/^(#+|>|-|\d+\.)\s*/, '') !== '');
 }
 
-export function htmlToLines(html: string, url = 'https://import.invalid/'): HtmlArticle | null {
+export async function htmlToLines(
+  html: string,
+  url = 'https://import.invalid/',
+): Promise<HtmlArticle | null> {
+  const { JSDOM, Readability } = await loadLibraries();
   const dom = new JSDOM(html, { url });
   const document = dom.window.document;
   const parsed = new Readability(document.cloneNode(true) as Document).parse();

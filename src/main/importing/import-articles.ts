@@ -29,12 +29,12 @@ export async function importArticles(
   const results: ImportResult[] = [];
   const accepted: ArticleFile[] = [];
   for (const { name, bytes } of files) {
-    const prepared = prepareImport(name, bytes);
+    const prepared = await prepareImport(name, bytes);
     if (!prepared.ok) {
       results.push({ name, status: 'rejected', reason: prepared.reason });
       continue;
     }
-    const article = articleFromText(prepared.raw, {
+    const article = await articleFromText(prepared.raw, {
       format: prepared.format,
       sourceFile: name,
       addedAt: now.toISOString(),

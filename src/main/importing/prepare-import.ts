@@ -18,7 +18,7 @@ function megabytes(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
-export function prepareImport(name: string, bytes: Uint8Array): PreparedImport {
+export async function prepareImport(name: string, bytes: Uint8Array): Promise<PreparedImport> {
   const format = formatForName(name);
   if (!format)
     return {
@@ -37,7 +37,7 @@ export function prepareImport(name: string, bytes: Uint8Array): PreparedImport {
 
   if (format !== 'html') return { ok: true, raw: decoded.text, format, source: {} };
 
-  const article = htmlToLines(decoded.text);
+  const article = await htmlToLines(decoded.text);
   if (!article) return { ok: false, reason: 'no article text was found in the page' };
   return {
     ok: true,

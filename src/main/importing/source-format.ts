@@ -8,13 +8,13 @@ import { markdownToLines } from './markdown-to-lines';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
-export function sourceToLines(raw: string, format: SourceFormat): string {
+export async function sourceToLines(raw: string, format: SourceFormat): Promise<string> {
   switch (format) {
     case 'text':
       return raw;
     case 'markdown':
       return markdownToLines(raw);
     case 'html':
-      return htmlToLines(raw)?.lines ?? '';
+      return (await htmlToLines(raw))?.lines ?? '';
   }
 }

@@ -29,17 +29,17 @@ export function upgradeRecord(record: ArticleFileV1['record']): ArticleRecord {
 export type ArticleInspection =
   Exclude<FileInspection, { state: 'sound' }> | { state: 'sound'; article: ArticleFile; upgraded: boolean };
 
-export function upgradeArticle(
+export async function upgradeArticle(
   data: unknown,
   schemaVersion: number,
-): { article: ArticleFile; upgraded: boolean } {
+): Promise<{ article: ArticleFile; upgraded: boolean }> {
   if (schemaVersion === 1) {
     const old = data as ArticleFileV1;
-    return { article: recleanArticle(upgradeRecord(old.record), old.rawText), upgraded: true };
+    return { article: await recleanArticle(upgradeRecord(old.record), old.rawText), upgraded: true };
   }
   const article = data as ArticleFile;
   if (article.cleaned.rulesVersion < cleaningRulesVersion) {
-    return { article: recleanArticle(article.record, article.rawText, article.format), upgraded: true };
+    return { article: await recleanArticle(article.record, article.rawText, article.format), upgraded: true };
   }
   return { article, upgraded: false };
 }
@@ -47,5 +47,5 @@ export function upgradeArticle(
 export async function inspectArticleFile(file: string): Promise<ArticleInspection> {
   const inspection = await inspectJsonFile(file, articleVersions);
   if (inspection.state !== 'sound') return inspection;
-  return { state: 'sound', ...upgradeArticle(inspection.data, inspection.schemaVersion) };
+  return { state: 'sound', ...(await upgradeArticle(inspection.data, inspection.schemaVersion)) };
 }

@@ -5,7 +5,7 @@
  * adds nothing, and an article already present (same text, same id) is never
  * added twice even if the record were lost.
  */
-import { articleFromText } from '../articles/article-from-text';
+import { articleFromPlainText } from '../articles/article-from-text';
 import type { LibraryStore } from './library-store';
 import type { SeedFile } from './seed-files';
 
@@ -17,7 +17,7 @@ export async function seedOnFirstRun(
   if (store.index().seeding !== null) return false;
   const addedAt = now().toISOString();
   await store.addArticles(
-    seeds.map((seed) => articleFromText(seed.text, { sourceFile: seed.fileName, addedAt })),
+    seeds.map((seed) => articleFromPlainText(seed.text, { sourceFile: seed.fileName, addedAt })),
   );
   await store.updateIndex((index) => {
     index.seeding = { completedAt: addedAt, files: seeds.map((seed) => seed.fileName) };

@@ -26,8 +26,10 @@ export async function migrateLibraryV1(
   await copyFile(layout.libraryFile, keptCopy);
   await syncDirectory(path.dirname(keptCopy));
 
-  const articles = legacy.articles.map(({ rawText, paragraphs: _paragraphs, ...record }) =>
-    recleanArticle(upgradeRecord(record), rawText),
+  const articles = await Promise.all(
+    legacy.articles.map(({ rawText, paragraphs: _paragraphs, ...record }) =>
+      recleanArticle(upgradeRecord(record), rawText),
+    ),
   );
   await writeFilesDurably(
     articles.map((article) => ({
