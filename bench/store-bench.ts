@@ -38,6 +38,7 @@ function highlightFor(articleId: string, n: number): Highlight {
     tags: n % 4 === 0 ? ['nato', 'security'] : [],
     createdAt: '2026-11-01T00:00:00.000Z',
     updatedAt: '2026-11-01T00:00:00.000Z',
+    orphaned: false,
   };
 }
 

@@ -12,7 +12,7 @@ import { createMainWindow, isAppPage } from './shell/window';
 import { installMenu } from './shell/menu';
 import { applyUserDataOverride, seedsDirectory, storeDirectory } from './shell/app-paths';
 import { flushStoreOnQuit } from './shell/quit';
-import { pickFilesToImport } from './shell/dialogs';
+import { openInBrowser, pickFilesToImport } from './shell/dialogs';
 
 applyUserDataOverride();
 
@@ -36,7 +36,10 @@ if (!app.requestSingleInstanceLock()) {
       applySecurityDefaults();
       const core = await startAppCore({ dataDir: storeDirectory(), seedsDir: seedsDirectory() });
       flushStoreOnQuit(core);
-      registerIpc(createDispatcher(createHandlers(core, { pickFiles: pickFilesToImport })), isAppPage);
+      registerIpc(
+        createDispatcher(createHandlers(core, { pickFiles: pickFilesToImport, openExternal: openInBrowser })),
+        isAppPage,
+      );
       installMenu();
       createMainWindow();
       app.on('activate', () => {

@@ -15,6 +15,15 @@ export const channels = {
   importFiles: 'import:files',
   pickImportFiles: 'import:pick',
   importPickedFile: 'import:picked-file',
+  createHighlight: 'highlight:create',
+  updateHighlight: 'highlight:update',
+  deleteHighlight: 'highlight:delete',
+  setArticleNote: 'article:set-note',
+  listHighlights: 'highlights:list',
+  listTags: 'tags:list',
+  undo: 'history:undo',
+  redo: 'history:redo',
+  openExternal: 'shell:open-external',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

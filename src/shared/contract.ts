@@ -13,7 +13,30 @@ import { limits } from './limits';
 export const themePreference = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof themePreference>;
 
-export const settingsSchema = z.object({ theme: themePreference });
+export const categorySchema = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().trim().min(1).max(40),
+  /** A colour as #rrggbb. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb'),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+/** The five categories a new library starts with; their order gives their number keys (1–5). */
+export const defaultCategories: Category[] = [
+  { id: 'key-judgment', name: 'Key judgment', color: '#f2c94c' },
+  { id: 'evidence', name: 'Evidence', color: '#6fcf97' },
+  { id: 'counterpoint', name: 'Counterpoint', color: '#f2994a' },
+  { id: 'question', name: 'Question', color: '#56ccf2' },
+  { id: 'quote', name: 'Quote', color: '#bb6bd9' },
+];
+
+export const settingsSchema = z.object({
+  theme: themePreference,
+  categories: z
+    .array(categorySchema)
+    .length(defaultCategories.length)
+    .default(() => structuredClone(defaultCategories)),
+});
 export type Settings = z.infer<typeof settingsSchema>;
 
 const articleId = z.string().min(1).max(limits.idLength);
@@ -90,7 +113,26 @@ export const articleSummarySchema = z.object({
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
+export const highlightViewSchema = z.object({
+  id: z.string(),
+  categoryId: z.string(),
+  /** Code-point offsets in the article's body text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  exact: z.string(),
+  note: z.string(),
+  tags: z.array(z.string()),
+  orphaned: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type HighlightView = z.infer<typeof highlightViewSchema>;
+
+export const articleNoteSchema = z.object({ text: z.string(), updatedAt: z.string() });
+
 export const articleViewSchema = articleSummarySchema.extend({
+  highlights: z.array(highlightViewSchema),
+  articleNote: articleNoteSchema.nullable(),
   dek: z.string().nullable(),
   blocks: z.array(blockSchema),
   removed: z.array(removedLineSchema),
@@ -113,6 +155,22 @@ export const importResultSchema = z.discriminatedUnion('status', [
 export type ImportResultView = z.infer<typeof importResultSchema>;
 
 const fileName = z.string().min(1).max(limits.fileNameLength);
+/** A code-point offset into an article's body text. */
+const offset = z.number().int().nonnegative().max(limits.maxOffset);
+const tagSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(limits.tagLength)
+  .regex(/^[^\n\r\t]+$/, 'one line');
+
+/** What an undo or redo did: nothing (the history was empty), or a change to one article. */
+export const historyStepSchema = z.object({
+  done: z.boolean(),
+  articleId: z.string().nullable(),
+  label: z.string().nullable(),
+});
+export type HistoryStep = z.infer<typeof historyStepSchema>;
 const importFile = z.object({
   name: fileName,
   bytes: z
@@ -151,6 +209,50 @@ export const contract = {
   importPickedFile: {
     request: z.object({ token: z.string().min(1).max(limits.idLength) }).strict(),
     reply: importResultSchema,
+  },
+  createHighlight: {
+    request: z
+      .object({ articleId, start: offset, end: offset, categoryId: z.string().min(1).max(40) })
+      .strict()
+      .refine((range) => range.end > range.start, 'the selection is empty'),
+    reply: highlightViewSchema,
+  },
+  updateHighlight: {
+    request: z
+      .object({
+        articleId,
+        highlightId: z.string().min(1).max(limits.idLength),
+        categoryId: z.string().min(1).max(40).optional(),
+        note: z.string().max(limits.noteLength).optional(),
+        tags: z.array(tagSchema).max(limits.tagsPerHighlight).optional(),
+        /** Attach (an orphaned highlight) to a new selection. */
+        reattach: z
+          .object({ start: offset, end: offset })
+          .strict()
+          .refine((range) => range.end > range.start, 'the selection is empty')
+          .optional(),
+      })
+      .strict(),
+    reply: highlightViewSchema,
+  },
+  deleteHighlight: {
+    request: z.object({ articleId, highlightId: z.string().min(1).max(limits.idLength) }).strict(),
+    reply: z.object({ articleId, highlightId: z.string() }),
+  },
+  setArticleNote: {
+    request: z.object({ articleId, text: z.string().max(limits.noteLength) }).strict(),
+    reply: articleNoteSchema,
+  },
+  listHighlights: {
+    request: noArguments,
+    reply: z.array(z.object({ articleId, articleTitle: z.string(), highlight: highlightViewSchema })),
+  },
+  listTags: { request: noArguments, reply: z.array(z.string()) },
+  undo: { request: noArguments, reply: historyStepSchema },
+  redo: { request: noArguments, reply: historyStepSchema },
+  openExternal: {
+    request: z.object({ url: z.string().max(limits.urlLength) }).strict(),
+    reply: z.object({ opened: z.boolean() }),
   },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 

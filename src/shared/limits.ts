@@ -12,4 +12,10 @@ export const limits = {
   /** Matches the import size limit: 5 MB per file. */
   importBytes: 5 * 1024 * 1024,
   filesPerImport: 50,
+  /** Notes up to 200,000 characters (a long note of 100,000 must save and render). */
+  noteLength: 200_000,
+  tagLength: 40,
+  tagsPerHighlight: 20,
+  /** No article is anywhere near ten million code points long. */
+  maxOffset: 10_000_000,
 } as const;

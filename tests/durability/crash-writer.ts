@@ -31,6 +31,7 @@ function highlight(id: string, n: number): Highlight {
     tags: [`run-${run}`],
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
+    orphaned: false,
   };
 }
 

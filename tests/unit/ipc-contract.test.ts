@@ -53,6 +53,41 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
     },
   ],
   pickImportFiles: [{ path: '/etc' }],
+  createHighlight: [
+    {},
+    { articleId: 'a-1', start: 5, end: 5, categoryId: 'evidence' },
+    { articleId: 'a-1', start: 9, end: 3, categoryId: 'evidence' },
+    { articleId: 'a-1', start: -1, end: 3, categoryId: 'evidence' },
+    { articleId: 'a-1', start: 1.5, end: 3, categoryId: 'evidence' },
+    { articleId: 'a-1', start: 0, end: limits.maxOffset + 1, categoryId: 'evidence' },
+    { articleId: 'a-1', start: 0, end: 3 },
+    { articleId: 'a-1', start: '0', end: 3, categoryId: 'evidence' },
+  ],
+  updateHighlight: [
+    { articleId: 'a-1' },
+    { articleId: 'a-1', highlightId: 'h', note: 'x'.repeat(limits.noteLength + 1) },
+    { articleId: 'a-1', highlightId: 'h', tags: ['ok', ''] },
+    { articleId: 'a-1', highlightId: 'h', tags: ['x'.repeat(limits.tagLength + 1)] },
+    { articleId: 'a-1', highlightId: 'h', tags: ['two\nlines'] },
+    {
+      articleId: 'a-1',
+      highlightId: 'h',
+      tags: Array.from({ length: limits.tagsPerHighlight + 1 }, (_, n) => `t${n}`),
+    },
+    { articleId: 'a-1', highlightId: 'h', reattach: { start: 4, end: 2 } },
+    { articleId: 'a-1', highlightId: 'h', colour: 'red' },
+  ],
+  deleteHighlight: [{ articleId: 'a-1' }, { highlightId: 'h' }, { articleId: 'a-1', highlightId: 7 }],
+  setArticleNote: [
+    { articleId: 'a-1' },
+    { articleId: 'a-1', text: 5 },
+    { articleId: 'a-1', text: 'x'.repeat(limits.noteLength + 1) },
+  ],
+  listHighlights: [{ articleId: 'a-1' }],
+  listTags: [{ prefix: 'n' }],
+  undo: [{ steps: 2 }],
+  redo: [{ steps: 2 }],
+  openExternal: [{}, { url: 5 }, { url: 'x'.repeat(limits.urlLength + 1) }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
 };
 
@@ -193,12 +228,12 @@ describe('the preload api', () => {
     const dataDir = await makeTempDir();
     const first = await startCore(dataDir);
     const dispatch = createDispatcher(createHandlers(first));
-    expect(await dispatch(channels.updateSettings, { theme: 'dark' })).toEqual({
+    expect(await dispatch(channels.updateSettings, { theme: 'dark' })).toMatchObject({
       ok: true,
       value: { theme: 'dark' },
     });
     await first.close();
     const reopened = createDispatcher(createHandlers(await startCore(dataDir)));
-    expect(await reopened(channels.getSettings, {})).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(await reopened(channels.getSettings, {})).toMatchObject({ ok: true, value: { theme: 'dark' } });
   });
 });

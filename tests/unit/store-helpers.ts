@@ -31,6 +31,7 @@ export function sampleHighlight(id: string, exact = 'a quoted passage'): Highlig
     tags: ['tag'],
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    orphaned: false,
   };
 }
 

@@ -17,6 +17,10 @@ import type { AnnotationShard } from '../store/schemas/annotation-shard';
 import { importArticles, type ImportResult } from '../importing/import-articles';
 import { importLimits } from '../importing/import-limits';
 import type { ValidRequest } from './dispatcher';
+import { createAnnotationHandlers } from './annotation-handlers';
+import { createArticleTexts } from '../annotations/article-texts';
+import { reanchorHighlights } from '../annotations/reanchor-highlights';
+import { highlightView } from '../annotations/highlight-view';
 
 export type Handlers = {
   [M in ApiMethod]: (request: ValidRequest<M>) => Promise<ApiReply<M>> | ApiReply<M>;
@@ -25,8 +29,12 @@ export type Handlers = {
 export interface HandlerServices {
   /** Shows the system's open-file dialog and resolves to the chosen paths (none if cancelled). */
   pickFiles: () => Promise<string[]>;
+  /** Opens an (already checked) https link in the system browser. */
+  openExternal: (url: string) => Promise<void>;
   now?: () => Date;
 }
+
+export const noServices: HandlerServices = { pickFiles: async () => [], openExternal: async () => {} };
 
 function requireStore(core: AppCore): LibraryStore {
   if (core.store) return core.store;
@@ -68,11 +76,13 @@ function findRecord(store: LibraryStore, id: string): ArticleRecord {
   return record;
 }
 
-export function createHandlers(
-  core: AppCore,
-  services: HandlerServices = { pickFiles: async () => [] },
-): Handlers {
+export function createHandlers(core: AppCore, services: HandlerServices = noServices): Handlers {
   const now = services.now ?? (() => new Date());
+  const texts = core.store ? createArticleTexts(core.store) : null;
+  const articleTexts = () => {
+    if (!texts) requireStore(core);
+    return texts!;
+  };
   /** Files chosen in the open dialog, by token: the page never learns their paths. */
   const picked = new Map<string, string>();
 
@@ -115,7 +125,21 @@ export function createHandlers(
       try {
         const { record, cleaned } = await store.readArticle(id);
         const { blocks, removed, comments, flags, dek } = cleaned;
-        return { ...summarise(record, store), dek: dek?.text ?? null, blocks, removed, comments, flags };
+        const { index } = articleTexts().remember(id, cleaned.text, cleaned.rulesVersion);
+        const shard = store.annotations(id);
+        const anchored = reanchorHighlights(shard.highlights, index, cleaned.rulesVersion);
+        if (anchored.changed)
+          await store.updateAnnotations(id, (draft) => void (draft.highlights = anchored.highlights));
+        return {
+          ...summarise(record, store),
+          dek: dek?.text ?? null,
+          blocks,
+          removed,
+          comments,
+          flags,
+          highlights: anchored.highlights.map(highlightView),
+          articleNote: shard.articleNote,
+        };
       } catch (error) {
         if (error instanceof ArticleTextUnavailableError)
           throw new AppFailure('store-unavailable', error.message);
@@ -123,11 +147,22 @@ export function createHandlers(
       }
     },
     getSettings: () => requireStore(core).index().settings,
-    updateSettings: (changes) =>
-      requireStore(core).updateIndex((index) => {
+    updateSettings: (changes) => {
+      const store = requireStore(core);
+      if (changes.categories) {
+        const known = store.index().settings.categories.map((category) => category.id);
+        if (changes.categories.map((category) => category.id).join() !== known.join()) {
+          throw new AppFailure(
+            'invalid-request',
+            'Categories can be renamed and recoloured, not added, removed or reordered.',
+          );
+        }
+      }
+      return store.updateIndex((index) => {
         index.settings = { ...index.settings, ...changes };
         return index.settings;
-      }),
+      });
+    },
     updateArticleMetadata: async ({ id, title, source }) => {
       const store = requireStore(core);
       findRecord(store, id);
@@ -145,6 +180,7 @@ export function createHandlers(
       const store = requireStore(core);
       const summary = summarise(findRecord(store, id), store);
       await store.deleteArticle(id);
+      texts?.forget(id);
       return { id, highlightsRemoved: summary.highlightCount, notesRemoved: summary.noteCount };
     },
     importFiles: ({ files }) => importArticles(requireStore(core), files, now()),
@@ -160,5 +196,6 @@ export function createHandlers(
       };
     },
     importPickedFile: ({ token }) => importPicked(token),
+    ...createAnnotationHandlers(() => requireStore(core), articleTexts, services),
   };
 }

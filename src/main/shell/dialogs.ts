@@ -1,5 +1,6 @@
 /** The system dialogs the app's handlers use, wrapped so the handlers stay free of Electron. */
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
+import { isAllowedExternalUrl } from '../../shared/external-url';
 import { importLimits } from '../importing/import-limits';
 
 export async function pickFilesToImport(): Promise<string[]> {
@@ -15,4 +16,10 @@ export async function pickFilesToImport(): Promise<string[]> {
   };
   const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? [] : result.filePaths;
+}
+
+/** Opens a link in the system browser; only https, checked again here at the last step. */
+export async function openInBrowser(url: string): Promise<void> {
+  if (!isAllowedExternalUrl(url)) throw new Error(`Refused to open ${url}`);
+  await shell.openExternal(url);
 }

@@ -13,6 +13,8 @@ import { acquireStoreLock } from './store-lock';
 import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
 import { loadAnnotations } from './load-annotations';
+import { loadOperations } from './load-operations';
+import { operationLogSchema, type OperationLog } from './schemas/operation-log';
 import { inspectArticleFile } from './article-versions';
 import { quarantineFile } from './quarantine';
 import { syncDirectory, writeFilesDurably } from './durable-write';
@@ -71,6 +73,9 @@ export interface LibraryStore {
   annotatedArticleIds(): string[];
   /** Changes one article's annotations; resolves once the change is durable. */
   updateAnnotations<R>(articleId: string, change: (draft: AnnotationShard) => R): Promise<R>;
+  /** The undo/redo history. */
+  operations(): Readonly<OperationLog>;
+  updateOperations<R>(change: (draft: OperationLog) => R): Promise<R>;
   flush(): Promise<void>;
   /** Flushes, stops the backup timer and releases the lock. */
   close(): Promise<void>;
@@ -93,7 +98,8 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
     const openedAt = now();
     const index = await loadIndex(layout, openedAt, recovery);
     const shards = await loadAnnotations(layout, openedAt, recovery);
-    return createStore(layout, index, shards, recovery, lock.release, options, now);
+    const operations = await loadOperations(layout, openedAt, recovery);
+    return createStore(layout, index, shards, operations, recovery, lock.release, options, now);
   } catch (error) {
     await lock.release();
     throw error;
@@ -104,6 +110,7 @@ function createStore(
   layout: StoreLayout,
   index: LibraryIndex,
   shards: Map<string, AnnotationShard>,
+  operations: OperationLog,
   recovery: RecoveryEvent[],
   releaseLock: () => Promise<void>,
   options: OpenStoreOptions,
@@ -125,6 +132,11 @@ function createStore(
       }),
     );
   }
+  const operationsDocument = createJsonDocument({
+    file: layout.operationsFile,
+    schema: operationLogSchema,
+    data: operations,
+  });
   const backups = createBackupScheduler(layout, indexDocument, shardDocuments, options, now);
   let closing: Promise<void> | null = null;
   /** Writes an article file that was upgraded on read, and its new record into the index. */
@@ -239,6 +251,8 @@ function createStore(
       backups.changed();
       return result;
     },
+    operations: () => operationsDocument.data(),
+    updateOperations: (change) => operationsDocument.update(change),
     flush,
     close: () => {
       closing ??= (async () => {

@@ -4,6 +4,7 @@
  *   library.json              index: article records, seeding record, settings
  *   articles/<id>.json        one article's text (large, rarely written)
  *   annotations/<id>.json     one article's highlights and note (small, written often)
+ *   operations.json           undo/redo history of annotation changes (bounded)
  *   backups/annotations-*.json  rotating snapshots of the annotations and index
  *   store.lock                held by the app or the command line while it writes
  *   *.damaged-<time>          damaged files moved aside, never deleted
@@ -13,6 +14,7 @@ import path from 'node:path';
 export interface StoreLayout {
   dir: string;
   libraryFile: string;
+  operationsFile: string;
   articlesDir: string;
   annotationsDir: string;
   backupsDir: string;
@@ -39,6 +41,7 @@ export function storeLayout(dir: string): StoreLayout {
   return {
     dir,
     libraryFile: path.join(dir, 'library.json'),
+    operationsFile: path.join(dir, 'operations.json'),
     articlesDir,
     annotationsDir,
     backupsDir: path.join(dir, 'backups'),

@@ -84,11 +84,17 @@ export interface ChromiumApp {
   close(): Promise<void>;
   /** What the open-file dialog will "choose" next time the app asks. */
   setPickedFiles(paths: string[]): void;
+  /** The links the app asked the system browser to open. */
+  openedExternally: string[];
 }
 
 export async function launchRendererInChromium(page: Page, storeDir: string): Promise<ChromiumApp> {
   let pickedFiles: string[] = [];
-  const services = { pickFiles: async () => pickedFiles.splice(0) };
+  const openedExternally: string[] = [];
+  const services = {
+    pickFiles: async () => pickedFiles.splice(0),
+    openExternal: async (url: string) => void openedExternally.push(url),
+  };
   let core = await startAppCore({ dataDir: storeDir, seedsDir });
   let dispatch: Dispatch = createDispatcher(createHandlers(core, services));
 
@@ -125,5 +131,6 @@ export async function launchRendererInChromium(page: Page, storeDir: string): Pr
     setPickedFiles: (paths) => {
       pickedFiles = [...paths];
     },
+    openedExternally,
   };
 }

@@ -32,6 +32,8 @@ export const highlightSchema = z.object({
   tags: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** True when the text changed and the highlight could not be re-anchored confidently. */
+  orphaned: z.boolean().default(false),
 });
 export type Highlight = z.infer<typeof highlightSchema>;
 

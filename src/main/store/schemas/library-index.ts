@@ -8,7 +8,7 @@
  * the content key that duplicate detection compares.
  */
 import { z } from 'zod';
-import { settingsSchema } from '../../../shared/contract';
+import { defaultCategories, settingsSchema } from '../../../shared/contract';
 
 export const libraryIndexVersion = 3;
 
@@ -60,5 +60,10 @@ export const libraryIndexSchema = z.object({
 export type LibraryIndex = z.infer<typeof libraryIndexSchema>;
 
 export function emptyLibraryIndex(): LibraryIndex {
-  return { schemaVersion: libraryIndexVersion, articles: [], seeding: null, settings: { theme: 'system' } };
+  return {
+    schemaVersion: libraryIndexVersion,
+    articles: [],
+    seeding: null,
+    settings: { theme: 'system', categories: structuredClone(defaultCategories) },
+  };
 }

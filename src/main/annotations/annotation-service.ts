@@ -1,0 +1,204 @@
+/**
+ * Every change a user makes to annotations: create, edit and delete highlights,
+ * write the article note, and undo or redo any of these. Each change is saved
+ * to the article's annotation file and recorded in the operation log (state
+ * before and after), which is what undo and redo replay, across restarts too.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../shared/api-error';
+import type { HistoryStep } from '../../shared/contract';
+import { describeRange } from '../anchoring/describe-range';
+import type { LibraryStore } from '../store/library-store';
+import type { AnnotationShard, Highlight } from '../store/schemas/annotation-shard';
+import { historyDepth, type Operation } from '../store/schemas/operation-log';
+import type { ArticleTexts } from './article-texts';
+
+type Distribute<T> = T extends unknown ? Omit<T, 'id' | 'at'> : never;
+type NewOperation = Distribute<Operation>;
+
+export interface HighlightChanges {
+  categoryId?: string;
+  note?: string;
+  tags?: string[];
+  reattach?: { start: number; end: number };
+}
+
+function normaliseTags(tags: string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))];
+}
+
+function excerpt(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+export function createAnnotationService(
+  store: LibraryStore,
+  texts: ArticleTexts,
+  now: () => Date = () => new Date(),
+) {
+  const categoryIds = () => new Set(store.index().settings.categories.map((category) => category.id));
+
+  function requireCategory(categoryId: string): void {
+    if (!categoryIds().has(categoryId))
+      throw new AppFailure('invalid-request', `There is no category "${categoryId}".`);
+  }
+
+  function findHighlight(articleId: string, highlightId: string): Highlight {
+    const highlight = store
+      .annotations(articleId)
+      .highlights.find((candidate) => candidate.id === highlightId);
+    if (!highlight) throw new AppFailure('not-found', 'That highlight no longer exists.');
+    return highlight;
+  }
+
+  async function record(operation: NewOperation): Promise<void> {
+    const entry = { ...operation, id: randomUUID(), at: now().toISOString() } as Operation;
+    await store.updateOperations((log) => {
+      log.undo.push(entry);
+      if (log.undo.length > historyDepth) log.undo.splice(0, log.undo.length - historyDepth);
+      log.redo = [];
+    });
+  }
+
+  /** Puts one highlight into the state given (null: absent). */
+  function placeHighlight(shard: AnnotationShard, highlightId: string, state: Highlight | null): void {
+    const at = shard.highlights.findIndex((candidate) => candidate.id === highlightId);
+    if (state === null) {
+      if (at >= 0) shard.highlights.splice(at, 1);
+    } else if (at >= 0) shard.highlights[at] = state;
+    else shard.highlights.push(state);
+  }
+
+  async function applyState(operation: Operation, direction: 'before' | 'after'): Promise<void> {
+    await store.updateAnnotations(operation.articleId, (shard) => {
+      if (operation.target === 'highlight')
+        placeHighlight(shard, operation.highlightId, operation[direction]);
+      else shard.articleNote = operation[direction];
+    });
+  }
+
+  async function selectors(articleId: string, start: number, end: number) {
+    const { index, rulesVersion } = await texts.get(articleId);
+    if (end > index.codePointLength)
+      throw new AppFailure('invalid-request', 'The selection is outside the article’s text.');
+    const described = describeRange(index, start, end);
+    if (!described)
+      throw new AppFailure(
+        'invalid-request',
+        'Select some words to highlight: the selection holds only white space.',
+      );
+    return { ...described, rulesVersion };
+  }
+
+  async function step(from: 'undo' | 'redo'): Promise<HistoryStep> {
+    const operation = store.operations()[from].at(-1);
+    if (!operation) return { done: false, articleId: null, label: null };
+    await applyState(operation, from === 'undo' ? 'before' : 'after');
+    await store.updateOperations((log) => {
+      log[from].pop();
+      (from === 'undo' ? log.redo : log.undo).push(operation);
+    });
+    return { done: true, articleId: operation.articleId, label: operation.label };
+  }
+
+  return {
+    async createHighlight(
+      articleId: string,
+      start: number,
+      end: number,
+      categoryId: string,
+    ): Promise<Highlight> {
+      requireCategory(categoryId);
+      const { quote, position, rulesVersion } = await selectors(articleId, start, end);
+      const time = now().toISOString();
+      const highlight: Highlight = {
+        id: `h-${randomUUID()}`,
+        categoryId,
+        quote,
+        position,
+        rulesVersion,
+        note: '',
+        tags: [],
+        createdAt: time,
+        updatedAt: time,
+        orphaned: false,
+      };
+      await store.updateAnnotations(articleId, (shard) => void shard.highlights.push(highlight));
+      await record({
+        articleId,
+        target: 'highlight',
+        highlightId: highlight.id,
+        before: null,
+        after: highlight,
+        label: `highlight “${excerpt(quote.exact)}”`,
+      });
+      return highlight;
+    },
+
+    async updateHighlight(
+      articleId: string,
+      highlightId: string,
+      changes: HighlightChanges,
+    ): Promise<Highlight> {
+      const before = findHighlight(articleId, highlightId);
+      if (changes.categoryId !== undefined) requireCategory(changes.categoryId);
+      const after: Highlight = {
+        ...before,
+        categoryId: changes.categoryId ?? before.categoryId,
+        note: changes.note ?? before.note,
+        tags: changes.tags ? normaliseTags(changes.tags) : before.tags,
+        updatedAt: now().toISOString(),
+      };
+      if (changes.reattach) {
+        const { quote, position, rulesVersion } = await selectors(
+          articleId,
+          changes.reattach.start,
+          changes.reattach.end,
+        );
+        Object.assign(after, { quote, position, rulesVersion, orphaned: false });
+      }
+      await store.updateAnnotations(articleId, (shard) => placeHighlight(shard, highlightId, after));
+      const what = changes.reattach
+        ? 're-attach'
+        : changes.note !== undefined
+          ? 'edit the note of'
+          : changes.tags
+            ? 'tag'
+            : 'change';
+      await record({
+        articleId,
+        target: 'highlight',
+        highlightId,
+        before,
+        after,
+        label: `${what} “${excerpt(after.quote.exact)}”`,
+      });
+      return after;
+    },
+
+    async deleteHighlight(articleId: string, highlightId: string): Promise<void> {
+      const before = findHighlight(articleId, highlightId);
+      await store.updateAnnotations(articleId, (shard) => placeHighlight(shard, highlightId, null));
+      await record({
+        articleId,
+        target: 'highlight',
+        highlightId,
+        before,
+        after: null,
+        label: `delete “${excerpt(before.quote.exact)}”`,
+      });
+    },
+
+    async setArticleNote(articleId: string, text: string) {
+      const before = store.annotations(articleId).articleNote;
+      const after = text.trim() === '' ? null : { text, updatedAt: now().toISOString() };
+      await store.updateAnnotations(articleId, (shard) => void (shard.articleNote = after));
+      await record({ articleId, target: 'article-note', before, after, label: 'edit the article note' });
+      return after ?? { text: '', updatedAt: now().toISOString() };
+    },
+
+    undo: () => step('undo'),
+    redo: () => step('redo'),
+  };
+}
+export type AnnotationService = ReturnType<typeof createAnnotationService>;

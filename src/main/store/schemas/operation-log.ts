@@ -1,0 +1,46 @@
+/**
+ * `operations.json`: the undo and redo history of the user's annotation
+ * changes, kept in the store so a highlight deleted by mistake can be brought
+ * back even after a restart. Each operation holds the state before and after,
+ * for one highlight or one article note. Bounded: the oldest are dropped.
+ */
+import { z } from 'zod';
+import { articleNoteSchema, highlightSchema } from './annotation-shard';
+
+export const operationLogVersion = 1;
+/** How many steps of undo (and of redo) are kept. */
+export const historyDepth = 200;
+
+export const operationSchema = z.discriminatedUnion('target', [
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    label: z.string(),
+    articleId: z.string(),
+    target: z.literal('highlight'),
+    highlightId: z.string(),
+    before: highlightSchema.nullable(),
+    after: highlightSchema.nullable(),
+  }),
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    label: z.string(),
+    articleId: z.string(),
+    target: z.literal('article-note'),
+    before: articleNoteSchema.nullable(),
+    after: articleNoteSchema.nullable(),
+  }),
+]);
+export type Operation = z.infer<typeof operationSchema>;
+
+export const operationLogSchema = z.object({
+  schemaVersion: z.literal(operationLogVersion),
+  undo: z.array(operationSchema),
+  redo: z.array(operationSchema),
+});
+export type OperationLog = z.infer<typeof operationLogSchema>;
+
+export function emptyOperationLog(): OperationLog {
+  return { schemaVersion: operationLogVersion, undo: [], redo: [] };
+}
