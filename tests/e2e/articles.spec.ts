@@ -73,6 +73,7 @@ test('hidden boilerplate and reader comments are offered behind disclosures', as
 
 test('the source panel edits title, outlet, author, date and URL, and keeps them', async ({ app }) => {
   await app.library.open(seeds[3][1]);
+  await app.reader.openTab('Source');
   await expect(app.reader.sourcePanel).toContainText('The source had no headline');
   await app.reader.sourceField('Title').fill('Zelenskyy asks the U.S. for “everything”');
   await app.reader.sourceField('Outlet').fill('Kyiv Post');
@@ -90,12 +91,14 @@ test('the source panel edits title, outlet, author, date and URL, and keeps them
   await app.restart();
   await expect(app.library.item('Zelenskyy asks the U.S. for “everything”')).toContainText('Kyiv Post');
   await app.library.open('Zelenskyy asks the U.S. for “everything”');
+  await app.reader.openTab('Source');
   await expect(app.reader.sourceField('URL')).toHaveValue('https://example.org/zelenskyy-everything');
   await expect(app.reader.sourceField('Published')).toHaveValue('2025-08-19');
 });
 
 test('a rejected source edit shows the error and keeps what was typed', async ({ app }) => {
   await app.library.open(seeds[0][1]);
+  await app.reader.openTab('Source');
   await app.reader.sourceField('URL').evaluate((input: HTMLInputElement) => (input.type = 'text'));
   await app.reader.sourceField('URL').fill('javascript:alert(1)');
   await app.reader.sourcePanel.getByRole('button', { name: 'Save source' }).click();

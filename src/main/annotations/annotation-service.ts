@@ -140,24 +140,33 @@ export function createAnnotationService(
       highlightId: string,
       changes: HighlightChanges,
     ): Promise<Highlight> {
-      const before = findHighlight(articleId, highlightId);
+      findHighlight(articleId, highlightId);
       if (changes.categoryId !== undefined) requireCategory(changes.categoryId);
-      const after: Highlight = {
-        ...before,
-        categoryId: changes.categoryId ?? before.categoryId,
-        note: changes.note ?? before.note,
-        tags: changes.tags ? normaliseTags(changes.tags) : before.tags,
-        updatedAt: now().toISOString(),
-      };
-      if (changes.reattach) {
-        const { quote, position, rulesVersion } = await selectors(
-          articleId,
-          changes.reattach.start,
-          changes.reattach.end,
-        );
-        Object.assign(after, { quote, position, rulesVersion, orphaned: false });
-      }
-      await store.updateAnnotations(articleId, (shard) => placeHighlight(shard, highlightId, after));
+      const reattached = changes.reattach
+        ? await selectors(articleId, changes.reattach.start, changes.reattach.end)
+        : null;
+      // Read and write the highlight inside one store update, so concurrent edits (a note and tags, say) build on each other.
+      const { before, after } = await store.updateAnnotations(articleId, (shard) => {
+        const current = shard.highlights.find((candidate) => candidate.id === highlightId);
+        if (!current) throw new AppFailure('not-found', 'That highlight no longer exists.');
+        const next: Highlight = {
+          ...current,
+          categoryId: changes.categoryId ?? current.categoryId,
+          note: changes.note ?? current.note,
+          tags: changes.tags ? normaliseTags(changes.tags) : current.tags,
+          updatedAt: now().toISOString(),
+          ...(reattached
+            ? {
+                quote: reattached.quote,
+                position: reattached.position,
+                rulesVersion: reattached.rulesVersion,
+                orphaned: false,
+              }
+            : {}),
+        };
+        placeHighlight(shard, highlightId, next);
+        return { before: current, after: next };
+      });
       const what = changes.reattach
         ? 're-attach'
         : changes.note !== undefined
@@ -177,8 +186,13 @@ export function createAnnotationService(
     },
 
     async deleteHighlight(articleId: string, highlightId: string): Promise<void> {
-      const before = findHighlight(articleId, highlightId);
-      await store.updateAnnotations(articleId, (shard) => placeHighlight(shard, highlightId, null));
+      findHighlight(articleId, highlightId);
+      const before = await store.updateAnnotations(articleId, (shard) => {
+        const current = shard.highlights.find((candidate) => candidate.id === highlightId);
+        if (!current) throw new AppFailure('not-found', 'That highlight no longer exists.');
+        placeHighlight(shard, highlightId, null);
+        return current;
+      });
       await record({
         articleId,
         target: 'highlight',
@@ -190,9 +204,12 @@ export function createAnnotationService(
     },
 
     async setArticleNote(articleId: string, text: string) {
-      const before = store.annotations(articleId).articleNote;
       const after = text.trim() === '' ? null : { text, updatedAt: now().toISOString() };
-      await store.updateAnnotations(articleId, (shard) => void (shard.articleNote = after));
+      const before = await store.updateAnnotations(articleId, (shard) => {
+        const previous = shard.articleNote;
+        shard.articleNote = after;
+        return previous;
+      });
       await record({ articleId, target: 'article-note', before, after, label: 'edit the article note' });
       return after ?? { text: '', updatedAt: now().toISOString() };
     },

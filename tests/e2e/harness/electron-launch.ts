@@ -34,6 +34,12 @@ export async function launchElectronApp(
   });
   const page = await electronApp.firstWindow();
   await page.waitForLoadState('domcontentloaded');
+  // Record links instead of opening a browser during tests.
+  await electronApp.evaluate(({ shell }) => {
+    const opened: string[] = [];
+    (globalThis as { __openedLinks?: string[] }).__openedLinks = opened;
+    shell.openExternal = async (url: string) => void opened.push(url);
+  });
   return { electronApp, page };
 }
 
@@ -58,4 +64,8 @@ export async function sendMenuCommand(
       BrowserWindow.getAllWindows()[0]?.webContents.send(eventChannel!, payload),
     [channel, command],
   );
+}
+
+export async function recordedExternalLinks(electronApp: ElectronApplication): Promise<string[]> {
+  return electronApp.evaluate(() => [...((globalThis as { __openedLinks?: string[] }).__openedLinks ?? [])]);
 }

@@ -12,6 +12,7 @@ import {
   electronExecutable,
   electronSkipReason,
   launchElectronApp,
+  recordedExternalLinks,
   sendMenuCommand,
   stubOpenDialog,
 } from './electron-launch';
@@ -63,6 +64,7 @@ export const test = base.extend<Fixtures>({
             await stubOpenDialog(electronApp, paths);
             await sendMenuCommand(electronApp, events.onMenuCommand, 'import-articles');
           },
+          () => recordedExternalLinks(electronApp),
         );
       }
       const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
@@ -87,6 +89,7 @@ export const test = base.extend<Fixtures>({
             [events.onMenuCommand, 'import-articles'],
           );
         },
+        async () => [...chromiumApp.openedExternally],
       );
     });
     for (const cleanup of cleanups.reverse()) await cleanup();

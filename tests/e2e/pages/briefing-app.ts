@@ -14,6 +14,8 @@ export class BriefingApp {
     public page: Page,
     private readonly relaunch: (whileClosed?: () => Promise<void>) => Promise<Page>,
     private readonly menuImport: (paths: string[]) => Promise<void>,
+    /** The links the app has asked the system browser to open. */
+    readonly externalLinks: () => Promise<string[]>,
   ) {}
 
   /** Chooses File › Import Articles… (once the library shows) and picks `paths` in the open dialog. */

@@ -15,9 +15,15 @@ export class ReaderScreen {
   readonly boilerplate: Locator;
   readonly comments: Locator;
   readonly sourcePanel: Locator;
+  readonly panel: Locator;
+  readonly highlightMarks: Locator;
+  readonly highlightList: Locator;
+  readonly editor: Locator;
+  readonly toolbar: Locator;
+  readonly orphans: Locator;
   readonly backButton: Locator;
 
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     this.article = page.getByRole('article');
     this.title = this.article.getByRole('heading', { level: 1 });
     this.dek = this.article.locator('.dek');
@@ -30,8 +36,57 @@ export class ReaderScreen {
     this.tooltip = page.locator('#flag-tooltip');
     this.boilerplate = this.article.locator('details.boilerplate');
     this.comments = this.article.locator('details.comments');
-    this.sourcePanel = page.getByRole('complementary', { name: 'Article source' });
-    this.backButton = page.getByRole('button', { name: /Library/ });
+    this.panel = page.getByRole('complementary', { name: 'Article panel' });
+    this.sourcePanel = this.panel.getByRole('tabpanel', { name: 'Source' });
+    this.highlightMarks = this.body.locator('.hl');
+    this.highlightList = this.panel.getByRole('list', { name: 'Highlights in this article' });
+    this.editor = this.panel.getByRole('region', { name: 'Selected highlight' });
+    this.toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
+    this.orphans = this.panel.getByRole('region', { name: 'Orphaned highlights' });
+    this.backButton = page.getByRole('button', { name: /^← Library/ });
+  }
+
+  async openTab(name: 'Highlights' | 'Article note' | 'Source'): Promise<void> {
+    await this.panel.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
+  }
+
+  /** The marks of the highlight whose text starts with `text` (a highlight may span several marks). */
+  highlightNamed(id: string): Locator {
+    return this.body.locator(`[data-highlight-ids~="${id}"]`);
+  }
+
+  /** Selects the words `phrase` (the `nth` occurrence) in the article body, as dragging the mouse would. */
+  async select(phrase: string, nth = 0): Promise<void> {
+    await this.page.evaluate(
+      ([wanted, occurrence]) => {
+        const body = document.querySelector('article .body')!;
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        let text = '';
+        while (walker.nextNode()) {
+          nodes.push(walker.currentNode as Text);
+          text += (walker.currentNode as Text).data;
+        }
+        let at = -1;
+        for (let n = 0; n <= (occurrence as number); n += 1) at = text.indexOf(wanted as string, at + 1);
+        if (at < 0) throw new Error(`"${wanted}" is not in the article`);
+        const locate = (offset: number): [Text, number] => {
+          let seen = 0;
+          for (const node of nodes) {
+            if (offset <= seen + node.data.length) return [node, offset - seen];
+            seen += node.data.length;
+          }
+          throw new Error('offset outside the text');
+        };
+        const range = document.createRange();
+        range.setStart(...locate(at));
+        range.setEnd(...locate(at + (wanted as string).length));
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+      },
+      [phrase, nth] as const,
+    );
   }
 
   sourceField(name: 'Title' | 'Outlet' | 'Author' | 'Published' | 'URL'): Locator {
