@@ -7,16 +7,20 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runStoreBench } from './store-bench';
+import { runAnnotationBench } from './annotation-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const quick = args.includes('--quick');
+const only = args.includes('--annotations') ? 'annotations' : null;
 
 const targets: Record<string, [string, (value: number) => boolean]> = {
   save_p95_ratio_10k_to_5: ['≤ 1.5', (value) => value <= 1.5],
   open_ms_10k: ['< 1000', (value) => value < 1000],
   open_rss_mb_10k: ['< 300', (value) => value < 300],
+  reanchor_1000_ms: ['< 200', (value) => value < 200],
+  highlight_roundtrip_p95_ms: ['< 20', (value) => value < 20],
 };
 
 const machine = {
@@ -30,17 +34,20 @@ console.log(
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'briefing-bench-'));
 const figures: Record<string, number> = { ...machine };
 try {
-  console.log('\n== store');
-  Object.assign(
-    figures,
-    await runStoreBench({
-      workDir,
-      articles: quick ? 1_000 : 10_000,
-      highlights: quick ? 5_000 : 50_000,
-      saves: quick ? 100 : 400,
-      log: (line) => console.log(`  ${line}`),
-    }),
-  );
+  if (only !== 'annotations') console.log('\n== store');
+  if (only !== 'annotations')
+    Object.assign(
+      figures,
+      await runStoreBench({
+        workDir,
+        articles: quick ? 1_000 : 10_000,
+        highlights: quick ? 5_000 : 50_000,
+        saves: quick ? 100 : 400,
+        log: (line) => console.log(`  ${line}`),
+      }),
+    );
+  console.log('\n== annotations');
+  Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
 } finally {
   await rm(workDir, { recursive: true, force: true });
 }

@@ -82,6 +82,7 @@ test('overlapping highlights stay independent and the overlap is visible', async
   await app.reader.select('without her full');
   await app.page.keyboard.press('3');
   await expect(app.reader.body.locator('.hl.overlap')).toHaveText('without her full');
+  await app.reader.body.locator('.hl.overlap').scrollIntoViewIfNeeded();
   await app.screenshot('overlapping-highlights');
 
   await app.reader.highlightList.getByRole('button', { name: /^security guarantees/ }).click();

@@ -298,7 +298,11 @@ describe('categories', () => {
 describe('concurrent edits', () => {
   it('to one highlight (note, tags and category at once) all land', async () => {
     const { ok, articleId, rangeOf } = await app();
-    const highlight = await ok('createHighlight', { articleId, ...rangeOf('War Fatigue'), categoryId: 'evidence' });
+    const highlight = await ok('createHighlight', {
+      articleId,
+      ...rangeOf('War Fatigue'),
+      categoryId: 'evidence',
+    });
     await Promise.all([
       ok('updateHighlight', { articleId, highlightId: highlight.id, note: 'a note' }),
       ok('updateHighlight', { articleId, highlightId: highlight.id, tags: ['nato'] }),

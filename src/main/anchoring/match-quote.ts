@@ -64,8 +64,34 @@ function exactOccurrences(text: string, exact: string, hint: number, limit = 64)
   return found.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint)).slice(0, limit);
 }
 
+/** How far from its old position a quote is first looked for (UTF-16 units). */
+const nearby = 4096;
+
+/**
+ * The quote near its old position with its prefix and suffix intact: the usual
+ * case after an edit elsewhere, found without scanning the whole text.
+ */
+function nearbyWithContext(text: string, exact: string, hints: QuoteHints): QuoteMatch | null {
+  for (
+    let at = text.indexOf(exact, Math.max(0, hints.positionHint - nearby));
+    at >= 0 && at <= hints.positionHint + nearby;
+    at = text.indexOf(exact, at + 1)
+  ) {
+    const end = at + exact.length;
+    if (
+      text.slice(at - hints.prefix.length, at) === hints.prefix &&
+      text.slice(end, end + hints.suffix.length) === hints.suffix
+    ) {
+      return scoreCandidate(text, at, end, 0, exact.length, hints);
+    }
+  }
+  return null;
+}
+
 /** The best exact occurrence of the quote, chosen by context and position; null if it no longer occurs. */
 export function matchExactQuote(text: string, exact: string, hints: QuoteHints): QuoteMatch | null {
+  const near = nearbyWithContext(text, exact, hints);
+  if (near) return near;
   let best: QuoteMatch | null = null;
   for (const start of exactOccurrences(text, exact, hints.positionHint)) {
     const candidate = scoreCandidate(text, start, start + exact.length, 0, exact.length, hints);

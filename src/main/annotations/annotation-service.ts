@@ -60,6 +60,28 @@ export function createAnnotationService(
     });
   }
 
+  /**
+   * Changes one article's annotations and records the operation, writing both
+   * files at once: the reply waits for both to be durable, but not for one
+   * after the other. `change` runs synchronously inside the store's update (so
+   * it reads and writes one consistent state) and returns the operation.
+   */
+  async function changeAndRecord(
+    articleId: string,
+    change: (shard: AnnotationShard) => NewOperation,
+  ): Promise<NewOperation> {
+    let operation: NewOperation | undefined;
+    const saving = store.updateAnnotations(articleId, (shard) => {
+      operation = change(shard);
+    });
+    if (!operation) {
+      await saving;
+      throw new Error('The annotation change did not run.');
+    }
+    await Promise.all([saving, record(operation)]);
+    return operation;
+  }
+
   /** Puts one highlight into the state given (null: absent). */
   function placeHighlight(shard: AnnotationShard, highlightId: string, state: Highlight | null): void {
     const at = shard.highlights.findIndex((candidate) => candidate.id === highlightId);
@@ -123,14 +145,16 @@ export function createAnnotationService(
         updatedAt: time,
         orphaned: false,
       };
-      await store.updateAnnotations(articleId, (shard) => void shard.highlights.push(highlight));
-      await record({
-        articleId,
-        target: 'highlight',
-        highlightId: highlight.id,
-        before: null,
-        after: highlight,
-        label: `highlight “${excerpt(quote.exact)}”`,
+      await changeAndRecord(articleId, (shard) => {
+        shard.highlights.push(highlight);
+        return {
+          articleId,
+          target: 'highlight',
+          highlightId: highlight.id,
+          before: null,
+          after: highlight,
+          label: `highlight “${excerpt(quote.exact)}”`,
+        };
       });
       return highlight;
     },
@@ -145,8 +169,15 @@ export function createAnnotationService(
       const reattached = changes.reattach
         ? await selectors(articleId, changes.reattach.start, changes.reattach.end)
         : null;
+      const what = changes.reattach
+        ? 're-attach'
+        : changes.note !== undefined
+          ? 'edit the note of'
+          : changes.tags
+            ? 'tag'
+            : 'change';
       // Read and write the highlight inside one store update, so concurrent edits (a note and tags, say) build on each other.
-      const { before, after } = await store.updateAnnotations(articleId, (shard) => {
+      const operation = await changeAndRecord(articleId, (shard) => {
         const current = shard.highlights.find((candidate) => candidate.id === highlightId);
         if (!current) throw new AppFailure('not-found', 'That highlight no longer exists.');
         const next: Highlight = {
@@ -165,52 +196,42 @@ export function createAnnotationService(
             : {}),
         };
         placeHighlight(shard, highlightId, next);
-        return { before: current, after: next };
+        return {
+          articleId,
+          target: 'highlight',
+          highlightId,
+          before: current,
+          after: next,
+          label: `${what} “${excerpt(next.quote.exact)}”`,
+        };
       });
-      const what = changes.reattach
-        ? 're-attach'
-        : changes.note !== undefined
-          ? 'edit the note of'
-          : changes.tags
-            ? 'tag'
-            : 'change';
-      await record({
-        articleId,
-        target: 'highlight',
-        highlightId,
-        before,
-        after,
-        label: `${what} “${excerpt(after.quote.exact)}”`,
-      });
-      return after;
+      return (operation as Extract<NewOperation, { target: 'highlight' }>).after!;
     },
 
     async deleteHighlight(articleId: string, highlightId: string): Promise<void> {
       findHighlight(articleId, highlightId);
-      const before = await store.updateAnnotations(articleId, (shard) => {
+      await changeAndRecord(articleId, (shard) => {
         const current = shard.highlights.find((candidate) => candidate.id === highlightId);
         if (!current) throw new AppFailure('not-found', 'That highlight no longer exists.');
         placeHighlight(shard, highlightId, null);
-        return current;
-      });
-      await record({
-        articleId,
-        target: 'highlight',
-        highlightId,
-        before,
-        after: null,
-        label: `delete “${excerpt(before.quote.exact)}”`,
+        return {
+          articleId,
+          target: 'highlight',
+          highlightId,
+          before: current,
+          after: null,
+          label: `delete “${excerpt(current.quote.exact)}”`,
+        };
       });
     },
 
     async setArticleNote(articleId: string, text: string) {
       const after = text.trim() === '' ? null : { text, updatedAt: now().toISOString() };
-      const before = await store.updateAnnotations(articleId, (shard) => {
-        const previous = shard.articleNote;
+      await changeAndRecord(articleId, (shard) => {
+        const before = shard.articleNote;
         shard.articleNote = after;
-        return previous;
+        return { articleId, target: 'article-note', before, after, label: 'edit the article note' };
       });
-      await record({ articleId, target: 'article-note', before, after, label: 'edit the article note' });
       return after ?? { text: '', updatedAt: now().toISOString() };
     },
 

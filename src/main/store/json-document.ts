@@ -16,8 +16,9 @@ export interface JsonDocument<T> {
   readonly file: string;
   data(): Readonly<T>;
   /**
-   * Applies `change` to a copy of the data, checks the copy against the schema
-   * (when the document validates on update), adopts it, and resolves once it is durable.
+   * Applies `change` to a draft of the data, checks the draft, adopts it, and
+   * resolves once it is durable. A change that throws, or fails the check,
+   * leaves the data as it was.
    */
   update<R>(change: (draft: T) => R): Promise<R>;
   /** Writes the current data now, whether or not it changed. */
@@ -26,26 +27,35 @@ export interface JsonDocument<T> {
   flush(): Promise<void>;
 }
 
+/** How drafts are made and checked; the default deep-copies and validates the whole document. */
+export interface DraftPolicy<T> {
+  draft: (data: T) => T;
+  check: (draft: T, previous: T) => T;
+}
+
 export interface DocumentOptions<T> {
   file: string;
   schema: z.ZodType<T>;
   data: T;
-  /** Validate the whole document on each update; turn off for large documents whose callers validate what they add. */
-  validateOnUpdate?: boolean;
+  policy?: DraftPolicy<T>;
+}
+
+export function wholeDocumentPolicy<T>(schema: z.ZodType<T>): DraftPolicy<T> {
+  return { draft: (data) => structuredClone(data), check: (draft) => schema.parse(draft) };
 }
 
 export function createJsonDocument<T>(options: DocumentOptions<T>): JsonDocument<T> {
   const db = new Low<T>(new DurableJSONFile<T>(options.file), options.data);
   const writer = new CoalescingWriter(() => db.write());
-  const validate = options.validateOnUpdate ?? true;
+  const policy = options.policy ?? wholeDocumentPolicy(options.schema);
 
   return {
     file: options.file,
     data: () => db.data,
     update: async (change) => {
-      const draft = structuredClone(db.data);
+      const draft = policy.draft(db.data);
       const result = change(draft);
-      db.data = validate ? options.schema.parse(draft) : draft;
+      db.data = policy.check(draft, db.data);
       await writer.request();
       return result;
     },

@@ -14,12 +14,13 @@ import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
 import { loadAnnotations } from './load-annotations';
 import { loadOperations } from './load-operations';
-import { operationLogSchema, type OperationLog } from './schemas/operation-log';
+import { operationLogSchema, operationSchema, type OperationLog } from './schemas/operation-log';
 import { inspectArticleFile } from './article-versions';
 import { quarantineFile } from './quarantine';
 import { syncDirectory, writeFilesDurably } from './durable-write';
 import { backupPolicy, takeBackup } from './backups';
-import { createJsonDocument, type JsonDocument } from './json-document';
+import { createJsonDocument, type DraftPolicy, type JsonDocument } from './json-document';
+import { checkNewItems, deepFreeze } from './frozen-items';
 import { storeLayout, type StoreLayout } from './store-layout';
 import type { RecoveryEvent } from './recovery-event';
 import { articleFileSchema, type ArticleFile } from './schemas/article-file';
@@ -29,7 +30,12 @@ import {
   type ArticleRecord,
   type LibraryIndex,
 } from './schemas/library-index';
-import { annotationShardSchema, emptyShard, type AnnotationShard } from './schemas/annotation-shard';
+import {
+  annotationShardSchema,
+  emptyShard,
+  highlightSchema,
+  type AnnotationShard,
+} from './schemas/annotation-shard';
 
 export interface OpenStoreOptions {
   /** The store folder. */
@@ -81,6 +87,27 @@ export interface LibraryStore {
   close(): Promise<void>;
 }
 
+/** An article's annotations: only new or changed highlights are validated (see frozen-items.ts). */
+const shardShellSchema = annotationShardSchema.omit({ highlights: true });
+const shardPolicy: DraftPolicy<AnnotationShard> = {
+  draft: (shard) => ({ ...shard, highlights: [...shard.highlights] }),
+  check: (draft, previous) => ({
+    ...shardShellSchema.parse(draft),
+    articleNote: draft.articleNote === null ? null : deepFreeze({ ...draft.articleNote }),
+    highlights: checkNewItems(draft.highlights, previous.highlights, highlightSchema),
+  }),
+};
+
+/** The undo/redo history: only new operations are validated. */
+const operationsPolicy: DraftPolicy<OperationLog> = {
+  draft: (log) => ({ ...log, undo: [...log.undo], redo: [...log.redo] }),
+  check: (draft, previous) => ({
+    schemaVersion: operationLogSchema.shape.schemaVersion.parse(draft.schemaVersion),
+    undo: checkNewItems(draft.undo, [...previous.undo, ...previous.redo], operationSchema),
+    redo: checkNewItems(draft.redo, [...previous.undo, ...previous.redo], operationSchema),
+  }),
+};
+
 /** Everything in the index but the article records, which are validated as they are added. */
 const indexShellSchema = libraryIndexSchema.extend({
   articles: z.array(z.unknown()),
@@ -122,20 +149,21 @@ function createStore(
     data: index,
   });
   const shardDocuments = new Map<string, JsonDocument<AnnotationShard>>();
+  const shardDocument = (articleId: string, data: AnnotationShard) =>
+    createJsonDocument({
+      file: layout.annotationFile(articleId),
+      schema: annotationShardSchema,
+      data,
+      policy: shardPolicy,
+    });
   for (const [articleId, shard] of shards) {
-    shardDocuments.set(
-      articleId,
-      createJsonDocument({
-        file: layout.annotationFile(articleId),
-        schema: annotationShardSchema,
-        data: shard,
-      }),
-    );
+    shardDocuments.set(articleId, shardDocument(articleId, deepFreeze(shard)));
   }
   const operationsDocument = createJsonDocument({
     file: layout.operationsFile,
     schema: operationLogSchema,
-    data: operations,
+    data: deepFreeze(operations),
+    policy: operationsPolicy,
   });
   const backups = createBackupScheduler(layout, indexDocument, shardDocuments, options, now);
   let closing: Promise<void> | null = null;
@@ -240,11 +268,7 @@ function createStore(
     updateAnnotations: async (articleId, change) => {
       let document = shardDocuments.get(articleId);
       if (!document) {
-        document = createJsonDocument({
-          file: layout.annotationFile(articleId),
-          schema: annotationShardSchema,
-          data: emptyShard(articleId),
-        });
+        document = shardDocument(articleId, emptyShard(articleId));
         shardDocuments.set(articleId, document);
       }
       const result = await document.update(change);

@@ -1,0 +1,26 @@
+/**
+ * Copy-on-write drafts for documents that are lists of small records (an
+ * article's highlights, the operation log), so a change costs what it touches,
+ * not the size of the document: the draft copies only the lists; each record
+ * is validated once, when it first appears, and deep-frozen, so code that tried
+ * to change one in place would throw instead of corrupting stored data.
+ */
+import type { z } from 'zod';
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as object)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/** Validates and freezes the records of `next` that are not (the very same objects) in `previous`. */
+export function checkNewItems<T extends object>(
+  next: readonly T[],
+  previous: readonly T[],
+  schema: z.ZodType<T>,
+): T[] {
+  const known = new Set(previous);
+  return next.map((item) => (known.has(item) ? item : deepFreeze(schema.parse(item))));
+}
