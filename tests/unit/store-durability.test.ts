@@ -130,6 +130,8 @@ describe('backups', () => {
         articleNote: { text: note, updatedAt: 'x' },
       },
     },
+
+    briefings: null,
   });
 
   it('skip a snapshot identical to the newest, and keep only the newest ones', async () => {

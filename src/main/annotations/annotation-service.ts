@@ -10,11 +10,10 @@ import type { HistoryStep } from '../../shared/contract';
 import { describeRange } from '../anchoring/describe-range';
 import type { LibraryStore } from '../store/library-store';
 import type { AnnotationShard, Highlight } from '../store/schemas/annotation-shard';
-import { historyDepth, type Operation } from '../store/schemas/operation-log';
+import type { Operation } from '../store/schemas/operation-log';
+import { recordOperation, type NewOperation } from '../history/record-operation';
 import type { ArticleTexts } from './article-texts';
 
-type Distribute<T> = T extends unknown ? Omit<T, 'id' | 'at'> : never;
-type NewOperation = Distribute<Operation>;
 
 export interface HighlightChanges {
   categoryId?: string;
@@ -51,14 +50,7 @@ export function createAnnotationService(
     return highlight;
   }
 
-  async function record(operation: NewOperation): Promise<void> {
-    const entry = { ...operation, id: randomUUID(), at: now().toISOString() } as Operation;
-    await store.updateOperations((log) => {
-      log.undo.push(entry);
-      if (log.undo.length > historyDepth) log.undo.splice(0, log.undo.length - historyDepth);
-      log.redo = [];
-    });
-  }
+  const record = (operation: NewOperation) => recordOperation(store, operation, now);
 
   /**
    * Changes one article's annotations and records the operation, writing both
@@ -92,9 +84,19 @@ export function createAnnotationService(
   }
 
   async function applyState(operation: Operation, direction: 'before' | 'after'): Promise<void> {
+    if (operation.target === 'briefing') {
+      const state = operation[direction];
+      await store.updateBriefings((file) => {
+        const at = file.briefings.findIndex((briefing) => briefing.id === operation.briefingId);
+        if (state === null) {
+          if (at >= 0) file.briefings.splice(at, 1);
+        } else if (at >= 0) file.briefings[at] = state;
+        else file.briefings.push(state);
+      });
+      return;
+    }
     await store.updateAnnotations(operation.articleId, (shard) => {
-      if (operation.target === 'highlight')
-        placeHighlight(shard, operation.highlightId, operation[direction]);
+      if (operation.target === 'highlight') placeHighlight(shard, operation.highlightId, operation[direction]);
       else shard.articleNote = operation[direction];
     });
   }
@@ -120,7 +122,7 @@ export function createAnnotationService(
       log[from].pop();
       (from === 'undo' ? log.redo : log.undo).push(operation);
     });
-    return { done: true, articleId: operation.articleId, label: operation.label };
+    return { done: true, articleId: operation.target === 'briefing' ? null : operation.articleId, label: operation.label };
   }
 
   return {

@@ -12,6 +12,7 @@ import { fileStamp } from './quarantine';
 import { inspectJsonText } from './file-inspection';
 import type { AnnotationShard } from './schemas/annotation-shard';
 import type { LibraryIndex } from './schemas/library-index';
+import type { BriefingsFile } from './schemas/briefings-file';
 import { backupSnapshotSchema, backupSnapshotVersion, type BackupSnapshot } from './schemas/backup-snapshot';
 
 export const backupPolicy = {
@@ -30,6 +31,7 @@ const snapshotVersions = {
 export interface BackupContent {
   library: LibraryIndex;
   shards: Record<string, AnnotationShard>;
+  briefings: BriefingsFile | null;
 }
 
 function hashOf(content: BackupContent): string {

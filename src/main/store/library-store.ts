@@ -14,6 +14,8 @@ import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
 import { loadAnnotations } from './load-annotations';
 import { loadOperations } from './load-operations';
+import { loadBriefings } from './load-briefings';
+import { briefingsFileSchema, type BriefingsFile } from './schemas/briefings-file';
 import { operationLogSchema, operationSchema, type OperationLog } from './schemas/operation-log';
 import { inspectArticleFile } from './article-versions';
 import { quarantineFile } from './quarantine';
@@ -79,6 +81,9 @@ export interface LibraryStore {
   annotatedArticleIds(): string[];
   /** Changes one article's annotations; resolves once the change is durable. */
   updateAnnotations<R>(articleId: string, change: (draft: AnnotationShard) => R): Promise<R>;
+  /** The user's briefings. */
+  briefings(): Readonly<BriefingsFile>;
+  updateBriefings<R>(change: (draft: BriefingsFile) => R): Promise<R>;
   /** The undo/redo history. */
   operations(): Readonly<OperationLog>;
   updateOperations<R>(change: (draft: OperationLog) => R): Promise<R>;
@@ -126,7 +131,8 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
     const index = await loadIndex(layout, openedAt, recovery);
     const shards = await loadAnnotations(layout, openedAt, recovery);
     const operations = await loadOperations(layout, openedAt, recovery);
-    return createStore(layout, index, shards, operations, recovery, lock.release, options, now);
+    const briefings = await loadBriefings(layout, openedAt, recovery);
+    return createStore(layout, index, shards, operations, briefings, recovery, lock.release, options, now);
   } catch (error) {
     await lock.release();
     throw error;
@@ -138,6 +144,7 @@ function createStore(
   index: LibraryIndex,
   shards: Map<string, AnnotationShard>,
   operations: OperationLog,
+  briefings: BriefingsFile,
   recovery: RecoveryEvent[],
   releaseLock: () => Promise<void>,
   options: OpenStoreOptions,
@@ -165,7 +172,8 @@ function createStore(
     data: deepFreeze(operations),
     policy: operationsPolicy,
   });
-  const backups = createBackupScheduler(layout, indexDocument, shardDocuments, options, now);
+  const briefingsDocument = createJsonDocument({ file: layout.briefingsFile, schema: briefingsFileSchema, data: briefings });
+  const backups = createBackupScheduler(layout, indexDocument, shardDocuments, briefingsDocument, options, now);
   let closing: Promise<void> | null = null;
   /** Writes an article file that was upgraded on read, and its new record into the index. */
   const saveArticle = async (article: ArticleFile) => {
@@ -181,6 +189,8 @@ function createStore(
   const flush = async () => {
     await Promise.all([
       indexDocument.flush(),
+      operationsDocument.flush(),
+      briefingsDocument.flush(),
       ...[...shardDocuments.values()].map((document) => document.flush()),
     ]);
     await backups.idle();
@@ -275,6 +285,12 @@ function createStore(
       backups.changed();
       return result;
     },
+    briefings: () => briefingsDocument.data(),
+    updateBriefings: async (change) => {
+      const result = await briefingsDocument.update(change);
+      backups.changed();
+      return result;
+    },
     operations: () => operationsDocument.data(),
     updateOperations: (change) => operationsDocument.update(change),
     flush,
@@ -297,6 +313,7 @@ function createBackupScheduler(
   layout: StoreLayout,
   indexDocument: JsonDocument<LibraryIndex>,
   shardDocuments: Map<string, JsonDocument<AnnotationShard>>,
+  briefingsDocument: JsonDocument<BriefingsFile>,
   options: OpenStoreOptions,
   now: () => Date,
 ) {
@@ -315,6 +332,7 @@ function createBackupScheduler(
       shards: Object.fromEntries(
         [...shardDocuments].map(([id, document]) => [id, structuredClone(document.data())]),
       ),
+      briefings: structuredClone(briefingsDocument.data()),
     };
     running = running
       .then(() => takeBackup(layout.backupsDir, content, now()))

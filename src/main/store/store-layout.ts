@@ -4,7 +4,8 @@
  *   library.json              index: article records, seeding record, settings
  *   articles/<id>.json        one article's text (large, rarely written)
  *   annotations/<id>.json     one article's highlights and note (small, written often)
- *   operations.json           undo/redo history of annotation changes (bounded)
+ *   operations.json           undo/redo history of annotation and briefing changes (bounded)
+ *   briefings.json            the user's briefings
  *   backups/annotations-*.json  rotating snapshots of the annotations and index
  *   store.lock                held by the app or the command line while it writes
  *   *.damaged-<time>          damaged files moved aside, never deleted
@@ -15,6 +16,7 @@ export interface StoreLayout {
   dir: string;
   libraryFile: string;
   operationsFile: string;
+  briefingsFile: string;
   articlesDir: string;
   annotationsDir: string;
   backupsDir: string;
@@ -42,6 +44,7 @@ export function storeLayout(dir: string): StoreLayout {
     dir,
     libraryFile: path.join(dir, 'library.json'),
     operationsFile: path.join(dir, 'operations.json'),
+    briefingsFile: path.join(dir, 'briefings.json'),
     articlesDir,
     annotationsDir,
     backupsDir: path.join(dir, 'backups'),

@@ -1,11 +1,12 @@
 /**
  * `backups/annotations-<time>.json`: a snapshot of everything the user wrote
- * (every annotation shard) plus the library index, taken on start and at most
+ * (every annotation shard and the briefings) plus the library index, taken on start and at most
  * every few minutes while changes happen, and used to restore damaged files.
  */
 import { z } from 'zod';
 import { annotationShardSchema } from './annotation-shard';
 import { libraryIndexSchema } from './library-index';
+import { briefingsFileSchema } from './briefings-file';
 
 export const backupSnapshotVersion = 1;
 
@@ -16,5 +17,6 @@ export const backupSnapshotSchema = z.object({
   contentHash: z.string(),
   library: libraryIndexSchema,
   shards: z.record(z.string(), annotationShardSchema),
+  briefings: briefingsFileSchema.nullable().default(null),
 });
 export type BackupSnapshot = z.infer<typeof backupSnapshotSchema>;

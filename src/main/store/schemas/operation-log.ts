@@ -2,10 +2,11 @@
  * `operations.json`: the undo and redo history of the user's annotation
  * changes, kept in the store so a highlight deleted by mistake can be brought
  * back even after a restart. Each operation holds the state before and after,
- * for one highlight or one article note. Bounded: the oldest are dropped.
+ * for one highlight, one article note or one briefing. Bounded: the oldest are dropped.
  */
 import { z } from 'zod';
 import { articleNoteSchema, highlightSchema } from './annotation-shard';
+import { briefingSchema } from './briefings-file';
 
 export const operationLogVersion = 1;
 /** How many steps of undo (and of redo) are kept. */
@@ -30,6 +31,17 @@ export const operationSchema = z.discriminatedUnion('target', [
     target: z.literal('article-note'),
     before: articleNoteSchema.nullable(),
     after: articleNoteSchema.nullable(),
+  }),
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    label: z.string(),
+    /** The briefing's id (operations on briefings belong to no article). */
+    articleId: z.string(),
+    target: z.literal('briefing'),
+    briefingId: z.string(),
+    before: briefingSchema.nullable(),
+    after: briefingSchema.nullable(),
   }),
 ]);
 export type Operation = z.infer<typeof operationSchema>;

@@ -1,0 +1,127 @@
+/**
+ * Every change to briefings: create (from the skeleton of one section per
+ * highlight category), edit the header fields, replace the sections (add,
+ * rename, remove, reorder sections; reorder and move items; write commentary),
+ * add a highlight, delete. Each change is saved and recorded for undo.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../shared/api-error';
+import type { LibraryStore } from '../store/library-store';
+import type { Briefing, BriefingSection } from '../store/schemas/briefings-file';
+import { recordOperation } from '../history/record-operation';
+
+/** Section titles of the skeleton, by category id. */
+const skeletonTitles: Record<string, string> = {
+  'key-judgment': 'Key judgments',
+  evidence: 'Evidence',
+  counterpoint: 'Counterpoints',
+  question: 'Open questions',
+  quote: 'Quotes',
+};
+
+export interface BriefingFields {
+  title?: string;
+  author?: string;
+  date?: string;
+  audience?: string;
+  bluf?: string;
+}
+
+export function createBriefingService(store: LibraryStore, now: () => Date = () => new Date()) {
+  function find(id: string): Briefing {
+    const briefing = store.briefings().briefings.find((candidate) => candidate.id === id);
+    if (!briefing) throw new AppFailure('not-found', 'That briefing no longer exists.');
+    return briefing;
+  }
+
+  async function put(before: Briefing | null, after: Briefing | null, label: string): Promise<void> {
+    const id = (after ?? before)!.id;
+    await Promise.all([
+      store.updateBriefings((file) => {
+        const at = file.briefings.findIndex((briefing) => briefing.id === id);
+        if (after === null) file.briefings.splice(at, 1);
+        else if (at >= 0) file.briefings[at] = after;
+        else file.briefings.push(after);
+      }),
+      recordOperation(store, { target: 'briefing', articleId: id, briefingId: id, before, after, label }, now),
+    ]);
+  }
+
+  function touched(briefing: Briefing): Briefing {
+    return { ...briefing, updatedAt: now().toISOString() };
+  }
+
+  return {
+    async create(title: string | undefined): Promise<Briefing> {
+      const time = now().toISOString();
+      const briefing: Briefing = {
+        id: `b-${randomUUID()}`,
+        title: title?.trim() || 'Untitled briefing',
+        author: '',
+        date: time.slice(0, 10),
+        audience: '',
+        bluf: '',
+        sections: store.index().settings.categories.map((category) => ({
+          id: `s-${randomUUID()}`,
+          title: skeletonTitles[category.id] ?? category.name,
+          categoryId: category.id,
+          items: [],
+        })),
+        createdAt: time,
+        updatedAt: time,
+      };
+      await put(null, briefing, `create the briefing “${briefing.title}”`);
+      return briefing;
+    },
+
+    async updateFields(id: string, fields: BriefingFields): Promise<Briefing> {
+      const before = find(id);
+      const after = touched({ ...before, ...fields });
+      await put(before, after, `edit the briefing “${after.title}”`);
+      return after;
+    },
+
+    async setSections(id: string, sections: BriefingSection[]): Promise<Briefing> {
+      const before = find(id);
+      const ids = new Set<string>();
+      for (const item of sections.flatMap((section) => section.items)) {
+        if (ids.has(item.id)) throw new AppFailure('invalid-request', 'An item appears twice in the briefing.');
+        ids.add(item.id);
+      }
+      const after = touched({ ...before, sections });
+      await put(before, after, `rearrange the briefing “${after.title}”`);
+      return after;
+    },
+
+    async addHighlight(id: string, articleId: string, highlightId: string, sectionId?: string): Promise<Briefing> {
+      const before = find(id);
+      const highlight = store.annotations(articleId).highlights.find((candidate) => candidate.id === highlightId);
+      if (!highlight) throw new AppFailure('not-found', 'That highlight no longer exists.');
+      if (before.sections.some((section) => section.items.some((item) => item.highlightId === highlightId))) {
+        throw new AppFailure('invalid-request', 'That highlight is already in this briefing.');
+      }
+      const target =
+        before.sections.find((section) => section.id === sectionId) ??
+        before.sections.find((section) => section.categoryId === highlight.categoryId) ??
+        before.sections[0];
+      if (!target) throw new AppFailure('invalid-request', 'The briefing has no section to add to.');
+      const item = { id: `i-${randomUUID()}`, articleId, highlightId, commentary: '' };
+      const after = touched({
+        ...before,
+        sections: before.sections.map((section) => (section.id === target.id ? { ...section, items: [...section.items, item] } : section)),
+      });
+      await put(before, after, `add a highlight to “${after.title}”`);
+      return after;
+    },
+
+    async remove(id: string): Promise<void> {
+      const before = find(id);
+      await put(before, null, `delete the briefing “${before.title}”`);
+    },
+
+    async rememberExportFolder(folder: string): Promise<void> {
+      await store.updateBriefings((file) => void (file.lastExportFolder = folder));
+    },
+  };
+}
+export type BriefingService = ReturnType<typeof createBriefingService>;

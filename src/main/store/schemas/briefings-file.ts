@@ -1,0 +1,52 @@
+/**
+ * `briefings.json`: the user's briefings. A briefing has a title, author, date,
+ * audience/handling line and a bottom line up front, and sections of items;
+ * each item points at a highlight (by article and highlight id) and carries the
+ * user's commentary. Small and written as the user edits, so one file holds all.
+ */
+import { z } from 'zod';
+
+export const briefingsFileVersion = 1;
+
+export const briefingItemSchema = z.object({
+  id: z.string().min(1),
+  articleId: z.string().min(1),
+  highlightId: z.string().min(1),
+  commentary: z.string(),
+});
+export type BriefingItem = z.infer<typeof briefingItemSchema>;
+
+export const briefingSectionSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  /** The highlight category this section started from, if any (used to place new items). */
+  categoryId: z.string().nullable(),
+  items: z.array(briefingItemSchema),
+});
+export type BriefingSection = z.infer<typeof briefingSectionSchema>;
+
+export const briefingSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  author: z.string(),
+  /** YYYY-MM-DD. */
+  date: z.string(),
+  audience: z.string(),
+  bluf: z.string(),
+  sections: z.array(briefingSectionSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Briefing = z.infer<typeof briefingSchema>;
+
+export const briefingsFileSchema = z.object({
+  schemaVersion: z.literal(briefingsFileVersion),
+  briefings: z.array(briefingSchema),
+  /** The folder the last export went to, offered first next time. */
+  lastExportFolder: z.string().nullable(),
+});
+export type BriefingsFile = z.infer<typeof briefingsFileSchema>;
+
+export function emptyBriefingsFile(): BriefingsFile {
+  return { schemaVersion: briefingsFileVersion, briefings: [], lastExportFolder: null };
+}
