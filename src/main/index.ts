@@ -13,6 +13,7 @@ import { installMenu } from './shell/menu';
 import { applyUserDataOverride, seedsDirectory, storeDirectory } from './shell/app-paths';
 import { flushStoreOnQuit } from './shell/quit';
 import { openInBrowser, pickFilesToImport } from './shell/dialogs';
+import { openPath, pickExportPath, printToPdf, showInFolder } from './shell/export-services';
 
 applyUserDataOverride();
 
@@ -37,7 +38,16 @@ if (!app.requestSingleInstanceLock()) {
       const core = await startAppCore({ dataDir: storeDirectory(), seedsDir: seedsDirectory() });
       flushStoreOnQuit(core);
       registerIpc(
-        createDispatcher(createHandlers(core, { pickFiles: pickFilesToImport, openExternal: openInBrowser })),
+        createDispatcher(
+          createHandlers(core, {
+            pickFiles: pickFilesToImport,
+            openExternal: openInBrowser,
+            pickExportPath,
+            printToPdf,
+            openPath,
+            showInFolder,
+          }),
+        ),
         isAppPage,
       );
       installMenu();

@@ -5,7 +5,13 @@
  * through structured clone), so every reply is an envelope: either a value or one
  * of these error records, which the renderer turns back into an `ApiError`.
  */
-export const apiErrorCodes = ['invalid-request', 'not-found', 'store-unavailable', 'export-failed', 'internal'] as const;
+export const apiErrorCodes = [
+  'invalid-request',
+  'not-found',
+  'store-unavailable',
+  'export-failed',
+  'internal',
+] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 

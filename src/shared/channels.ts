@@ -24,6 +24,16 @@ export const channels = {
   undo: 'history:undo',
   redo: 'history:redo',
   openExternal: 'shell:open-external',
+  listBriefings: 'briefings:list',
+  createBriefing: 'briefing:create',
+  getBriefing: 'briefing:get',
+  updateBriefing: 'briefing:update',
+  setBriefingSections: 'briefing:set-sections',
+  addToBriefing: 'briefing:add-highlight',
+  deleteBriefing: 'briefing:delete',
+  exportBriefing: 'briefing:export',
+  openExportedFile: 'export:open',
+  showExportedFile: 'export:show-in-folder',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

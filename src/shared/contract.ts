@@ -164,6 +164,79 @@ const tagSchema = z
   .max(limits.tagLength)
   .regex(/^[^\n\r\t]+$/, 'one line');
 
+const shortText = (max: number) => z.string().max(max);
+const briefingId = z.string().min(1).max(limits.idLength);
+
+export const briefingItemViewSchema = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  highlightId: z.string(),
+  commentary: z.string(),
+  /** Null when the highlight or its article no longer exists; such items are left out of exports. */
+  excerpt: z.string().nullable(),
+  note: z.string(),
+  categoryId: z.string().nullable(),
+  sourceNumber: z.number().int().nullable(),
+  citation: z.string().nullable(),
+  damagedSource: z.boolean(),
+});
+export type BriefingItemView = z.infer<typeof briefingItemViewSchema>;
+
+export const briefingViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  author: z.string(),
+  date: z.string(),
+  audience: z.string(),
+  bluf: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      categoryId: z.string().nullable(),
+      items: z.array(briefingItemViewSchema),
+    }),
+  ),
+  sources: z.array(
+    z.object({ number: z.number().int(), articleId: z.string(), citation: z.string(), damaged: z.boolean() }),
+  ),
+});
+export type BriefingView = z.infer<typeof briefingViewSchema>;
+
+export const briefingSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string(),
+  updatedAt: z.string(),
+  itemCount: z.number().int(),
+});
+export type BriefingSummary = z.infer<typeof briefingSummarySchema>;
+
+const sectionInput = z
+  .object({
+    id: z.string().min(1).max(limits.idLength),
+    title: shortText(limits.titleLength),
+    categoryId: z.string().max(40).nullable(),
+    items: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(limits.idLength),
+            articleId,
+            highlightId: z.string().min(1).max(limits.idLength),
+            commentary: shortText(limits.noteLength),
+          })
+          .strict(),
+      )
+      .max(5000),
+  })
+  .strict();
+
+export const exportFormatSchema = z.enum(['md', 'html', 'pdf', 'docx', 'json']);
+export type ExportFormatName = z.infer<typeof exportFormatSchema>;
+
 /** What an undo or redo did: nothing (the history was empty), or a change to one article. */
 export const historyStepSchema = z.object({
   done: z.boolean(),
@@ -253,6 +326,56 @@ export const contract = {
   openExternal: {
     request: z.object({ url: z.string().max(limits.urlLength) }).strict(),
     reply: z.object({ opened: z.boolean() }),
+  },
+  listBriefings: { request: noArguments, reply: z.array(briefingSummarySchema) },
+  createBriefing: {
+    request: z.object({ title: shortText(limits.titleLength).optional() }).strict(),
+    reply: briefingViewSchema,
+  },
+  getBriefing: { request: z.object({ id: briefingId }).strict(), reply: briefingViewSchema },
+  updateBriefing: {
+    request: z
+      .object({
+        id: briefingId,
+        title: z.string().trim().min(1).max(limits.titleLength).optional(),
+        author: shortText(limits.metadataLength).optional(),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+          .optional(),
+        audience: shortText(limits.metadataLength).optional(),
+        bluf: shortText(limits.noteLength).optional(),
+      })
+      .strict(),
+    reply: briefingViewSchema,
+  },
+  setBriefingSections: {
+    request: z.object({ id: briefingId, sections: z.array(sectionInput).max(100) }).strict(),
+    reply: briefingViewSchema,
+  },
+  addToBriefing: {
+    request: z
+      .object({ briefingId, articleId, highlightId: z.string().min(1).max(limits.idLength) })
+      .strict(),
+    reply: briefingViewSchema,
+  },
+  deleteBriefing: { request: z.object({ id: briefingId }).strict(), reply: z.object({ id: z.string() }) },
+  exportBriefing: {
+    request: z
+      .object({ id: briefingId, format: exportFormatSchema, pageSize: z.enum(['A4', 'Letter']).optional() })
+      .strict(),
+    reply: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), path: z.string(), bytes: z.number().int() }),
+      z.object({ status: z.literal('cancelled') }),
+    ]),
+  },
+  openExportedFile: {
+    request: z.object({ path: z.string().max(4096) }).strict(),
+    reply: z.object({ opened: z.boolean() }),
+  },
+  showExportedFile: {
+    request: z.object({ path: z.string().max(4096) }).strict(),
+    reply: z.object({ shown: z.boolean() }),
   },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 

@@ -88,6 +88,30 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   undo: [{ steps: 2 }],
   redo: [{ steps: 2 }],
   openExternal: [{}, { url: 5 }, { url: 'x'.repeat(limits.urlLength + 1) }],
+  listBriefings: [{ sort: 'date' }],
+  createBriefing: [{ title: 5 }, { title: 'x'.repeat(limits.titleLength + 1) }],
+  getBriefing: [{}, { id: 3 }, { id: oversizedId }],
+  updateBriefing: [
+    { id: 'b-1', date: 'yesterday' },
+    { id: 'b-1', title: '' },
+    { id: 'b-1', bluf: 'x'.repeat(limits.noteLength + 1) },
+    { id: 'b-1', colour: 'red' },
+  ],
+  setBriefingSections: [
+    { id: 'b-1' },
+    { id: 'b-1', sections: [{ id: 's', title: 'T', categoryId: null }] },
+    {
+      id: 'b-1',
+      sections: [
+        { id: 's', title: 'T', categoryId: null, items: [{ id: 'i', articleId: 'a-1', highlightId: 'h' }] },
+      ],
+    },
+  ],
+  addToBriefing: [{ briefingId: 'b-1' }, { briefingId: 'b-1', articleId: 'a-1', highlightId: 7 }],
+  deleteBriefing: [{}, { id: 9 }],
+  exportBriefing: [{ id: 'b-1' }, { id: 'b-1', format: 'rtf' }, { id: 'b-1', format: 'pdf', pageSize: 'A3' }],
+  openExportedFile: [{}, { path: 5 }],
+  showExportedFile: [{}, { path: 'x'.repeat(5000) }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
 };
 

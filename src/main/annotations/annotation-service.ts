@@ -14,7 +14,6 @@ import type { Operation } from '../store/schemas/operation-log';
 import { recordOperation, type NewOperation } from '../history/record-operation';
 import type { ArticleTexts } from './article-texts';
 
-
 export interface HighlightChanges {
   categoryId?: string;
   note?: string;
@@ -96,7 +95,8 @@ export function createAnnotationService(
       return;
     }
     await store.updateAnnotations(operation.articleId, (shard) => {
-      if (operation.target === 'highlight') placeHighlight(shard, operation.highlightId, operation[direction]);
+      if (operation.target === 'highlight')
+        placeHighlight(shard, operation.highlightId, operation[direction]);
       else shard.articleNote = operation[direction];
     });
   }
@@ -122,7 +122,11 @@ export function createAnnotationService(
       log[from].pop();
       (from === 'undo' ? log.redo : log.undo).push(operation);
     });
-    return { done: true, articleId: operation.target === 'briefing' ? null : operation.articleId, label: operation.label };
+    return {
+      done: true,
+      articleId: operation.target === 'briefing' ? null : operation.articleId,
+      label: operation.label,
+    };
   }
 
   return {

@@ -42,17 +42,24 @@ export interface BriefingDocument {
 }
 
 export function blockIdFor(highlightId: string): string {
-  return `hl-${highlightId.replace(/^h-/, '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 36)}`;
+  return `hl-${highlightId
+    .replace(/^h-/, '')
+    .replace(/[^A-Za-z0-9-]/g, '')
+    .slice(0, 36)}`;
 }
 
 export function citation(source: DocumentSource): string {
-  const parts = [source.outlet, `“${source.title}”`, source.publishedAt?.slice(0, 10), source.url].filter(Boolean);
+  const parts = [source.outlet, `“${source.title}”`, source.publishedAt?.slice(0, 10), source.url].filter(
+    Boolean,
+  );
   return parts.join(', ');
 }
 
 export function resolveBriefing(store: LibraryStore, briefing: Briefing): BriefingDocument {
   const records = new Map<string, ArticleRecord>(store.index().articles.map((record) => [record.id, record]));
-  const categories = new Map(store.index().settings.categories.map((category) => [category.id, category.name]));
+  const categories = new Map(
+    store.index().settings.categories.map((category) => [category.id, category.name]),
+  );
   const sources = new Map<string, DocumentSource>();
   let missingItems = 0;
 
@@ -78,7 +85,9 @@ export function resolveBriefing(store: LibraryStore, briefing: Briefing): Briefi
     title: section.title,
     items: section.items.flatMap((item): DocumentItem[] => {
       const record = records.get(item.articleId);
-      const highlight = store.annotations(item.articleId).highlights.find((candidate) => candidate.id === item.highlightId);
+      const highlight = store
+        .annotations(item.articleId)
+        .highlights.find((candidate) => candidate.id === item.highlightId);
       if (!record || !highlight) {
         missingItems += 1;
         return [];

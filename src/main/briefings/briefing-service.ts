@@ -43,7 +43,11 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
         else if (at >= 0) file.briefings[at] = after;
         else file.briefings.push(after);
       }),
-      recordOperation(store, { target: 'briefing', articleId: id, briefingId: id, before, after, label }, now),
+      recordOperation(
+        store,
+        { target: 'briefing', articleId: id, briefingId: id, before, after, label },
+        now,
+      ),
     ]);
   }
 
@@ -85,7 +89,8 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
       const before = find(id);
       const ids = new Set<string>();
       for (const item of sections.flatMap((section) => section.items)) {
-        if (ids.has(item.id)) throw new AppFailure('invalid-request', 'An item appears twice in the briefing.');
+        if (ids.has(item.id))
+          throw new AppFailure('invalid-request', 'An item appears twice in the briefing.');
         ids.add(item.id);
       }
       const after = touched({ ...before, sections });
@@ -93,9 +98,16 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
       return after;
     },
 
-    async addHighlight(id: string, articleId: string, highlightId: string, sectionId?: string): Promise<Briefing> {
+    async addHighlight(
+      id: string,
+      articleId: string,
+      highlightId: string,
+      sectionId?: string,
+    ): Promise<Briefing> {
       const before = find(id);
-      const highlight = store.annotations(articleId).highlights.find((candidate) => candidate.id === highlightId);
+      const highlight = store
+        .annotations(articleId)
+        .highlights.find((candidate) => candidate.id === highlightId);
       if (!highlight) throw new AppFailure('not-found', 'That highlight no longer exists.');
       if (before.sections.some((section) => section.items.some((item) => item.highlightId === highlightId))) {
         throw new AppFailure('invalid-request', 'That highlight is already in this briefing.');
@@ -108,7 +120,9 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
       const item = { id: `i-${randomUUID()}`, articleId, highlightId, commentary: '' };
       const after = touched({
         ...before,
-        sections: before.sections.map((section) => (section.id === target.id ? { ...section, items: [...section.items, item] } : section)),
+        sections: before.sections.map((section) =>
+          section.id === target.id ? { ...section, items: [...section.items, item] } : section,
+        ),
       });
       await put(before, after, `add a highlight to “${after.title}”`);
       return after;

@@ -49,7 +49,11 @@ async function existingText(target: string): Promise<string | null> {
   }
 }
 
-export async function renderBriefing(store: LibraryStore, briefing: Briefing, options: Omit<ExportOptions, 'target'> & { target?: string }): Promise<string | Uint8Array> {
+export async function renderBriefing(
+  store: LibraryStore,
+  briefing: Briefing,
+  options: Omit<ExportOptions, 'target'> & { target?: string },
+): Promise<string | Uint8Array> {
   const document = resolveBriefing(store, briefing);
   switch (options.format) {
     case 'md':
@@ -61,17 +65,25 @@ export async function renderBriefing(store: LibraryStore, briefing: Briefing, op
     case 'docx':
       return briefingToDocx(document);
     case 'pdf':
-      if (!options.printToPdf) throw new AppFailure('invalid-request', 'PDF export needs the app (it prints through Chromium).');
+      if (!options.printToPdf)
+        throw new AppFailure('invalid-request', 'PDF export needs the app (it prints through Chromium).');
       return options.printToPdf(briefingToHtml(document), options.pageSize ?? 'A4');
   }
 }
 
-export async function exportBriefing(store: LibraryStore, briefing: Briefing, options: ExportOptions): Promise<{ path: string; bytes: number }> {
+export async function exportBriefing(
+  store: LibraryStore,
+  briefing: Briefing,
+  options: ExportOptions,
+): Promise<{ path: string; bytes: number }> {
   const content = await renderBriefing(store, briefing, options);
   try {
     await writeFileDurably(options.target, content);
   } catch (error) {
     throw new AppFailure('export-failed', describeWriteFailure(error, options.target));
   }
-  return { path: options.target, bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length };
+  return {
+    path: options.target,
+    bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
+  };
 }

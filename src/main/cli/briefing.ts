@@ -2,10 +2,13 @@
  * The `briefing` command: the app's core on the command line.
  *
  *   briefing inspect FILE…   print each file's structured article as JSON
+ *   briefing list --db PATH  list the briefings in a store
+ *   briefing export …        export a briefing (md, html, docx, json)
  *
  * Exit codes: 0 when every file was read, 1 when any was rejected, 2 for a usage error.
  */
 import { inspectFile } from './inspect';
+import { exportFromCli, listBriefings, parseOptions } from './briefing-export';
 
 const usage = `Usage: briefing <command> [arguments]
 
@@ -13,6 +16,9 @@ Commands:
   inspect FILE…   Clean each file as the app would and print the structured article as JSON
                   (title and whether derived, blocks with kinds, removed lines with kinds and
                   line numbers, reader comments, quality flags). Accepts .txt, .md and .html.
+  list --db PATH  List the briefings in a library's store folder.
+  export --db PATH --briefing ID|TITLE --format md|html|docx|json --out FILE
+                  Export a briefing as the app does (PDF needs the app).
 `;
 
 export async function runBriefing(
@@ -34,6 +40,21 @@ export async function runBriefing(
     for (const file of rest) reports.push(await inspectFile(file));
     out(`${JSON.stringify(rest.length === 1 ? reports[0] : reports, null, 2)}\n`);
     return reports.every((report) => report['status'] === 'ok') ? 0 : 1;
+  }
+  if (command === 'list' || command === 'export') {
+    try {
+      const options = parseOptions(rest);
+      if (command === 'list') {
+        if (!options['db']) throw new Error('list needs --db PATH');
+        out(await listBriefings(options['db']));
+      } else {
+        out(await exportFromCli(options));
+      }
+      return 0;
+    } catch (error) {
+      err(`briefing ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
   }
   err(`briefing: unknown command "${command}"\n\n${usage}`);
   return 2;

@@ -11,7 +11,11 @@ type Distribute<T> = T extends unknown ? Omit<T, 'id' | 'at'> : never;
 /** An operation before it is given its id and time. */
 export type NewOperation = Distribute<Operation>;
 
-export async function recordOperation(store: LibraryStore, operation: NewOperation, now: () => Date): Promise<void> {
+export async function recordOperation(
+  store: LibraryStore,
+  operation: NewOperation,
+  now: () => Date,
+): Promise<void> {
   const entry = { ...operation, id: randomUUID(), at: now().toISOString() } as Operation;
   await store.updateOperations((log) => {
     log.undo.push(entry);

@@ -18,6 +18,9 @@ import { importArticles, type ImportResult } from '../importing/import-articles'
 import { importLimits } from '../importing/import-limits';
 import type { ValidRequest } from './dispatcher';
 import { createAnnotationHandlers } from './annotation-handlers';
+import { createBriefingHandlers } from './briefing-handlers';
+import type { ExportFormat } from '../briefings/export-formats';
+import type { PrintToPdf } from '../briefings/export-briefing';
 import { createArticleTexts } from '../annotations/article-texts';
 import { reanchorHighlights } from '../annotations/reanchor-highlights';
 import { highlightView } from '../annotations/highlight-view';
@@ -31,10 +34,28 @@ export interface HandlerServices {
   pickFiles: () => Promise<string[]>;
   /** Opens an (already checked) https link in the system browser. */
   openExternal: (url: string) => Promise<void>;
+  /** Shows the save dialog for an export and resolves to the chosen path (null if cancelled). */
+  pickExportPath: (suggested: string, format: ExportFormat) => Promise<string | null>;
+  /** Prints HTML to PDF through Chromium. */
+  printToPdf: PrintToPdf;
+  /** Opens a file with its default application, and shows a file in its folder. */
+  openPath: (file: string) => Promise<void>;
+  showInFolder: (file: string) => Promise<void>;
   now?: () => Date;
 }
 
-export const noServices: HandlerServices = { pickFiles: async () => [], openExternal: async () => {} };
+const unavailable = (what: string) => async () => {
+  throw new AppFailure('invalid-request', `${what} is only available in the app.`);
+};
+
+export const noServices: HandlerServices = {
+  pickFiles: async () => [],
+  openExternal: async () => {},
+  pickExportPath: async () => null,
+  printToPdf: unavailable('PDF export'),
+  openPath: unavailable('Opening files'),
+  showInFolder: unavailable('Showing files'),
+};
 
 function requireStore(core: AppCore): LibraryStore {
   if (core.store) return core.store;
@@ -197,5 +218,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     },
     importPickedFile: ({ token }) => importPicked(token),
     ...createAnnotationHandlers(() => requireStore(core), articleTexts, services),
+    ...createBriefingHandlers(() => requireStore(core), services),
   };
 }

@@ -172,8 +172,19 @@ function createStore(
     data: deepFreeze(operations),
     policy: operationsPolicy,
   });
-  const briefingsDocument = createJsonDocument({ file: layout.briefingsFile, schema: briefingsFileSchema, data: briefings });
-  const backups = createBackupScheduler(layout, indexDocument, shardDocuments, briefingsDocument, options, now);
+  const briefingsDocument = createJsonDocument({
+    file: layout.briefingsFile,
+    schema: briefingsFileSchema,
+    data: briefings,
+  });
+  const backups = createBackupScheduler(
+    layout,
+    indexDocument,
+    shardDocuments,
+    briefingsDocument,
+    options,
+    now,
+  );
   let closing: Promise<void> | null = null;
   /** Writes an article file that was upgraded on read, and its new record into the index. */
   const saveArticle = async (article: ArticleFile) => {

@@ -7,19 +7,34 @@ import { inspectJsonFile } from './file-inspection';
 import { quarantineFile } from './quarantine';
 import { findInBackups } from './backups';
 import { writeFileDurably } from './durable-write';
-import { briefingsFileSchema, briefingsFileVersion, emptyBriefingsFile, type BriefingsFile } from './schemas/briefings-file';
+import {
+  briefingsFileSchema,
+  briefingsFileVersion,
+  emptyBriefingsFile,
+  type BriefingsFile,
+} from './schemas/briefings-file';
 import type { StoreLayout } from './store-layout';
 import type { RecoveryEvent } from './recovery-event';
 import { StoreUnreadableError } from './store-unreadable-error';
 
-const versions = { current: briefingsFileVersion, schemaFor: (version: number) => (version === 1 ? briefingsFileSchema : null) };
+const versions = {
+  current: briefingsFileVersion,
+  schemaFor: (version: number) => (version === 1 ? briefingsFileSchema : null),
+};
 
-export async function loadBriefings(layout: StoreLayout, now: Date, recovery: RecoveryEvent[]): Promise<BriefingsFile> {
+export async function loadBriefings(
+  layout: StoreLayout,
+  now: Date,
+  recovery: RecoveryEvent[],
+): Promise<BriefingsFile> {
   const inspection = await inspectJsonFile(layout.briefingsFile, versions);
   if (inspection.state === 'sound') return inspection.data as BriefingsFile;
   if (inspection.state === 'missing') return emptyBriefingsFile();
   if (inspection.state === 'newer') {
-    throw new StoreUnreadableError(layout.briefingsFile, `It was written by a newer version of Briefing Reader (schema ${inspection.schemaVersion}). Nothing was changed.`);
+    throw new StoreUnreadableError(
+      layout.briefingsFile,
+      `It was written by a newer version of Briefing Reader (schema ${inspection.schemaVersion}). Nothing was changed.`,
+    );
   }
   const damagedCopy = await quarantineFile(layout.briefingsFile, now);
   const backup = await findInBackups(layout.backupsDir, (snapshot) => snapshot.briefings ?? undefined);

@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { channels, events } from '../../../src/shared/channels';
 import { startAppCore } from '../../../src/main/app-core';
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../../src/main/ipc/handlers';
+import { createHandlers, type HandlerServices } from '../../../src/main/ipc/handlers';
 
 export const rendererDir = path.resolve('out/renderer');
 export const seedsDir = path.resolve('seeds');
@@ -86,14 +86,45 @@ export interface ChromiumApp {
   setPickedFiles(paths: string[]): void;
   /** The links the app asked the system browser to open. */
   openedExternally: string[];
+  /** Paths the save dialog will "choose", in turn (empty: the user cancels). */
+  exportPaths: string[];
+  /** Files the app asked to open, or to show in their folder. */
+  openedFiles: string[];
+  shownFiles: string[];
+}
+
+/** Prints HTML to PDF as the app does (Chromium's printing), in a fresh page of the test's browser. */
+async function printWithChromium(page: Page, html: string, pageSize: 'A4' | 'Letter'): Promise<Uint8Array> {
+  const printer = await page.context().newPage();
+  try {
+    await printer.setContent(html, { waitUntil: 'load' });
+    return await printer.pdf({
+      format: pageSize,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate:
+        '<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      margin: { top: '18mm', bottom: '20mm', left: '20mm', right: '20mm' },
+    });
+  } finally {
+    await printer.close();
+  }
 }
 
 export async function launchRendererInChromium(page: Page, storeDir: string): Promise<ChromiumApp> {
   let pickedFiles: string[] = [];
   const openedExternally: string[] = [];
-  const services = {
+  const exportPaths: string[] = [];
+  const openedFiles: string[] = [];
+  const shownFiles: string[] = [];
+  const services: HandlerServices = {
     pickFiles: async () => pickedFiles.splice(0),
     openExternal: async (url: string) => void openedExternally.push(url),
+    pickExportPath: async () => exportPaths.shift() ?? null,
+    printToPdf: (html, pageSize) => printWithChromium(page, html, pageSize),
+    openPath: async (file) => void openedFiles.push(file),
+    showInFolder: async (file) => void shownFiles.push(file),
   };
   let core = await startAppCore({ dataDir: storeDir, seedsDir });
   let dispatch: Dispatch = createDispatcher(createHandlers(core, services));
@@ -132,5 +163,8 @@ export async function launchRendererInChromium(page: Page, storeDir: string): Pr
       pickedFiles = [...paths];
     },
     openedExternally,
+    exportPaths,
+    openedFiles,
+    shownFiles,
   };
 }

@@ -19,8 +19,15 @@ export function briefingToAnnotations(document: BriefingDocument): Record<string
     section.items.map((item) => {
       const { highlight } = item;
       const body: Record<string, unknown>[] = [];
-      if (item.note.trim()) body.push({ type: 'TextualBody', value: item.note, format: 'text/markdown', purpose: 'commenting' });
-      if (item.commentary.trim()) body.push({ type: 'TextualBody', value: item.commentary, format: 'text/plain', purpose: 'describing' });
+      if (item.note.trim())
+        body.push({ type: 'TextualBody', value: item.note, format: 'text/markdown', purpose: 'commenting' });
+      if (item.commentary.trim())
+        body.push({
+          type: 'TextualBody',
+          value: item.commentary,
+          format: 'text/plain',
+          purpose: 'describing',
+        });
       for (const tag of item.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
       body.push({ type: 'TextualBody', value: item.categoryName, purpose: 'classifying' });
       return {
@@ -34,7 +41,12 @@ export function briefingToAnnotations(document: BriefingDocument): Record<string
         target: {
           source: sourceIri(item.source.url, item.source.articleId),
           selector: [
-            { type: 'TextQuoteSelector', exact: highlight.quote.exact, prefix: highlight.quote.prefix, suffix: highlight.quote.suffix },
+            {
+              type: 'TextQuoteSelector',
+              exact: highlight.quote.exact,
+              prefix: highlight.quote.prefix,
+              suffix: highlight.quote.suffix,
+            },
             { type: 'TextPositionSelector', start: highlight.position.start, end: highlight.position.end },
           ],
         },

@@ -7,7 +7,12 @@
 import { citation, type BriefingDocument } from '../briefing-document';
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const paragraphs = (text: string) =>
@@ -41,7 +46,11 @@ const style = `
 
 export function briefingToHtml(document: BriefingDocument): string {
   const { briefing, sections, sources } = document;
-  const meta = [briefing.author && `By ${escapeHtml(briefing.author)}`, briefing.date && escapeHtml(briefing.date), briefing.audience && escapeHtml(briefing.audience)]
+  const meta = [
+    briefing.author && `By ${escapeHtml(briefing.author)}`,
+    briefing.date && escapeHtml(briefing.date),
+    briefing.audience && escapeHtml(briefing.audience),
+  ]
     .filter(Boolean)
     .join(' · ');
   const sectionHtml = sections

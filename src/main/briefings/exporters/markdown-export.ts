@@ -13,7 +13,10 @@ const end = (id: string) => `<!-- briefing-reader:end ${id} -->`;
 
 /** Escapes characters that Markdown would read as markup, so an excerpt stays the words it quotes. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1').replace(/^(\s*)(\d+)\./gm, '$1$2\\.').replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3');
+  return text
+    .replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1')
+    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
+    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3');
 }
 
 /** YAML double-quoted scalars are JSON strings. */
@@ -46,7 +49,11 @@ function frontMatter(document: BriefingDocument): string {
 function body(document: BriefingDocument): string {
   const { briefing, sections, sources } = document;
   const out: string[] = [begin(briefing.id), '', `# ${escapeMarkdown(briefing.title)}`, ''];
-  const meta = [briefing.author && `**Author:** ${escapeMarkdown(briefing.author)}`, briefing.date && `**Date:** ${briefing.date}`, briefing.audience && `**Audience / handling:** ${escapeMarkdown(briefing.audience)}`].filter(Boolean);
+  const meta = [
+    briefing.author && `**Author:** ${escapeMarkdown(briefing.author)}`,
+    briefing.date && `**Date:** ${briefing.date}`,
+    briefing.audience && `**Audience / handling:** ${escapeMarkdown(briefing.audience)}`,
+  ].filter(Boolean);
   if (meta.length) out.push(meta.join('  \n'), '');
   if (briefing.bluf.trim()) out.push('## Bottom line up front', '', briefing.bluf.trim(), '');
   for (const section of sections) {
@@ -60,13 +67,16 @@ function body(document: BriefingDocument): string {
       out.push(...quoted, '');
       if (item.commentary.trim()) out.push(item.commentary.trim(), '');
       if (item.note.trim()) out.push(`*Note:* ${item.note.trim()}`, '');
-      if (item.tags.length) out.push(`Tags: ${item.tags.map((tag) => `\`${tag.replace(/`/g, "'")}\``).join(', ')}`, '');
+      if (item.tags.length)
+        out.push(`Tags: ${item.tags.map((tag) => `\`${tag.replace(/`/g, "'")}\``).join(', ')}`, '');
     }
   }
   if (sources.length) {
     out.push('## Sources', '');
     for (const source of sources) {
-      out.push(`${source.number}. ${escapeMarkdown(citation(source))}${source.damaged ? ' — *the source text is damaged in places*' : ''}`);
+      out.push(
+        `${source.number}. ${escapeMarkdown(citation(source))}${source.damaged ? ' — *the source text is damaged in places*' : ''}`,
+      );
     }
     out.push('');
   }

@@ -1,0 +1,150 @@
+/**
+ * The IPC methods for briefings: list, create, read, edit, rearrange, add a
+ * highlight, delete, and export (save dialog, then an atomic write; "Open" and
+ * "Show in folder" only for files exported in this session).
+ */
+import path from 'node:path';
+import { AppFailure } from '../../shared/api-error';
+import type { BriefingView } from '../../shared/contract';
+import { citation, resolveBriefing } from '../briefings/briefing-document';
+import { createBriefingService } from '../briefings/briefing-service';
+import { exportBriefing } from '../briefings/export-briefing';
+import { exportFormats } from '../briefings/export-formats';
+import type { LibraryStore } from '../store/library-store';
+import type { Briefing } from '../store/schemas/briefings-file';
+import type { Handlers, HandlerServices } from './handlers';
+
+type BriefingMethods =
+  | 'listBriefings'
+  | 'createBriefing'
+  | 'getBriefing'
+  | 'updateBriefing'
+  | 'setBriefingSections'
+  | 'addToBriefing'
+  | 'deleteBriefing'
+  | 'exportBriefing'
+  | 'openExportedFile'
+  | 'showExportedFile';
+
+export function briefingView(store: LibraryStore, briefing: Briefing): BriefingView {
+  const document = resolveBriefing(store, briefing);
+  const resolved = new Map(
+    document.sections.flatMap((section) => section.items).map((item) => [item.highlight.id, item]),
+  );
+  return {
+    ...briefing,
+    sections: briefing.sections.map((section) => ({
+      ...section,
+      items: section.items.map((item) => {
+        const found = resolved.get(item.highlightId);
+        return {
+          ...item,
+          excerpt: found?.excerpt ?? null,
+          note: found?.note ?? '',
+          categoryId: found?.highlight.categoryId ?? null,
+          sourceNumber: found?.source.number ?? null,
+          citation: found ? citation(found.source) : null,
+          damagedSource: found?.source.damaged ?? false,
+        };
+      }),
+    })),
+    sources: document.sources.map((source) => ({
+      number: source.number,
+      articleId: source.articleId,
+      citation: citation(source),
+      damaged: source.damaged,
+    })),
+  };
+}
+
+function fileNameFor(title: string, extension: string): string {
+  const base =
+    title
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'briefing';
+  return `${base}.${extension}`;
+}
+
+export function createBriefingHandlers(
+  requireStore: () => LibraryStore,
+  services: HandlerServices,
+): Pick<Handlers, BriefingMethods> {
+  const service = () => createBriefingService(requireStore(), services.now);
+  const view = (briefing: Briefing) => briefingView(requireStore(), briefing);
+  const find = (id: string) => {
+    const briefing = requireStore()
+      .briefings()
+      .briefings.find((candidate) => candidate.id === id);
+    if (!briefing) throw new AppFailure('not-found', 'That briefing no longer exists.');
+    return briefing;
+  };
+  /** Files exported in this session: the only paths "Open" and "Show in folder" accept. */
+  const exported = new Set<string>();
+  const requireExported = (file: string) => {
+    if (!exported.has(file))
+      throw new AppFailure('invalid-request', 'Only files exported in this session can be opened from here.');
+  };
+
+  return {
+    listBriefings: () =>
+      requireStore()
+        .briefings()
+        .briefings.map((briefing) => ({
+          id: briefing.id,
+          title: briefing.title,
+          date: briefing.date,
+          updatedAt: briefing.updatedAt,
+          itemCount: briefing.sections.reduce((sum, section) => sum + section.items.length, 0),
+        }))
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    createBriefing: async ({ title }) => view(await service().create(title)),
+    getBriefing: ({ id }) => view(find(id)),
+    updateBriefing: async ({ id, ...fields }) => {
+      find(id);
+      return view(await service().updateFields(id, fields));
+    },
+    setBriefingSections: async ({ id, sections }) => {
+      find(id);
+      return view(await service().setSections(id, sections));
+    },
+    addToBriefing: async ({ briefingId, articleId, highlightId }) => {
+      find(briefingId);
+      return view(await service().addHighlight(briefingId, articleId, highlightId));
+    },
+    deleteBriefing: async ({ id }) => {
+      find(id);
+      await service().remove(id);
+      return { id };
+    },
+    exportBriefing: async ({ id, format, pageSize }) => {
+      const store = requireStore();
+      const briefing = find(id);
+      const { extension } = exportFormats[format];
+      const folder = store.briefings().lastExportFolder;
+      const suggested = fileNameFor(briefing.title, extension);
+      const target = await services.pickExportPath(folder ? path.join(folder, suggested) : suggested, format);
+      if (!target) return { status: 'cancelled' as const };
+      const result = await exportBriefing(store, briefing, {
+        format,
+        target,
+        pageSize,
+        printToPdf: services.printToPdf,
+      });
+      exported.add(result.path);
+      await service().rememberExportFolder(path.dirname(result.path));
+      return { status: 'saved' as const, ...result };
+    },
+    openExportedFile: async ({ path: file }) => {
+      requireExported(file);
+      await services.openPath(file);
+      return { opened: true };
+    },
+    showExportedFile: async ({ path: file }) => {
+      requireExported(file);
+      await services.showInFolder(file);
+      return { shown: true };
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The Electron side of exporting: the save dialog (starting in the last export
+ * folder), printing the briefing's HTML to PDF from a hidden window (no
+ * scripts, no preload, page numbers in the footer), opening a file and showing
+ * it in its folder.
+ */
+import { BrowserWindow, dialog, shell } from 'electron';
+import type { ExportFormat, PageSize } from '../briefings/export-formats';
+import { exportFormats } from '../briefings/export-formats';
+
+export async function pickExportPath(suggested: string, format: ExportFormat): Promise<string | null> {
+  const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const { label, extension } = exportFormats[format];
+  const options: Electron.SaveDialogOptions = {
+    title: `Export the briefing as ${label}`,
+    defaultPath: suggested,
+    filters: [{ name: label, extensions: [extension] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+const footer = `<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+
+export async function printToPdf(html: string, pageSize: PageSize): Promise<Uint8Array> {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+  });
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return await window.webContents.printToPDF({
+      pageSize,
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<div></div>',
+      footerTemplate: footer,
+      margins: { top: 0.7, bottom: 0.8, left: 0.8, right: 0.8 },
+    });
+  } finally {
+    window.destroy();
+  }
+}
+
+export async function openPath(file: string): Promise<void> {
+  const error = await shell.openPath(file);
+  if (error) throw new Error(error);
+}
+
+export async function showInFolder(file: string): Promise<void> {
+  shell.showItemInFolder(file);
+}
