@@ -58,8 +58,10 @@ export function briefingView(store: LibraryStore, briefing: Briefing): BriefingV
 }
 
 function fileNameFor(title: string, extension: string): string {
+  // Characters file systems refuse, and control characters, become spaces.
   const base =
     title
+      // eslint-disable-next-line no-control-regex
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
