@@ -72,8 +72,16 @@ describe('composing', () => {
     ]);
     const a = await highlight('002_fcb9d55784e1e080.txt', 'a peace deal remains elusive', 'counterpoint');
     const b = await highlight('001_65831639b4f4e14b.txt', 'Humanitarian agencies have said', 'evidence');
-    await ok('addToBriefing', { briefingId: briefing.id, articleId: a.articleId, highlightId: a.highlight.id });
-    const added = await ok('addToBriefing', { briefingId: briefing.id, articleId: b.articleId, highlightId: b.highlight.id });
+    await ok('addToBriefing', {
+      briefingId: briefing.id,
+      articleId: a.articleId,
+      highlightId: a.highlight.id,
+    });
+    const added = await ok('addToBriefing', {
+      briefingId: briefing.id,
+      articleId: b.articleId,
+      highlightId: b.highlight.id,
+    });
     expect(added.sections[2]!.items[0]).toMatchObject({
       excerpt: 'a peace deal remains elusive',
       sourceNumber: 2,
@@ -93,7 +101,11 @@ describe('composing', () => {
     const { ok, highlight } = await app();
     const briefing = await ok('createBriefing', {});
     const a = await highlight('002_fcb9d55784e1e080.txt', 'a peace deal remains elusive', 'key-judgment');
-    let view = await ok('addToBriefing', { briefingId: briefing.id, articleId: a.articleId, highlightId: a.highlight.id });
+    let view = await ok('addToBriefing', {
+      briefingId: briefing.id,
+      articleId: a.articleId,
+      highlightId: a.highlight.id,
+    });
     const sections = view.sections.map(({ id, title, categoryId, items }) => ({
       id,
       title,
@@ -149,7 +161,11 @@ describe('the command line', () => {
     const { ok, highlight, storeDir, dir, core } = await app();
     const briefing = await ok('createBriefing', { title: 'CLI briefing' });
     const a = await highlight('002_fcb9d55784e1e080.txt', 'a peace deal remains elusive', 'key-judgment');
-    await ok('addToBriefing', { briefingId: briefing.id, articleId: a.articleId, highlightId: a.highlight.id });
+    await ok('addToBriefing', {
+      briefingId: briefing.id,
+      articleId: a.articleId,
+      highlightId: a.highlight.id,
+    });
     await core.close();
 
     const list = await run(process.execPath, ['bin/briefing.mjs', 'list', '--db', storeDir]);

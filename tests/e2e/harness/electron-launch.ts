@@ -39,6 +39,10 @@ export async function launchElectronApp(
     const opened: string[] = [];
     (globalThis as { __openedLinks?: string[] }).__openedLinks = opened;
     shell.openExternal = async (url: string) => void opened.push(url);
+    const files = { opened: [] as string[], shown: [] as string[] };
+    (globalThis as { __openedFiles?: typeof files }).__openedFiles = files;
+    shell.openPath = async (file: string) => (files.opened.push(file), '');
+    shell.showItemInFolder = (file: string) => void files.shown.push(file);
   });
   return { electronApp, page };
 }
@@ -68,4 +72,24 @@ export async function sendMenuCommand(
 
 export async function recordedExternalLinks(electronApp: ElectronApplication): Promise<string[]> {
   return electronApp.evaluate(() => [...((globalThis as { __openedLinks?: string[] }).__openedLinks ?? [])]);
+}
+
+/** Makes the real app's save dialog answer with `paths`, in turn. */
+export async function stubSaveDialog(electronApp: ElectronApplication, paths: string[]): Promise<void> {
+  await electronApp.evaluate(({ dialog }, chosen) => {
+    const queue = [...chosen];
+    dialog.showSaveDialog = (async () => {
+      const filePath = queue.shift();
+      return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
+    }) as typeof dialog.showSaveDialog;
+  }, paths);
+}
+
+export async function recordedOpenedFiles(
+  electronApp: ElectronApplication,
+): Promise<{ opened: string[]; shown: string[] }> {
+  return electronApp.evaluate(() => {
+    const files = (globalThis as { __openedFiles?: { opened: string[]; shown: string[] } }).__openedFiles;
+    return { opened: [...(files?.opened ?? [])], shown: [...(files?.shown ?? [])] };
+  });
 }

@@ -13,8 +13,10 @@ import {
   electronSkipReason,
   launchElectronApp,
   recordedExternalLinks,
+  recordedOpenedFiles,
   sendMenuCommand,
   stubOpenDialog,
+  stubSaveDialog,
 } from './electron-launch';
 import { events } from '../../../src/shared/channels';
 import { BriefingApp } from '../pages/briefing-app';
@@ -60,11 +62,15 @@ export const test = base.extend<Fixtures>({
             ({ electronApp, page } = await relaunchElectron(executable!, profileDir, cleanups, whileClosed));
             return page;
           },
-          async (paths) => {
-            await stubOpenDialog(electronApp, paths);
-            await sendMenuCommand(electronApp, events.onMenuCommand, 'import-articles');
+          {
+            menuImport: async (paths) => {
+              await stubOpenDialog(electronApp, paths);
+              await sendMenuCommand(electronApp, events.onMenuCommand, 'import-articles');
+            },
+            externalLinks: () => recordedExternalLinks(electronApp),
+            chooseSavePaths: (paths) => stubSaveDialog(electronApp, paths),
+            openedFiles: () => recordedOpenedFiles(electronApp),
           },
-          () => recordedExternalLinks(electronApp),
         );
       }
       const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
@@ -78,18 +84,25 @@ export const test = base.extend<Fixtures>({
           await chromiumApp.restart(whileClosed);
           return page;
         },
-        async (paths) => {
-          chromiumApp.setPickedFiles(paths);
-          await page.evaluate(
-            ([channel, command]) =>
-              (window as unknown as { __briefingEmit: (c: string, p: string) => void }).__briefingEmit(
-                channel!,
-                command!,
-              ),
-            [events.onMenuCommand, 'import-articles'],
-          );
+        {
+          menuImport: async (paths) => {
+            chromiumApp.setPickedFiles(paths);
+            await page.evaluate(
+              ([channel, command]) =>
+                (window as unknown as { __briefingEmit: (c: string, p: string) => void }).__briefingEmit(
+                  channel!,
+                  command!,
+                ),
+              [events.onMenuCommand, 'import-articles'],
+            );
+          },
+          externalLinks: async () => [...chromiumApp.openedExternally],
+          chooseSavePaths: async (paths) => void chromiumApp.exportPaths.push(...paths),
+          openedFiles: async () => ({
+            opened: [...chromiumApp.openedFiles],
+            shown: [...chromiumApp.shownFiles],
+          }),
         },
-        async () => [...chromiumApp.openedExternally],
       );
     });
     for (const cleanup of cleanups.reverse()) await cleanup();

@@ -9,19 +9,40 @@ import { ReaderScreen } from './reader-screen';
 
 export const screenshotDir = path.resolve('test-results/screens');
 
+/** What a spec can do to the world around the app: its dialogs, browser and file manager. */
+export interface AppHooks {
+  menuImport: (paths: string[]) => Promise<void>;
+  externalLinks: () => Promise<string[]>;
+  chooseSavePaths: (paths: string[]) => Promise<void>;
+  openedFiles: () => Promise<{ opened: string[]; shown: string[] }>;
+}
+
 export class BriefingApp {
   constructor(
     public page: Page,
     private readonly relaunch: (whileClosed?: () => Promise<void>) => Promise<Page>,
-    private readonly menuImport: (paths: string[]) => Promise<void>,
-    /** The links the app has asked the system browser to open. */
-    readonly externalLinks: () => Promise<string[]>,
+    private readonly hooks: AppHooks,
   ) {}
 
   /** Chooses File › Import Articles… (once the library shows) and picks `paths` in the open dialog. */
   async importThroughMenu(paths: string[]): Promise<void> {
     await this.library.heading.waitFor();
-    await this.menuImport(paths);
+    await this.hooks.menuImport(paths);
+  }
+
+  /** The links the app has asked the system browser to open. */
+  externalLinks(): Promise<string[]> {
+    return this.hooks.externalLinks();
+  }
+
+  /** Makes the next save dialogs answer with these paths, in turn. */
+  chooseSavePaths(paths: string[]): Promise<void> {
+    return this.hooks.chooseSavePaths(paths);
+  }
+
+  /** Files the app asked the system to open or to show in their folder. */
+  openedFiles(): Promise<{ opened: string[]; shown: string[] }> {
+    return this.hooks.openedFiles();
   }
 
   get library(): LibraryScreen {
