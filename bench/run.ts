@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runStoreBench } from './store-bench';
 import { runAnnotationBench } from './annotation-bench';
+import { runExportBench } from './export-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
@@ -48,6 +49,8 @@ try {
     );
   console.log('\n== annotations');
   Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
+  console.log('\n== exports');
+  Object.assign(figures, await runExportBench(workDir, (line) => console.log(`  ${line}`)));
 } finally {
   await rm(workDir, { recursive: true, force: true });
 }
