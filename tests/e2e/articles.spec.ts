@@ -160,7 +160,14 @@ test('deleting an article asks first, says what goes with it, and Cancel keeps i
   await app.library.deleteDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.library.items).toHaveCount(5);
 
+  await app.library.open(seeds[2][1]);
+  await app.reader.select('a peace deal remains elusive');
+  await app.page.keyboard.press('1');
+  await app.reader.editor.getByLabel('Note (Markdown)').fill('Worth quoting.');
+  await expect(app.reader.editor.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await app.reader.backButton.click();
   await app.library.press('Home', 'j', 'j', 'Delete');
+  await expect(app.library.deleteDialog).toContainText('Its 1 highlight and 1 note will be deleted with it.');
   await expect(app.library.deleteDialog).toContainText(seeds[2][1]);
   await app.library.deleteDialog.getByRole('button', { name: 'Delete article' }).click();
   await expect(app.library.items).toHaveCount(4);
