@@ -5,24 +5,15 @@
  * numbers, comments, flags. A file that the app would reject is reported with
  * the same reason.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { cleanArticle } from '../cleaning/clean-article';
 import { prepareImport } from '../importing/prepare-import';
+import { readImportFile } from '../importing/read-import-file';
 import { sourceToLines } from '../importing/source-format';
 
 export async function inspectFile(file: string): Promise<Record<string, unknown>> {
-  const name = path.basename(file);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return {
-      file,
-      status: 'rejected',
-      reason: `it could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    };
-  }
+  const read = await readImportFile(file);
+  if (!read.ok) return { file, status: 'rejected', reason: read.reason };
+  const { name, bytes } = read;
   const prepared = await prepareImport(name, bytes);
   if (!prepared.ok) return { file, status: 'rejected', reason: prepared.reason };
   const cleaned = cleanArticle(await sourceToLines(prepared.raw, prepared.format));

@@ -18,6 +18,10 @@ function megabytes(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
+export function sizeLimitReason(size: number): string {
+  return `the file is ${megabytes(size)}, over the ${megabytes(importLimits.maxFileBytes)} limit`;
+}
+
 export async function prepareImport(name: string, bytes: Uint8Array): Promise<PreparedImport> {
   const format = formatForName(name);
   if (!format)
@@ -25,12 +29,7 @@ export async function prepareImport(name: string, bytes: Uint8Array): Promise<Pr
       ok: false,
       reason: `files of this type are not imported (accepted: ${importLimits.extensions.join(', ')})`,
     };
-  if (bytes.length > importLimits.maxFileBytes) {
-    return {
-      ok: false,
-      reason: `the file is ${megabytes(bytes.length)}, over the ${megabytes(importLimits.maxFileBytes)} limit`,
-    };
-  }
+  if (bytes.length > importLimits.maxFileBytes) return { ok: false, reason: sizeLimitReason(bytes.length) };
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason };
   if (decoded.text.replace(/[\s\uFEFF\u200B]/g, '') === '') return { ok: false, reason: 'the file is empty' };

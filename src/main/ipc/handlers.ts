@@ -5,7 +5,6 @@
  * module stays plain Node and the test harness can supply its own.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/api-error';
 import type { ApiMethod } from '../../shared/channels';
@@ -15,7 +14,7 @@ import { ArticleTextUnavailableError, type LibraryStore } from '../store/library
 import type { ArticleRecord } from '../store/schemas/library-index';
 import type { AnnotationShard } from '../store/schemas/annotation-shard';
 import { importArticles, type ImportResult } from '../importing/import-articles';
-import { importLimits } from '../importing/import-limits';
+import { readImportFile } from '../importing/read-import-file';
 import type { ValidRequest } from './dispatcher';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createBriefingHandlers } from './briefing-handlers';
@@ -112,24 +111,9 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     if (!file)
       throw new AppFailure('not-found', 'That file is no longer waiting to be imported. Choose it again.');
     picked.delete(token);
-    const name = path.basename(file);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      return {
-        name,
-        status: 'rejected',
-        reason: `it could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      };
-    }
-    if (bytes.length > importLimits.maxFileBytes) {
-      return {
-        name,
-        status: 'rejected',
-        reason: `the file is over the ${importLimits.maxFileBytes / 2 ** 20} MB limit`,
-      };
-    }
+    const read = await readImportFile(file);
+    if (!read.ok) return { name: read.name, status: 'rejected', reason: read.reason };
+    const { name, bytes } = read;
     const [result] = await importArticles(requireStore(core), [{ name, bytes }], now());
     return result!;
   }
