@@ -161,6 +161,7 @@ test('deleting an article asks first, says what goes with it, and Cancel keeps i
   await expect(app.library.items).toHaveCount(5);
 
   await app.library.open(seeds[2][1]);
+  await expect(app.reader.title).toHaveText(seeds[2][1]);
   await app.reader.select('a peace deal remains elusive');
   await app.page.keyboard.press('1');
   await app.reader.editor.getByLabel('Note (Markdown)').fill('Worth quoting.');

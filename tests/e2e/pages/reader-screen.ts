@@ -57,6 +57,7 @@ export class ReaderScreen {
 
   /** Selects the words `phrase` (the `nth` occurrence) in the article body, as dragging the mouse would. */
   async select(phrase: string, nth = 0): Promise<void> {
+    await this.body.waitFor();
     await this.page.evaluate(
       ([wanted, occurrence]) => {
         const body = document.querySelector('article .body')!;
