@@ -299,3 +299,25 @@ test('categories can be renamed and recoloured', async ({ app }) => {
       .getByRole('button', { name: 'Bottom line' }),
   ).toBeVisible();
 });
+
+test('a note that cannot be saved shows why and keeps every character typed', async ({ app }) => {
+  await app.library.open(longSeed);
+  await expect(app.reader.title).toHaveText(longSeed);
+  await app.reader.select('Alaska');
+  await app.page.keyboard.press('1');
+  const tooLong = 'x'.repeat(200_001);
+  const note = app.reader.editor.getByLabel('Note (Markdown)');
+  await note.fill(tooLong);
+  await note.blur();
+  await expect(app.reader.editor.getByRole('alert')).toContainText('Not saved');
+  await expect(app.reader.editor.getByRole('alert')).toContainText('Your text is kept here');
+  await expect(app.page.getByRole('status').filter({ hasText: /^Not saved/ })).toBeVisible();
+  expect((await note.inputValue()).length).toBe(200_001);
+
+  await expect(app.reader.editor.getByRole('button', { name: 'Retry' })).toBeVisible();
+
+  await note.fill('A shorter note.');
+  await expect(app.reader.editor.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(app.reader.editor.getByRole('alert')).toHaveCount(0);
+  await expect(app.page.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+});
