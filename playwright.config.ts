@@ -4,6 +4,7 @@
  * - electron: the real app through `_electron`, only where ELECTRON_OVERRIDE_DIST_PATH names a binary.
  */
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium';
 import type { AppMode } from './tests/e2e/harness/fixtures';
 import { electronExecutable, electronSkipReason } from './tests/e2e/harness/electron-launch';
 
@@ -22,17 +23,7 @@ export default defineConfig<{ mode: AppMode }>({
   forbidOnly: !!process.env['CI'],
   reporter: [['list']],
   use: {
-    launchOptions: {
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
     trace: 'retain-on-failure',
   },
   projects: [

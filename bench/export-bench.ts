@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../scripts/chromium';
 import { TextIndex } from '../src/main/anchoring/text-index';
 import { describeRange } from '../src/main/anchoring/describe-range';
 import { articleFromPlainText } from '../src/main/articles/article-from-text';
@@ -70,17 +71,7 @@ export async function runExportBench(
   for (const item of items)
     briefing = await briefings.addHighlight(briefing.id, item.articleId, item.highlightId);
 
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const printToPdf = async (html: string, pageSize: 'A4' | 'Letter') => {
     const page = await browser.newPage();
     try {
