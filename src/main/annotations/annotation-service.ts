@@ -12,6 +12,7 @@ import type { LibraryStore } from '../store/library-store';
 import type { AnnotationShard, Highlight } from '../store/schemas/annotation-shard';
 import type { Operation } from '../store/schemas/operation-log';
 import { recordOperation, type NewOperation } from '../history/record-operation';
+import { placeById } from '../history/place-by-id';
 import type { ArticleTexts } from './article-texts';
 
 export interface HighlightChanges {
@@ -41,10 +42,9 @@ export function createAnnotationService(
       throw new AppFailure('invalid-request', `There is no category "${categoryId}".`);
   }
 
-  function findHighlight(articleId: string, highlightId: string): Highlight {
-    const highlight = store
-      .annotations(articleId)
-      .highlights.find((candidate) => candidate.id === highlightId);
+  /** The highlight as it is in `shard`; not-found if it no longer exists. */
+  function currentHighlight(shard: Readonly<AnnotationShard>, highlightId: string): Highlight {
+    const highlight = shard.highlights.find((candidate) => candidate.id === highlightId);
     if (!highlight) throw new AppFailure('not-found', 'That highlight no longer exists.');
     return highlight;
   }
@@ -73,30 +73,15 @@ export function createAnnotationService(
     return operation;
   }
 
-  /** Puts one highlight into the state given (null: absent). */
-  function placeHighlight(shard: AnnotationShard, highlightId: string, state: Highlight | null): void {
-    const at = shard.highlights.findIndex((candidate) => candidate.id === highlightId);
-    if (state === null) {
-      if (at >= 0) shard.highlights.splice(at, 1);
-    } else if (at >= 0) shard.highlights[at] = state;
-    else shard.highlights.push(state);
-  }
-
   async function applyState(operation: Operation, direction: 'before' | 'after'): Promise<void> {
     if (operation.target === 'briefing') {
       const state = operation[direction];
-      await store.updateBriefings((file) => {
-        const at = file.briefings.findIndex((briefing) => briefing.id === operation.briefingId);
-        if (state === null) {
-          if (at >= 0) file.briefings.splice(at, 1);
-        } else if (at >= 0) file.briefings[at] = state;
-        else file.briefings.push(state);
-      });
+      await store.updateBriefings((file) => placeById(file.briefings, operation.briefingId, state));
       return;
     }
     await store.updateAnnotations(operation.articleId, (shard) => {
       if (operation.target === 'highlight')
-        placeHighlight(shard, operation.highlightId, operation[direction]);
+        placeById(shard.highlights, operation.highlightId, operation[direction]);
       else shard.articleNote = operation[direction];
     });
   }
@@ -170,7 +155,7 @@ export function createAnnotationService(
       highlightId: string,
       changes: HighlightChanges,
     ): Promise<Highlight> {
-      findHighlight(articleId, highlightId);
+      currentHighlight(store.annotations(articleId), highlightId);
       if (changes.categoryId !== undefined) requireCategory(changes.categoryId);
       const reattached = changes.reattach
         ? await selectors(articleId, changes.reattach.start, changes.reattach.end)
@@ -184,8 +169,7 @@ export function createAnnotationService(
             : 'change';
       // Read and write the highlight inside one store update, so concurrent edits (a note and tags, say) build on each other.
       const operation = await changeAndRecord(articleId, (shard) => {
-        const current = shard.highlights.find((candidate) => candidate.id === highlightId);
-        if (!current) throw new AppFailure('not-found', 'That highlight no longer exists.');
+        const current = currentHighlight(shard, highlightId);
         const next: Highlight = {
           ...current,
           categoryId: changes.categoryId ?? current.categoryId,
@@ -201,7 +185,7 @@ export function createAnnotationService(
               }
             : {}),
         };
-        placeHighlight(shard, highlightId, next);
+        placeById(shard.highlights, highlightId, next);
         return {
           articleId,
           target: 'highlight',
@@ -215,11 +199,10 @@ export function createAnnotationService(
     },
 
     async deleteHighlight(articleId: string, highlightId: string): Promise<void> {
-      findHighlight(articleId, highlightId);
+      currentHighlight(store.annotations(articleId), highlightId);
       await changeAndRecord(articleId, (shard) => {
-        const current = shard.highlights.find((candidate) => candidate.id === highlightId);
-        if (!current) throw new AppFailure('not-found', 'That highlight no longer exists.');
-        placeHighlight(shard, highlightId, null);
+        const current = currentHighlight(shard, highlightId);
+        placeById(shard.highlights, highlightId, null);
         return {
           articleId,
           target: 'highlight',

@@ -9,6 +9,7 @@ import { AppFailure } from '../../shared/api-error';
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing, BriefingSection } from '../store/schemas/briefings-file';
 import { recordOperation } from '../history/record-operation';
+import { placeById } from '../history/place-by-id';
 
 /** Section titles of the skeleton, by category id. */
 const skeletonTitles: Record<string, string> = {
@@ -37,12 +38,7 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
   async function put(before: Briefing | null, after: Briefing | null, label: string): Promise<void> {
     const id = (after ?? before)!.id;
     await Promise.all([
-      store.updateBriefings((file) => {
-        const at = file.briefings.findIndex((briefing) => briefing.id === id);
-        if (after === null) file.briefings.splice(at, 1);
-        else if (at >= 0) file.briefings[at] = after;
-        else file.briefings.push(after);
-      }),
+      store.updateBriefings((file) => placeById(file.briefings, id, after)),
       recordOperation(
         store,
         { target: 'briefing', articleId: id, briefingId: id, before, after, label },
@@ -56,6 +52,9 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
   }
 
   return {
+    /** The briefing with this id; not-found if it no longer exists. */
+    find,
+
     async create(title: string | undefined): Promise<Briefing> {
       const time = now().toISOString();
       const briefing: Briefing = {

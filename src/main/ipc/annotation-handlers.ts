@@ -10,6 +10,7 @@ import { createAnnotationService } from '../annotations/annotation-service';
 import type { ArticleTexts } from '../annotations/article-texts';
 import type { LibraryStore } from '../store/library-store';
 import type { Handlers, HandlerServices } from './handlers';
+import { findRecord } from './find-record';
 
 type AnnotationMethods =
   | 'createHighlight'
@@ -28,15 +29,7 @@ export function createAnnotationHandlers(
   services: HandlerServices,
 ): Pick<Handlers, AnnotationMethods> {
   const service = () => createAnnotationService(requireStore(), texts(), services.now);
-  const requireArticle = (articleId: string) => {
-    if (
-      !requireStore()
-        .index()
-        .articles.some((record) => record.id === articleId)
-    ) {
-      throw new AppFailure('not-found', `No article with id ${articleId} is in the library.`);
-    }
-  };
+  const requireArticle = (articleId: string) => void findRecord(requireStore(), articleId);
 
   return {
     createHighlight: async ({ articleId, start, end, categoryId }) => {

@@ -75,13 +75,7 @@ export function createBriefingHandlers(
 ): Pick<Handlers, BriefingMethods> {
   const service = () => createBriefingService(requireStore(), services.now);
   const view = (briefing: Briefing) => briefingView(requireStore(), briefing);
-  const find = (id: string) => {
-    const briefing = requireStore()
-      .briefings()
-      .briefings.find((candidate) => candidate.id === id);
-    if (!briefing) throw new AppFailure('not-found', 'That briefing no longer exists.');
-    return briefing;
-  };
+  const find = (id: string) => service().find(id);
   /** Files exported in this session: the only paths "Open" and "Show in folder" accept. */
   const exported = new Set<string>();
   const requireExported = (file: string) => {

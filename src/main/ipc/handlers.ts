@@ -17,6 +17,7 @@ import { importArticles, type ImportResult } from '../importing/import-articles'
 import { readImportFile } from '../importing/read-import-file';
 import type { ValidRequest } from './dispatcher';
 import { createAnnotationHandlers } from './annotation-handlers';
+import { findRecord } from './find-record';
 import { createBriefingHandlers } from './briefing-handlers';
 import type { ExportFormat } from '../briefings/export-formats';
 import type { PrintToPdf } from '../briefings/export-briefing';
@@ -88,12 +89,6 @@ function summarise(record: ArticleRecord, store: LibraryStore): ArticleSummary {
     highlightCount: shard.highlights.length,
     noteCount: noteCount(shard),
   };
-}
-
-function findRecord(store: LibraryStore, id: string): ArticleRecord {
-  const record = store.index().articles.find((candidate) => candidate.id === id);
-  if (!record) throw new AppFailure('not-found', `No article with id ${id} is in the library.`);
-  return record;
 }
 
 export function createHandlers(core: AppCore, services: HandlerServices = noServices): Handlers {
