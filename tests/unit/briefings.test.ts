@@ -15,6 +15,7 @@ import type { ApiReply, ApiRequest } from '../../src/shared/contract';
 import { startAppCore, type AppCore } from '../../src/main/app-core';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers, noServices } from '../../src/main/ipc/handlers';
+import { sectionInputs } from '../../src/renderer/src/lib/briefing-sections';
 import { tempDirs } from './temp-dir';
 
 const run = promisify(execFile);
@@ -106,17 +107,7 @@ describe('composing', () => {
       articleId: a.articleId,
       highlightId: a.highlight.id,
     });
-    const sections = view.sections.map(({ id, title, categoryId, items }) => ({
-      id,
-      title,
-      categoryId,
-      items: items.map(({ id: itemId, articleId, highlightId, commentary }) => ({
-        id: itemId,
-        articleId,
-        highlightId,
-        commentary,
-      })),
-    }));
+    const sections = sectionInputs(view);
     const [first, second] = sections;
     second!.items.push({ ...first!.items[0]!, commentary: 'Moved here, with a comment.' });
     first!.items = [];
