@@ -1,7 +1,7 @@
 /**
  * Rotating backups of what the user wrote: each backup is one snapshot file of
- * every annotation shard plus the library index, `backups/annotations-<time>.json`.
- * A backup identical to the newest one is skipped; only the newest `keep` are kept.
+ * every annotation shard plus the library index, `backups/annotations-<time>--<hash>.json`.
+ * A backup identical to the newest one (same hash in its name) is skipped; only the newest `keep` are kept.
  * Restoring looks through them newest first and takes the first sound copy.
  */
 import { createHash } from 'node:crypto';
@@ -23,6 +23,8 @@ export const backupPolicy = {
 } as const;
 
 const prefix = 'annotations-';
+/** How many hex digits of the content hash the file name carries. */
+const hashInName = 16;
 const snapshotVersions = {
   current: backupSnapshotVersion,
   schemaFor: (v: number) => (v === 1 ? backupSnapshotSchema : null),
@@ -72,7 +74,8 @@ export async function takeBackup(
   await mkdir(backupsDir, { recursive: true });
   const contentHash = hashOf(content);
   const [newest] = await listBackups(backupsDir);
-  if (newest && (await readBackup(newest))?.contentHash === contentHash) return null;
+  // The hash is in the file name, so the newest backup need not be read to know it holds the same content.
+  if (newest?.endsWith(`--${contentHash.slice(0, hashInName)}.json`)) return null;
 
   const snapshot: BackupSnapshot = {
     schemaVersion: backupSnapshotVersion,
@@ -80,7 +83,7 @@ export async function takeBackup(
     contentHash,
     ...content,
   };
-  const file = path.join(backupsDir, `${prefix}${fileStamp(now)}.json`);
+  const file = path.join(backupsDir, `${prefix}${fileStamp(now)}--${contentHash.slice(0, hashInName)}.json`);
   await writeFileDurably(file, JSON.stringify(snapshot));
   for (const old of (await listBackups(backupsDir)).slice(backupPolicy.keep))
     await unlink(old).catch(() => undefined);

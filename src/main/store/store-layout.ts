@@ -6,7 +6,7 @@
  *   annotations/<id>.json     one article's highlights and note (small, written often)
  *   operations.json           undo/redo history of annotation and briefing changes (bounded)
  *   briefings.json            the user's briefings
- *   backups/annotations-*.json  rotating snapshots of the annotations and index
+ *   backups/annotations-*.json  rotating snapshots of the annotations, briefings and index
  *   store.lock                held by the app or the command line while it writes
  *   *.damaged-<time>          damaged files moved aside, never deleted
  */

@@ -1,5 +1,5 @@
 /**
- * `backups/annotations-<time>.json`: a snapshot of everything the user wrote
+ * `backups/annotations-<time>--<hash>.json`: a snapshot of everything the user wrote
  * (every annotation shard and the briefings) plus the library index, taken on start and at most
  * every few minutes while changes happen, and used to restore damaged files.
  */
