@@ -21,8 +21,6 @@ export interface JsonDocument<T> {
    * leaves the data as it was.
    */
   update<R>(change: (draft: T) => R): Promise<R>;
-  /** Writes the current data now, whether or not it changed. */
-  save(): Promise<void>;
   /** Waits for every pending write. */
   flush(): Promise<void>;
 }
@@ -59,7 +57,6 @@ export function createJsonDocument<T>(options: DocumentOptions<T>): JsonDocument
       await writer.request();
       return result;
     },
-    save: () => writer.request(),
     flush: () => writer.idle(),
   };
 }
