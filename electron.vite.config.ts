@@ -1,6 +1,6 @@
 /**
  * Builds the three parts of the app: the main process (ESM, dependencies left
- * external), the sandboxed preload (one CommonJS file, as sandboxing requires)
+ * external; plus the browser-mode server as a second entry), the sandboxed preload (one CommonJS file, as sandboxing requires)
  * and the Svelte renderer with its Content-Security-Policy.
  */
 import { resolve } from 'node:path';
@@ -23,7 +23,10 @@ function cspMetaTag(mode: 'production' | 'development'): Plugin {
 export default defineConfig(({ command }) => ({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      // `browser` is the browser-mode server (plain Node, no Electron), run by `npm start` where Electron cannot run.
+      rolldownOptions: {
+        input: { index: resolve('src/main/index.ts'), browser: resolve('src/main/browser/main.ts') },
+      },
     },
   },
   preload: {

@@ -26,6 +26,8 @@ export interface AppCore {
   status: StoreStatus;
   /** Null when the store could not be opened; `status` then says why. */
   store: LibraryStore | null;
+  /** Why the store could not be opened, when it could not (browser mode tells a held lock apart). */
+  openError?: unknown;
   /** Saves everything pending and releases the store (on quit). */
   close(): Promise<void>;
 }
@@ -50,7 +52,12 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   } catch (error) {
     const reason = describeOpenFailure(error);
     if (reason === null) throw error;
-    return { store: null, status: { state: 'failed', storePath, reason }, close: async () => {} };
+    return {
+      store: null,
+      status: { state: 'failed', storePath, reason },
+      openError: error,
+      close: async () => {},
+    };
   }
   const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
   return {

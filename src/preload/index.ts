@@ -4,7 +4,7 @@
  * to the events the contract names.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { buildApi } from './build-api';
+import { buildApi } from '../shared/build-api';
 
 contextBridge.exposeInMainWorld(
   'api',

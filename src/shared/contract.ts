@@ -251,6 +251,19 @@ const importFile = z.object({
     .refine((bytes) => bytes.length <= limits.importBytes, `at most ${limits.importBytes} bytes`),
 });
 
+/**
+ * Where exports go: through the save dialog (the app), or straight into a folder
+ * (browser mode, where the page cannot show a save dialog that returns a path),
+ * and why PDF export is unavailable, if it is.
+ */
+export const exportTargetSchema = z.object({
+  kind: z.enum(['dialog', 'folder']),
+  /** The folder exports go to (or the save dialog starts in); null before the first export in the app. */
+  folder: z.string().nullable(),
+  pdfUnavailable: z.string().nullable(),
+});
+export type ExportTarget = z.infer<typeof exportTargetSchema>;
+
 export const contract = {
   getStatus: { request: noArguments, reply: storeStatusSchema },
   listArticles: { request: noArguments, reply: z.array(articleSummarySchema) },
@@ -376,6 +389,11 @@ export const contract = {
   showExportedFile: {
     request: z.object({ path: z.string().max(4096) }).strict(),
     reply: z.object({ shown: z.boolean() }),
+  },
+  getExportTarget: { request: noArguments, reply: exportTargetSchema },
+  setExportFolder: {
+    request: z.object({ folder: z.string().trim().min(1).max(4096) }).strict(),
+    reply: exportTargetSchema,
   },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 

@@ -10,7 +10,7 @@ import { limits } from '../../src/shared/limits';
 import { startAppCore, type AppCore } from '../../src/main/app-core';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers, type Handlers } from '../../src/main/ipc/handlers';
-import { buildApi } from '../../src/preload/build-api';
+import { buildApi } from '../../src/shared/build-api';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
@@ -112,6 +112,8 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   exportBriefing: [{ id: 'b-1' }, { id: 'b-1', format: 'rtf' }, { id: 'b-1', format: 'pdf', pageSize: 'A3' }],
   openExportedFile: [{}, { path: 5 }],
   showExportedFile: [{}, { path: 'x'.repeat(5000) }],
+  getExportTarget: [{ folder: '/tmp' }],
+  setExportFolder: [{}, { folder: '' }, { folder: 5 }, { folder: 'x'.repeat(5000) }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
 };
 

@@ -19,6 +19,7 @@ import type { ValidRequest } from './dispatcher';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { findRecord } from './find-record';
 import { createBriefingHandlers } from './briefing-handlers';
+import { createExportTargetHandlers } from './export-target-handlers';
 import type { ExportFormat } from '../briefings/export-formats';
 import type { PrintToPdf } from '../briefings/export-briefing';
 import { createArticleTexts } from '../annotations/article-texts';
@@ -42,6 +43,10 @@ export interface HandlerServices {
   openPath: (file: string) => Promise<void>;
   showInFolder: (file: string) => Promise<void>;
   now?: () => Date;
+  /** Browser mode: exports are written into a folder (this one until the user picks another). */
+  exportFolder?: { defaultFolder: string };
+  /** Why PDF export cannot work here; absent or null when it can. */
+  pdfUnavailableReason?: () => Promise<string | null>;
 }
 
 const unavailable = (what: string) => async () => {
@@ -198,5 +203,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     importPickedFile: ({ token }) => importPicked(token),
     ...createAnnotationHandlers(() => requireStore(core), articleTexts, services),
     ...createBriefingHandlers(() => requireStore(core), services),
+    ...createExportTargetHandlers(() => requireStore(core), services),
   };
 }

@@ -1,13 +1,14 @@
 /**
  * The test fixtures every spec uses: a fresh data folder per test, and a
- * `launch` that starts the app in the project's mode (the renderer in Chromium
- * with the bridged core, or the real Electron app) and returns page objects.
+ * `launch` that starts the app in the project's mode (browser mode: the real
+ * local server with the renderer in Chromium, or the real Electron app) and
+ * returns page objects.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { launchRendererInChromium } from './chromium-bridge';
+import { serveApp } from './served-app';
 import {
   electronExecutable,
   electronSkipReason,
@@ -76,31 +77,26 @@ export const test = base.extend<Fixtures>({
       const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
       cleanups.push(() => context.close());
       const page: Page = await context.newPage();
-      const chromiumApp = await launchRendererInChromium(page, storeDirOf(profileDir));
-      cleanups.push(() => chromiumApp.close());
+      const served = await serveApp(page, profileDir);
+      cleanups.push(() => served.close());
       return new BriefingApp(
         page,
         async (whileClosed) => {
-          await chromiumApp.restart(whileClosed);
+          await served.restart(whileClosed);
           return page;
         },
         {
           menuImport: async (paths) => {
-            chromiumApp.setPickedFiles(paths);
-            await page.evaluate(
-              ([channel, command]) =>
-                (window as unknown as { __briefingEmit: (c: string, p: string) => void }).__briefingEmit(
-                  channel!,
-                  command!,
-                ),
-              [events.onMenuCommand, 'import-articles'],
-            );
+            // Browser mode's File › Import is Ctrl/Cmd+O opening the page's file picker.
+            const chooser = page.waitForEvent('filechooser');
+            await page.keyboard.press('ControlOrMeta+O');
+            await (await chooser).setFiles(paths);
           },
-          externalLinks: async () => [...chromiumApp.openedExternally],
-          chooseSavePaths: async (paths) => void chromiumApp.exportPaths.push(...paths),
+          externalLinks: async () => [...served.openedExternally],
+          chooseSavePaths: async (paths) => void served.exportPaths.push(...paths),
           openedFiles: async () => ({
-            opened: [...chromiumApp.openedFiles],
-            shown: [...chromiumApp.shownFiles],
+            opened: [...served.openedFiles],
+            shown: [...served.shownFiles],
           }),
         },
       );

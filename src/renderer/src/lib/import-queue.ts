@@ -5,7 +5,8 @@
  */
 import { limits } from '../../../shared/limits';
 import type { ImportResultView } from '../../../shared/contract';
-import { call, messageOf } from './api';
+import { call, inBrowserMode, messageOf } from './api';
+import { chooseLocalFiles } from './http-transport';
 
 export interface ImportItem {
   name: string;
@@ -39,6 +40,8 @@ export function itemsFromDroppedFiles(files: File[]): ImportItem[] {
 }
 
 export async function itemsFromPicker(): Promise<ImportItem[]> {
+  // The browser's picker gives the page the files' bytes, never their paths.
+  if (inBrowserMode) return itemsFromDroppedFiles(await chooseLocalFiles());
   const { files } = await call('pickImportFiles', {});
   return files.map(({ token, name }) => ({ name, run: () => call('importPickedFile', { token }) }));
 }

@@ -3,8 +3,8 @@
  * method, each forwarding its request on that method's channel and nothing
  * else, and one subscription per event the main process may send.
  */
-import { apiMethods, channels, events, type ApiChannel } from '../shared/channels';
-import type { BriefingApi } from '../shared/api-types';
+import { apiMethods, channels, events, type ApiChannel } from './channels';
+import type { BriefingApi } from './api-types';
 
 export type Invoke = (channel: ApiChannel, request: unknown) => Promise<unknown>;
 export type Subscribe = (channel: string, listener: (payload: unknown) => void) => () => void;
