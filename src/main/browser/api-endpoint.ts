@@ -7,13 +7,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiEnvelope, ApiErrorRecord } from '../../shared/api-error';
-import { limits } from '../../shared/limits';
 import { reviveBytes } from '../../shared/wire-bytes';
 import type { Dispatch } from '../ipc/dispatcher';
 import { securityHeaders } from './security-headers';
 
-/** One file at the import limit, base64-encoded (4/3), plus room for the rest of the request. */
-export const maxRequestBytes = Math.ceil((limits.importBytes * 4) / 3) + 1024 * 1024;
+/** 8 MB: room for one file at the 5 MB import limit, base64-encoded (6.7 MB), and the rest of the request. */
+export const maxRequestBytes = 8 * 2 ** 20;
 
 export function sendEnvelope(response: ServerResponse, status: number, envelope: ApiEnvelope<unknown>): void {
   const body = JSON.stringify(envelope);
