@@ -1,6 +1,6 @@
 /**
  * End-to-end configuration. Two projects run the same specs:
- * - chromium: the built renderer in Debian's Chromium, `window.api` bridged to the real core;
+ * - chromium: the built renderer in Debian's Chromium, served by the browser-mode server (real HTTP, token, cookie);
  * - electron: the real app through `_electron`, only where ELECTRON_OVERRIDE_DIST_PATH names a binary.
  */
 import { defineConfig } from '@playwright/test';

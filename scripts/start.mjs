@@ -33,6 +33,7 @@ function ensureElectron() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return null;
   const dir = electronPackageDir();
   if (!dir) return 'the electron package is not installed (run npm install)';
+  console.log("Making sure Electron's binary is here (the first time, install-electron downloads it)…");
   const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
     cwd: root,
     encoding: 'utf8',
