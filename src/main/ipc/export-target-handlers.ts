@@ -42,9 +42,8 @@ export function createExportTargetHandlers(
   return {
     getExportTarget: target,
     setExportFolder: async ({ folder }) => {
-      const resolved = path.resolve(folder);
-      await checkWritableFolder(resolved);
-      await createBriefingService(requireStore(), services.now).rememberExportFolder(resolved);
+      await checkWritableFolder(folder);
+      await createBriefingService(requireStore(), services.now).rememberExportFolder(path.resolve(folder));
       return target();
     },
   };
