@@ -21,7 +21,20 @@ const unreachable: ApiEnvelope<never> = {
   },
 };
 
-async function invoke(channel: string, request: unknown): Promise<ApiEnvelope<unknown>> {
+/**
+ * Calls go one at a time, in the order the page makes them. Electron's IPC
+ * delivers messages in order; separate HTTP requests may travel on separate
+ * connections and arrive swapped, so a later save could land before an earlier one.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+
+function invoke(channel: string, request: unknown): Promise<ApiEnvelope<unknown>> {
+  const next = queue.then(() => send(channel, request));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function send(channel: string, request: unknown): Promise<ApiEnvelope<unknown>> {
   let response: Response;
   try {
     response = await fetch('/api', {
