@@ -4,7 +4,7 @@
  * lock keeps a second writer out but yields to a dead one, and annotations
  * survive a reopen.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,8 +113,14 @@ describe('annotations', () => {
     await store.addArticles([sampleArticle(1), sampleArticle(2)]);
     const layout = storeLayout(dir);
     const before = await readFile(layout.libraryFile, 'utf8');
+    const shardsBefore = await readdir(layout.annotationsDir);
+    const shardTimes = await Promise.all(
+      shardsBefore.map(async (name) => (await stat(path.join(layout.annotationsDir, name))).mtimeMs),
+    );
     await store.updateAnnotations('a-one', (shard) => shard.highlights.push(sampleHighlight('h')));
-    expect(await readdir(layout.annotationsDir)).toEqual(['a-one.json']);
+    expect((await readdir(layout.annotationsDir)).sort()).toEqual([...shardsBefore, 'a-one.json'].sort());
+    for (const [at, name] of shardsBefore.entries())
+      expect((await stat(path.join(layout.annotationsDir, name))).mtimeMs).toBe(shardTimes[at]);
     expect(await readFile(layout.libraryFile, 'utf8')).toBe(before);
   });
 });
