@@ -199,6 +199,56 @@ describe('the store lock', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('is not taken over when it comes from another computer, and says how to get out', async () => {
+    const dir = await makeTempDir();
+    const lockFile = path.join(dir, 'store.lock');
+    const foreign = JSON.stringify({ pid: 1, host: 'other-host', since: '2026-01-01', token: 't' });
+    await writeFile(lockFile, foreign);
+    const error = await acquireStoreLock(lockFile).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreLockedError);
+    expect((error as Error).message).toMatch(/another computer \("other-host"/);
+    expect((error as Error).message).toContain(`delete ${lockFile}`);
+    expect(await readFile(lockFile, 'utf8')).toBe(foreign);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'takes over a lock whose pid now belongs to a process that started later',
+    async () => {
+      const dir = await makeTempDir();
+      const lockFile = path.join(dir, 'store.lock');
+      // This very process is alive, but it did not start at the time the lock records.
+      const reused = { pid: process.pid, host: hostname(), since: 'x', token: 't', started: '1' };
+      await writeFile(lockFile, JSON.stringify(reused));
+      const lock = await acquireStoreLock(lockFile);
+      expect(JSON.parse(await readFile(lockFile, 'utf8')).token).not.toBe('t');
+      await lock.release();
+    },
+  );
+
+  it('names the pid and the lock file to delete when the pid is alive and cannot be told apart', async () => {
+    const dir = await makeTempDir();
+    const lockFile = path.join(dir, 'store.lock');
+    await writeFile(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), since: 'x', token: 't' }));
+    await expect(acquireStoreLock(lockFile)).rejects.toThrow(
+      new RegExp(
+        `pid ${process.pid}.*If no Briefing Reader is running.*delete ${lockFile.replace(/[.]/g, '\\.')}`,
+      ),
+    );
+  });
+
+  it('takes over a takeover left half-done by a process that died', async () => {
+    const dir = await makeTempDir();
+    const lockFile = path.join(dir, 'store.lock');
+    const dead = { pid: 2 ** 22 + 12345, host: hostname(), since: 'x', token: 't' };
+    await writeFile(lockFile, JSON.stringify(dead));
+    const { ino } = await stat(lockFile);
+    await writeFile(`${lockFile}.takeover-${ino}`, JSON.stringify({ ...dead, token: 'guard' }));
+    const lock = await acquireStoreLock(lockFile);
+    expect(JSON.parse(await readFile(lockFile, 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('is released on close so the next opening succeeds', async () => {
     const dir = await makeTempDir();
     const first = await open({ dir, backups: false });

@@ -260,6 +260,7 @@ function createStore(
     schema: operationLogSchema,
     data: deepFreeze(operations),
     policy: operationsPolicy,
+    keepOnFailure: true,
   });
   const briefingsDocument = createJsonDocument({
     file: layout.briefingsFile,
