@@ -358,7 +358,7 @@ function createStore(
       const file = layout.articleFile(id);
       const inspection = await inspectArticleFile(file);
       if (inspection.state === 'sound') {
-        if (!inspection.upgraded) return inspection.article;
+        if (!inspection.upgraded || options.readOnly) return inspection.article;
         await saveArticle(inspection.article);
         return inspection.article;
       }
@@ -369,13 +369,18 @@ function createStore(
           null,
         );
       const copy = await articleCopy(id);
+      if (copy && options.readOnly) return copy;
       if (copy) {
         await repairFile(file, JSON.stringify(copy), now(), inspection.state === 'damaged');
         return copy;
       }
       if (inspection.state === 'missing')
         throw new ArticleTextUnavailableError(id, 'its file is missing', null);
-      throw new ArticleTextUnavailableError(id, inspection.problem, await quarantineFile(file, now()));
+      throw new ArticleTextUnavailableError(
+        id,
+        inspection.problem,
+        options.readOnly ? null : await quarantineFile(file, now()),
+      );
     },
     repairArticleText: async (id, article) => {
       const record = indexDocument.data().articles.find((candidate) => candidate.id === id);
