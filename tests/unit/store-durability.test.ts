@@ -228,10 +228,13 @@ describe('the store lock', () => {
   it('names the pid and the lock file to delete when the pid is alive and cannot be told apart', async () => {
     const dir = await makeTempDir();
     const lockFile = path.join(dir, 'store.lock');
-    await writeFile(lockFile, JSON.stringify({ pid: process.pid, host: hostname(), since: 'x', token: 't' }));
+    await writeFile(
+      lockFile,
+      JSON.stringify({ pid: process.ppid, host: hostname(), since: 'x', token: 't' }),
+    );
     await expect(acquireStoreLock(lockFile)).rejects.toThrow(
       new RegExp(
-        `pid ${process.pid}.*If no Briefing Reader is running.*delete ${lockFile.replace(/[.]/g, '\\.')}`,
+        `pid ${process.ppid}.*If no Briefing Reader is running.*delete ${lockFile.replace(/[.]/g, '\\.')}`,
       ),
     );
   });

@@ -20,13 +20,20 @@ export interface VersionedSchemas {
   schemaFor: (version: number) => z.ZodType | null;
 }
 
+/** A file that could not be read: missing, or a folder in its place (damage to repair); anything else is thrown. */
+function unreadable(error: unknown): FileInspection {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { state: 'missing' };
+  if (code === 'EISDIR') return { state: 'damaged', problem: 'a folder stands where the file should be' };
+  throw error;
+}
+
 export async function inspectJsonFile(file: string, schemas: VersionedSchemas): Promise<FileInspection> {
   let text: string;
   try {
     text = await storeFs.readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-    throw error;
+    return unreadable(error);
   }
   return inspectJsonText(text, schemas);
 }
@@ -42,8 +49,7 @@ export function inspectJsonFileSync(file: string, schemas: VersionedSchemas): Fi
   try {
     text = storeFs.readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-    throw error;
+    return unreadable(error);
   }
   return inspectJsonText(text, schemas);
 }

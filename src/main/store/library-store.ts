@@ -7,6 +7,7 @@
  * same with 5 articles as with 10,000. Written rarely: the index (imports,
  * settings) and article texts (imports only).
  */
+import path from 'node:path';
 import { z } from 'zod';
 import { acquireStoreLock } from './store-lock';
 import { sweepTempFiles } from './sweep-temp-files';
@@ -371,7 +372,20 @@ function createStore(
       const copy = await articleCopy(id);
       if (copy && options.readOnly) return copy;
       if (copy) {
-        await repairFile(file, JSON.stringify(copy), now(), inspection.state === 'damaged');
+        const damagedCopy = await repairFile(
+          file,
+          JSON.stringify(copy),
+          now(),
+          inspection.state === 'damaged',
+        );
+        recovery.push({
+          file: path.relative(layout.dir, file),
+          holds: `the text of the article “${copy.record.title}”`,
+          problem: inspection.state === 'damaged' ? inspection.problem : 'the file was missing',
+          outcome: 'restored-from-backup',
+          backupTakenAt: copy.record.addedAt,
+          damagedCopy,
+        });
         return copy;
       }
       if (inspection.state === 'missing')
@@ -469,8 +483,11 @@ function createStore(
     close: () => {
       closing ??= (async () => {
         backups.stop();
-        await flush();
-        await releaseLock();
+        try {
+          await flush();
+        } finally {
+          await releaseLock();
+        }
       })();
       return closing;
     },

@@ -17,9 +17,26 @@ import { storeFs } from './store-fs';
 
 /** Keeps a copy of a damaged file as `<file>.damaged-<time>`; null when there is no file to keep. */
 export async function keepDamagedCopy(file: string, now: Date): Promise<string | null> {
+  const isFolder = await storeFs.stat(file).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
   for (let attempt = 0; ; attempt += 1) {
     const aside = `${file}.damaged-${fileStamp(now)}${attempt ? `-${attempt}` : ''}`;
     try {
+      // A folder where the file belongs cannot be linked or copied: it is moved aside whole
+      // (stopped right after, the next open finds the file missing and restores it the same way).
+      if (isFolder) {
+        if (
+          await storeFs.stat(aside).then(
+            () => true,
+            () => false,
+          )
+        )
+          continue;
+        await storeFs.rename(file, aside);
+        return aside;
+      }
       await storeFs.link(file, aside);
       return aside;
     } catch (error) {

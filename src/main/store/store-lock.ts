@@ -74,6 +74,9 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The tokens of the locks this process holds now. */
+const heldHere = new Set<string>();
+
 type Verdict = { stale: true } | { stale: false; reason: string };
 
 function judge(owner: LockOwner | null, lockFile: string): Verdict {
@@ -86,6 +89,8 @@ function judge(owner: LockOwner | null, lockFile: string): Verdict {
     };
   }
   if (!isAlive(owner.pid)) return { stale: true };
+  // This very process, but none of its stores holds it (a release that could not delete the file).
+  if (owner.pid === process.pid && !heldHere.has(owner.token)) return { stale: true };
   if (owner.started && processStartTime(owner.pid) !== null) {
     // The pid is alive: it is the owner only if it started when the owner did.
     if (processStartTime(owner.pid) !== owner.started) return { stale: true };
@@ -179,8 +184,10 @@ export async function acquireStoreLock(lockFile: string): Promise<StoreLock> {
 }
 
 function acquired(lockFile: string, me: LockOwner): StoreLock {
+  heldHere.add(me.token);
   return {
     release: async () => {
+      heldHere.delete(me.token);
       const owner = await readOwner(lockFile);
       if (owner?.token === me.token) await storeFs.unlink(lockFile).catch(() => undefined);
     },
