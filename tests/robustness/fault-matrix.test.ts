@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibraryStore, type LibraryStore } from '../../src/main/store/library-store';
-import { replaceStoreFs, type StoreFs } from '../../src/main/store/store-fs';
+import { beforeEachChange } from './fault-injection';
 import {
   applyFault,
   expectNothingLost,
@@ -101,39 +101,12 @@ describe('at open', () => {
   });
 });
 
-/** The calls that change the disk; a fault is injected at the n-th of them. */
-const changingCalls = [
-  'open',
-  'writeHandle',
-  'syncHandle',
-  'rename',
-  'link',
-  'copyFile',
-  'unlink',
-  'rm',
-  'mkdir',
-  'writeFile',
-] as const;
-
 function failNthChange(n: number, code: string): { restore: () => void; reached: () => boolean } {
-  let count = 0;
   let hit = false;
-  const restore = replaceStoreFs((real) => {
-    const wrapped: Partial<StoreFs> = {};
-    for (const name of changingCalls) {
-      const original = real[name] as (...args: unknown[]) => Promise<unknown>;
-      (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
-        // Opening a file for reading (or a folder for fsync) changes nothing.
-        if (name === 'open' && args[1] !== 'w') return original(...args);
-        count += 1;
-        if (count === n) {
-          hit = true;
-          return Promise.reject(Object.assign(new Error(`${code}: injected at change ${n}`), { code }));
-        }
-        return original(...args);
-      };
-    }
-    return wrapped;
+  const restore = beforeEachChange((count) => {
+    if (count !== n) return null;
+    hit = true;
+    return Object.assign(new Error(`${code}: injected at change ${n}`), { code });
   });
   return { restore, reached: () => hit };
 }

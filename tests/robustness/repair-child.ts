@@ -6,36 +6,13 @@
  */
 import { writeSync } from 'node:fs';
 import { openLibraryStore } from '../../src/main/store/library-store';
-import { replaceStoreFs, type StoreFs } from '../../src/main/store/store-fs';
+import { beforeEachChange } from './fault-injection';
 
 const [dir, nText, articleId] = process.argv.slice(2);
 const n = Number(nText);
-const changingCalls = [
-  'open',
-  'writeHandle',
-  'syncHandle',
-  'rename',
-  'link',
-  'copyFile',
-  'unlink',
-  'rm',
-  'mkdir',
-  'writeFile',
-] as const;
-let count = 0;
-replaceStoreFs((real) => {
-  const wrapped: Partial<StoreFs> = {};
-  for (const name of changingCalls) {
-    const original = real[name] as (...args: unknown[]) => Promise<unknown>;
-    (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
-      if (!(name === 'open' && args[1] !== 'w')) {
-        count += 1;
-        if (count === n) process.kill(process.pid, 'SIGKILL');
-      }
-      return original(...args);
-    };
-  }
-  return wrapped;
+beforeEachChange((count) => {
+  if (count === n) process.kill(process.pid, 'SIGKILL');
+  return null;
 });
 
 const store = await openLibraryStore({ dir: dir!, backups: false });
