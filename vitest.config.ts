@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/durability/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/durability/**/*.test.ts', 'tests/robustness/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

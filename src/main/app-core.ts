@@ -38,6 +38,10 @@ function describeOpenFailure(error: unknown): string | null {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM')
     return `Permission to read or write the library was denied (${(error as Error).message}).`;
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return `The disk is full, so the library could not be opened or repaired; nothing was lost. Free some space and start again (${(error as Error).message}).`;
+  if (code === 'EROFS')
+    return `The library is on a read-only disk and needs a repair that must write to it; nothing was changed (${(error as Error).message}).`;
   if (code === 'ENOTDIR' || code === 'EISDIR')
     return `A file or folder stands where the library expects the other (${(error as Error).message}).`;
   return null;

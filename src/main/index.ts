@@ -8,7 +8,8 @@ import { createDispatcher } from './ipc/dispatcher';
 import { createHandlers } from './ipc/handlers';
 import { applySecurityDefaults } from './shell/security';
 import { registerIpc } from './shell/ipc';
-import { createMainWindow, isAppPage } from './shell/window';
+import { createMainWindow, isAppPage, rendererDir } from './shell/window';
+import { registerAppScheme, serveRenderer } from './shell/app-protocol';
 import { installMenu } from './shell/menu';
 import { applyUserDataOverride, seedsDirectory, storeDirectory } from './shell/app-paths';
 import { flushStoreOnQuit } from './shell/quit';
@@ -16,6 +17,7 @@ import { openInBrowser, pickFilesToImport } from './shell/dialogs';
 import { openPath, pickExportPath, printToPdf, showInFolder } from './shell/export-services';
 
 applyUserDataOverride();
+registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -35,6 +37,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       applySecurityDefaults();
+      serveRenderer(rendererDir);
       const core = await startAppCore({ dataDir: storeDirectory(), seedsDir: seedsDirectory() });
       flushStoreOnQuit(core);
       registerIpc(

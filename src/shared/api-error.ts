@@ -11,6 +11,8 @@ export const apiErrorCodes = [
   'store-unavailable',
   'export-failed',
   'internal',
+  /** The disk failed under a change (full, read-only, no permission): the message says what was not saved. */
+  'storage-failed',
 ] as const;
 
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

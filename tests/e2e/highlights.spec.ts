@@ -218,6 +218,12 @@ test('a note carrying HTML and script runs nothing and loads nothing; links open
   await app.screenshot('link-confirmation');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect(await app.externalLinks()).toEqual([]);
+  // A middle-click asks exactly like a click, and opens no window of its own.
+  await preview.getByRole('link', { name: 'a safe link' }).click({ button: 'middle' });
+  await expect(dialog).toContainText('https://example.org/briefing');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await app.externalLinks()).toEqual([]);
+  expect(app.page.context().pages()).toHaveLength(1);
   await preview.getByRole('link', { name: 'a safe link' }).click();
   await dialog.getByRole('button', { name: 'Open link' }).click();
   await expect.poll(() => app.externalLinks()).toEqual(['https://example.org/briefing']);

@@ -3,6 +3,9 @@
  * replaced by a recording stand-in (the real module is never loaded), and the
  * shell modules are run against it to see the settings they apply.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -16,6 +19,9 @@ const recorded = vi.hoisted(() => ({
   singleInstanceLock: true,
   quits: [] as number[],
   errorBoxes: [] as string[],
+  isPackaged: false,
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, Listener>(),
 }));
 
 vi.mock('electron', () => {
@@ -51,9 +57,15 @@ vi.mock('electron', () => {
         setPermissionCheckHandler: () => {},
       },
     },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: Listener) => recorded.protocolHandlers.set(scheme, handler),
+    },
     app: {
       on: (event: string, listener: Listener) => recorded.appEvents.set(event, listener),
-      isPackaged: false,
+      get isPackaged() {
+        return recorded.isPackaged;
+      },
       getAppPath: () => '/app',
       getPath: () => '/user-data',
       setPath: () => {},
@@ -71,6 +83,10 @@ beforeEach(() => {
   recorded.openedExternally.length = 0;
   recorded.quits.length = 0;
   recorded.errorBoxes.length = 0;
+  recorded.isPackaged = false;
+  recorded.privilegedSchemes.length = 0;
+  recorded.protocolHandlers.clear();
+  delete process.env['ELECTRON_RENDERER_URL'];
 });
 
 describe('the main window', () => {
@@ -89,7 +105,111 @@ describe('the main window', () => {
       /preload\/index\.cjs$/,
     );
     expect(window!.events.has('ready-to-show')).toBe(true);
-    expect(window!.loaded[0]).toMatch(/renderer\/index\.html$/);
+    expect(window!.loaded).toEqual(['app://renderer/index.html']);
+  });
+
+  it('loads the dev server named by ELECTRON_RENDERER_URL only when the app is not packaged', async () => {
+    const { createMainWindow } = await import('../../src/main/shell/window');
+    process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173';
+    createMainWindow();
+    recorded.isPackaged = true;
+    createMainWindow();
+    expect(recorded.windows.map((window) => window.loaded[0])).toEqual([
+      'http://localhost:5173/',
+      'app://renderer/index.html',
+    ]);
+  });
+});
+
+describe('which page may call the IPC methods (isAppPage)', () => {
+  it('is the app:// page, compared by origin exactly, never by prefix', async () => {
+    const { isAppPage } = await import('../../src/main/shell/window');
+    expect(isAppPage('app://renderer/index.html')).toBe(true);
+    expect(isAppPage('app://renderer/index.html#/article/a-1')).toBe(true);
+    for (const url of [
+      'app://renderer.evil/index.html',
+      'app://rendererx/index.html',
+      'app://user@renderer/index.html',
+      'app://renderer:8080/index.html',
+      'file:///app/out/renderer/index.html',
+      'https://renderer/index.html',
+      'not a url',
+      '',
+    ])
+      expect(isAppPage(url), url).toBe(false);
+  });
+
+  it('is the dev server by exact origin in development only, and never in a packaged app', async () => {
+    const { isAppPage } = await import('../../src/main/shell/window');
+    process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173';
+    expect(isAppPage('http://localhost:5173/')).toBe(true);
+    expect(isAppPage('http://localhost:51730/')).toBe(false);
+    expect(isAppPage('http://localhost:5173.evil.example/')).toBe(false);
+    expect(isAppPage('http://localhost:5173@evil.example/')).toBe(false);
+    recorded.isPackaged = true;
+    expect(isAppPage('http://localhost:5173/')).toBe(false);
+    expect(isAppPage('app://renderer/index.html')).toBe(true);
+  });
+});
+
+describe('the app:// scheme', () => {
+  it('is registered as privileged (standard, secure) before ready, and handled with protocol.handle', async () => {
+    const { registerAppScheme, serveRenderer } = await import('../../src/main/shell/app-protocol');
+    registerAppScheme();
+    expect(recorded.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    serveRenderer('/nowhere');
+    expect([...recorded.protocolHandlers.keys()]).toEqual(['app']);
+  });
+
+  it('serves the renderer’s files and nothing outside them', async () => {
+    const { serveRenderer } = await import('../../src/main/shell/app-protocol');
+    const root = await mkdtemp(path.join(tmpdir(), 'briefing-app-scheme-'));
+    try {
+      const rendererDir = path.join(root, 'renderer');
+      await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+      await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+      await writeFile(path.join(rendererDir, 'assets', 'index.js'), 'console.log(1)');
+      await writeFile(path.join(root, 'secret.txt'), 'secret');
+      serveRenderer(rendererDir);
+      const fetchApp = async (url: string) =>
+        (await recorded.protocolHandlers.get('app')!({ url })) as Response;
+
+      const page = await fetchApp('app://renderer/index.html');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('<title>app</title>');
+      expect((await fetchApp('app://renderer/assets/index.js')).headers.get('content-type')).toMatch(
+        /javascript/,
+      );
+      for (const url of [
+        'app://renderer/../secret.txt',
+        'app://renderer/%2e%2e/secret.txt',
+        'app://renderer/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+        'app://renderer/..%5csecret.txt',
+        'app://renderer/',
+        'app://renderer/missing.js',
+        'app://other/index.html',
+        'app://renderer/index.html%00.js',
+      ]) {
+        const response = await fetchApp(url);
+        expect(response.status, url).toBe(404);
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('opening links in the browser', () => {
+  it('hands the browser the normalised href, not the raw string, and refuses anything but https', async () => {
+    const { openInBrowser } = await import('../../src/main/shell/dialogs');
+    await openInBrowser('HTTPS://Example.ORG/a b?q=<x>#frag');
+    expect(recorded.openedExternally).toEqual(['https://example.org/a%20b?q=%3Cx%3E#frag']);
+    await expect(openInBrowser('file:///etc/passwd')).rejects.toThrow(/Refused/);
+    await expect(openInBrowser('https://user:pw@example.org/')).rejects.toThrow(/Refused/);
+    expect(recorded.openedExternally).toHaveLength(1);
   });
 });
 
@@ -116,7 +236,7 @@ describe('security defaults', () => {
     }
   });
 
-  it('denies every new window, opening only https links in the system browser', async () => {
+  it('denies every new window and opens nothing in the browser without the page asking first', async () => {
     const { open } = await lockedDownContents();
     for (const url of [
       'https://example.org/a',
@@ -126,7 +246,8 @@ describe('security defaults', () => {
     ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
-    expect(recorded.openedExternally).toEqual(['https://example.org/a']);
+    // A middle-click on a link reaches this handler; it must not bypass the page's confirmation.
+    expect(recorded.openedExternally).toEqual([]);
   });
 
   it('refuses every permission request', async () => {

@@ -14,6 +14,8 @@ interface LoadedConfig {
   mac: { target: unknown };
   extraResources: unknown;
   files: unknown;
+  asar: unknown;
+  electronFuses: Record<string, boolean>;
 }
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
   getConfig: (projectDir: string, configPath: string | null, options: null) => Promise<LoadedConfig>;
@@ -48,6 +50,19 @@ describe('electron-builder configuration', () => {
   it('packages the built app, not the sources', async () => {
     expect(config.files).toEqual([{ filter: ['out/**', 'package.json', '!**/*.map'] }]);
     expect(JSON.parse(await readFile('package.json', 'utf8')).main).toBe('./out/main/index.js');
+  });
+
+  it('flips the Electron fuses of the security checklist in the packaged app', () => {
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
+    });
   });
 
   it('has a 1024 px icon and the Linux icon set', async () => {

@@ -4,7 +4,7 @@
  * lock keeps a second writer out but yields to a dead one, and annotations
  * survive a reopen.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -113,8 +113,14 @@ describe('annotations', () => {
     await store.addArticles([sampleArticle(1), sampleArticle(2)]);
     const layout = storeLayout(dir);
     const before = await readFile(layout.libraryFile, 'utf8');
+    const shardsBefore = await readdir(layout.annotationsDir);
+    const shardTimes = await Promise.all(
+      shardsBefore.map(async (name) => (await stat(path.join(layout.annotationsDir, name))).mtimeMs),
+    );
     await store.updateAnnotations('a-one', (shard) => shard.highlights.push(sampleHighlight('h')));
-    expect(await readdir(layout.annotationsDir)).toEqual(['a-one.json']);
+    expect((await readdir(layout.annotationsDir)).sort()).toEqual([...shardsBefore, 'a-one.json'].sort());
+    for (const [at, name] of shardsBefore.entries())
+      expect((await stat(path.join(layout.annotationsDir, name))).mtimeMs).toBe(shardTimes[at]);
     expect(await readFile(layout.libraryFile, 'utf8')).toBe(before);
   });
 });
@@ -187,6 +193,59 @@ describe('the store lock', () => {
         token: 't',
       }),
     );
+    const lock = await acquireStoreLock(lockFile);
+    expect(JSON.parse(await readFile(lockFile, 'utf8')).pid).toBe(process.pid);
+    await lock.release();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('is not taken over when it comes from another computer, and says how to get out', async () => {
+    const dir = await makeTempDir();
+    const lockFile = path.join(dir, 'store.lock');
+    const foreign = JSON.stringify({ pid: 1, host: 'other-host', since: '2026-01-01', token: 't' });
+    await writeFile(lockFile, foreign);
+    const error = await acquireStoreLock(lockFile).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreLockedError);
+    expect((error as Error).message).toMatch(/another computer \("other-host"/);
+    expect((error as Error).message).toContain(`delete ${lockFile}`);
+    expect(await readFile(lockFile, 'utf8')).toBe(foreign);
+  });
+
+  it.runIf(process.platform === 'linux')(
+    'takes over a lock whose pid now belongs to a process that started later',
+    async () => {
+      const dir = await makeTempDir();
+      const lockFile = path.join(dir, 'store.lock');
+      // This very process is alive, but it did not start at the time the lock records.
+      const reused = { pid: process.pid, host: hostname(), since: 'x', token: 't', started: '1' };
+      await writeFile(lockFile, JSON.stringify(reused));
+      const lock = await acquireStoreLock(lockFile);
+      expect(JSON.parse(await readFile(lockFile, 'utf8')).token).not.toBe('t');
+      await lock.release();
+    },
+  );
+
+  it('names the pid and the lock file to delete when the pid is alive and cannot be told apart', async () => {
+    const dir = await makeTempDir();
+    const lockFile = path.join(dir, 'store.lock');
+    await writeFile(
+      lockFile,
+      JSON.stringify({ pid: process.ppid, host: hostname(), since: 'x', token: 't' }),
+    );
+    await expect(acquireStoreLock(lockFile)).rejects.toThrow(
+      new RegExp(
+        `pid ${process.ppid}.*If no Briefing Reader is running.*delete ${lockFile.replace(/[.]/g, '\\.')}`,
+      ),
+    );
+  });
+
+  it('takes over a takeover left half-done by a process that died', async () => {
+    const dir = await makeTempDir();
+    const lockFile = path.join(dir, 'store.lock');
+    const dead = { pid: 2 ** 22 + 12345, host: hostname(), since: 'x', token: 't' };
+    await writeFile(lockFile, JSON.stringify(dead));
+    const { ino } = await stat(lockFile);
+    await writeFile(`${lockFile}.takeover-${ino}`, JSON.stringify({ ...dead, token: 'guard' }));
     const lock = await acquireStoreLock(lockFile);
     expect(JSON.parse(await readFile(lockFile, 'utf8')).pid).toBe(process.pid);
     await lock.release();

@@ -4,7 +4,7 @@
  * with what can be read; the damaged file always stays on disk, and every repair
  * is reported.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeLayout } from '../../src/main/store/store-layout';
@@ -175,16 +175,44 @@ describe('recovery details', () => {
     const store = await open({ dir, now });
     expect(store.recovery).toEqual([
       expect.objectContaining({
-        outcome: 'started-empty',
+        outcome: 'restored-from-backup',
         problem: expect.stringMatching(/another article/),
       }),
     ]);
     expect(store.annotations(articleIds[1]!).highlights).toEqual([]);
   });
 
-  it('moves a damaged article text aside when it is read and reports it, leaving the rest of the library usable', async () => {
+  it('restores a damaged article text from its copy in the backups when it is read, keeping the damaged file', async () => {
+    const { dir, layout, articleIds } = await preparedStore({ backup: false });
+    const sound = await readFile(layout.articleFile(articleIds[1]!), 'utf8');
+    await writeFile(layout.articleFile(articleIds[1]!), '{"schemaVersion":1,"rec');
+
+    const store = await open({ dir, now, backups: false });
+    expect((await store.readArticle(articleIds[1]!)).rawText).toBe(JSON.parse(sound).rawText);
+    expect(JSON.parse(await readFile(layout.articleFile(articleIds[1]!), 'utf8'))).toEqual(JSON.parse(sound));
+    expect(await damagedCopies(layout.articlesDir, `${articleIds[1]}.json`)).toHaveLength(1);
+  });
+
+  it('restores a missing article text from its copy on open, and reports it', async () => {
+    const { dir, layout, articleIds } = await preparedStore({ backup: false });
+    const sound = await readFile(layout.articleFile(articleIds[1]!), 'utf8');
+    await rm(layout.articleFile(articleIds[1]!));
+
+    const store = await open({ dir, now, backups: false });
+    expect(store.recovery).toEqual([
+      expect.objectContaining({
+        file: path.join('articles', `${articleIds[1]}.json`),
+        problem: 'the file was missing',
+        outcome: 'restored-from-backup',
+      }),
+    ]);
+    expect(JSON.parse(await readFile(layout.articleFile(articleIds[1]!), 'utf8'))).toEqual(JSON.parse(sound));
+  });
+
+  it('moves a damaged article text aside when it is read and no copy is left, and reports it, leaving the rest of the library usable', async () => {
     const { dir, layout, articleIds } = await preparedStore({ backup: false });
     await writeFile(layout.articleFile(articleIds[1]!), '{"schemaVersion":1,"rec');
+    await rm(layout.articleBackupFile(articleIds[1]!));
 
     const store = await open({ dir, now, backups: false });
     await expect(store.readArticle(articleIds[1]!)).rejects.toThrow(/not valid JSON.*damaged file was kept/);

@@ -1,14 +1,25 @@
 /**
  * `briefing list --db PATH` and `briefing export --db PATH --briefing ID|TITLE
  * --format md|html|docx|json --out FILE`: the app's briefings and exports on
- * the command line, through the same store and export modules. The store lock
- * keeps the command from writing while the app has the library open.
+ * the command line, through the same store and export modules.
+ *
+ * Both only read the library: the store is opened read-only (no lock, and
+ * nothing in the folder is repaired, moved or created), so a mistyped `--db`
+ * is an error rather than a new empty library, and damage is reported (with a
+ * non-zero exit) for the app to repair, never repaired behind its back.
  */
 import { exportBriefing } from '../briefings/export-briefing';
-import { openLibraryStore } from '../store/library-store';
+import { openLibraryStore, type LibraryStore } from '../store/library-store';
+import type { RecoveryEvent } from '../store/recovery-event';
 
 export interface ParsedOptions {
   [name: string]: string | undefined;
+}
+
+/** What a read-only command printed, and what it found damaged in the library. */
+export interface ReadResult {
+  output: string;
+  damage: string[];
 }
 
 export function parseOptions(args: string[]): ParsedOptions {
@@ -22,20 +33,30 @@ export function parseOptions(args: string[]): ParsedOptions {
   return options;
 }
 
-async function withStore<T>(
+function describeDamage(event: RecoveryEvent): string {
+  const fallback =
+    event.outcome === 'restored-from-backup'
+      ? `its backup of ${event.backupTakenAt} was used for this command`
+      : event.outcome === 'rebuilt-from-articles'
+        ? 'the article list was rebuilt from the article files for this command'
+        : 'it was treated as empty for this command';
+  return `damaged: ${event.file} (${event.holds}): ${event.problem}; ${fallback}. Nothing was changed: open the library in Briefing Reader to repair it.`;
+}
+
+async function withReadOnlyStore(
   db: string,
-  task: (store: Awaited<ReturnType<typeof openLibraryStore>>) => Promise<T>,
-): Promise<T> {
-  const store = await openLibraryStore({ dir: db, backups: false });
+  task: (store: LibraryStore) => Promise<string>,
+): Promise<ReadResult> {
+  const store = await openLibraryStore({ dir: db, readOnly: true });
   try {
-    return await task(store);
+    return { output: await task(store), damage: store.recovery.map(describeDamage) };
   } finally {
     await store.close();
   }
 }
 
-export async function listBriefings(db: string): Promise<string> {
-  return withStore(db, async (store) => {
+export async function listBriefings(db: string): Promise<ReadResult> {
+  return withReadOnlyStore(db, async (store) => {
     const rows = store.briefings().briefings.map((briefing) => {
       const items = briefing.sections.reduce((sum, section) => sum + section.items.length, 0);
       return `${briefing.id}\t${briefing.date}\t${items} items\t${briefing.title}`;
@@ -44,13 +65,14 @@ export async function listBriefings(db: string): Promise<string> {
   });
 }
 
-export async function exportFromCli(options: ParsedOptions): Promise<string> {
+export async function exportFromCli(options: ParsedOptions): Promise<ReadResult> {
   const { db, briefing: wanted, format, out } = options;
   if (!db || !wanted || !format || !out)
     throw new Error('export needs --db PATH --briefing ID|TITLE --format md|html|docx|json --out FILE');
   if (!['md', 'html', 'docx', 'json'].includes(format))
     throw new Error(`--format must be md, html, docx or json (PDF needs the app), not "${format}"`);
-  return withStore(db, async (store) => {
+  return withReadOnlyStore(db, async (store) => {
+    if (store.recovery.length > 0) return 'Nothing was exported: the library needs repair.\n';
     const briefings = store.briefings().briefings;
     const matches = briefings.filter((candidate) => candidate.id === wanted || candidate.title === wanted);
     if (matches.length === 0)

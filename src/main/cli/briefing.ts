@@ -5,7 +5,9 @@
  *   briefing list --db PATH  list the briefings in a store
  *   briefing export …        export a briefing (md, html, docx, json)
  *
- * Exit codes: 0 when every file was read, 1 when any was rejected, 2 for a usage error.
+ * Exit codes: 0 when every file was read, 1 when any was rejected (or the
+ * library is missing or damaged: `list` and `export` only read it, and report
+ * damage for the app to repair), 2 for a usage error.
  */
 import { inspectFile } from './inspect';
 import { exportFromCli, listBriefings, parseOptions } from './briefing-export';
@@ -16,7 +18,8 @@ Commands:
   inspect FILE…   Clean each file as the app would and print the structured article as JSON
                   (title and whether derived, blocks with kinds, removed lines with kinds and
                   line numbers, reader comments, quality flags). Accepts .txt, .md and .html.
-  list --db PATH  List the briefings in a library's store folder.
+  list --db PATH  List the briefings in a library's store folder (read-only: reports damage,
+                  repairs nothing, exits 1 if anything is damaged or PATH is not a library).
   export --db PATH --briefing ID|TITLE --format md|html|docx|json --out FILE
                   Export a briefing as the app does (PDF needs the app).
 `;
@@ -44,13 +47,11 @@ export async function runBriefing(
   if (command === 'list' || command === 'export') {
     try {
       const options = parseOptions(rest);
-      if (command === 'list') {
-        if (!options['db']) throw new Error('list needs --db PATH');
-        out(await listBriefings(options['db']));
-      } else {
-        out(await exportFromCli(options));
-      }
-      return 0;
+      if (command === 'list' && !options['db']) throw new Error('list needs --db PATH');
+      const result = command === 'list' ? await listBriefings(options['db']!) : await exportFromCli(options);
+      out(result.output);
+      for (const line of result.damage) err(`briefing ${command}: ${line}\n`);
+      return result.damage.length > 0 ? 1 : 0;
     } catch (error) {
       err(`briefing ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
       return 1;

@@ -1,7 +1,8 @@
 /**
  * Imports files into the library, one result per file: imported, duplicate
  * (same normalised text as an article already there, or earlier in the same
- * batch) or rejected with the reason. Nothing already in the library changes
+ * batch) or rejected with the reason. The source of an article whose text
+ * file was lost or damaged repairs that file and counts as imported. Nothing already in the library changes
  * unless a file is imported, and a failure on one file never stops the others.
  */
 import { articleFromText } from '../articles/article-from-text';
@@ -42,7 +43,21 @@ export async function importArticles(
     });
     const existing = known.get(article.record.contentKey);
     if (existing) {
-      results.push({ name, status: 'duplicate', articleId: existing.id, title: existing.title });
+      // The source of an article whose text file is damaged or lost repairs it instead of being a duplicate.
+      const repaired = store.index().articles.some((record) => record.id === existing.id)
+        ? await store.repairArticleText(existing.id, article)
+        : false;
+      results.push(
+        repaired
+          ? {
+              name,
+              status: 'imported',
+              articleId: existing.id,
+              title: existing.title,
+              flagCount: existing.flagCount,
+            }
+          : { name, status: 'duplicate', articleId: existing.id, title: existing.title },
+      );
       continue;
     }
     if (article.cleaned.text.trim() === '') {

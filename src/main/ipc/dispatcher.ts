@@ -11,6 +11,7 @@ import { AppFailure, type ApiEnvelope, type ApiErrorRecord } from '../../shared/
 import { methodForChannel, type ApiMethod } from '../../shared/channels';
 import { contract } from '../../shared/contract';
 import type { Handlers } from './handlers';
+import { describeStorageFailure } from './storage-failure';
 
 export type ValidRequest<M extends ApiMethod> = z.output<(typeof contract)[M]['request']>;
 export type Dispatch = (channel: string, payload: unknown) => Promise<ApiEnvelope<unknown>>;
@@ -22,6 +23,23 @@ export interface DispatcherOptions {
 
 function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`);
+}
+
+/**
+ * A copy of a request without its `undefined` fields. Over IPC (structured
+ * clone) `{ note: undefined }` arrives as it was sent; the contract accepts it
+ * as "not given", and so must the handlers, which would otherwise treat it as
+ * a value to store.
+ */
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype)
+    return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .map(([key, field]) => [key, withoutUndefined(field)]),
+  );
 }
 
 function failure(error: ApiErrorRecord): ApiEnvelope<never> {
@@ -47,7 +65,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
 
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const value = await handler(withoutUndefined(parsed.data));
       const checked = reply.safeParse(value);
       if (!checked.success) {
         logError(
@@ -58,6 +76,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof AppFailure) return failure({ code: error.code, message: error.message });
+      const storage = describeStorageFailure(method, error);
+      if (storage !== null) {
+        logError(error);
+        return failure({ code: 'storage-failed', message: storage });
+      }
       logError(error);
       return failure({ code: 'internal', message: `${method} failed unexpectedly. Details are in the log.` });
     }

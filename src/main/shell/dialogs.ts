@@ -18,8 +18,12 @@ export async function pickFilesToImport(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
-/** Opens a link in the system browser; only https, checked again here at the last step. */
+/**
+ * Opens a link in the system browser; only https, checked again here at the
+ * last step, and the browser gets the URL as parsed and re-serialised (the
+ * normalised `href`), never the raw string that was checked.
+ */
 export async function openInBrowser(url: string): Promise<void> {
   if (!isAllowedExternalUrl(url)) throw new Error(`Refused to open ${url}`);
-  await shell.openExternal(url);
+  await shell.openExternal(new URL(url).href);
 }

@@ -5,9 +5,9 @@
  * Restoring looks through them newest first and takes the first sound copy.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurably } from './durable-write';
+import { storeFs } from './store-fs';
 import { fileStamp } from './quarantine';
 import { inspectJsonText } from './file-inspection';
 import type { AnnotationShard } from './schemas/annotation-shard';
@@ -34,6 +34,8 @@ export interface BackupContent {
   library: LibraryIndex;
   shards: Record<string, AnnotationShard>;
   briefings: BriefingsFile | null;
+  /** The undo history as stored (its loader checks its version and shape on restore). */
+  operations?: unknown;
 }
 
 function hashOf(content: BackupContent): string {
@@ -43,7 +45,7 @@ function hashOf(content: BackupContent): string {
 /** Backup file names, newest first (their names sort by time). */
 export async function listBackups(backupsDir: string): Promise<string[]> {
   try {
-    const names = await readdir(backupsDir);
+    const names = await storeFs.readdir(backupsDir);
     return names
       .filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
       .sort()
@@ -58,7 +60,7 @@ export async function listBackups(backupsDir: string): Promise<string[]> {
 /** Reads a backup, or null when it is itself damaged. */
 export async function readBackup(file: string): Promise<BackupSnapshot | null> {
   try {
-    const inspection = inspectJsonText(await readFile(file, 'utf8'), snapshotVersions);
+    const inspection = inspectJsonText(await storeFs.readFile(file), snapshotVersions);
     return inspection.state === 'sound' ? (inspection.data as BackupSnapshot) : null;
   } catch {
     return null;
@@ -71,7 +73,7 @@ export async function takeBackup(
   content: BackupContent,
   now: Date,
 ): Promise<string | null> {
-  await mkdir(backupsDir, { recursive: true });
+  await storeFs.mkdir(backupsDir, { recursive: true });
   const contentHash = hashOf(content);
   const [newest] = await listBackups(backupsDir);
   // The hash is in the file name, so the newest backup need not be read to know it holds the same content.
@@ -82,11 +84,12 @@ export async function takeBackup(
     takenAt: now.toISOString(),
     contentHash,
     ...content,
+    operations: content.operations ?? null,
   };
   const file = path.join(backupsDir, `${prefix}${fileStamp(now)}--${contentHash.slice(0, hashInName)}.json`);
   await writeFileDurably(file, JSON.stringify(snapshot));
   for (const old of (await listBackups(backupsDir)).slice(backupPolicy.keep))
-    await unlink(old).catch(() => undefined);
+    await storeFs.unlink(old).catch(() => undefined);
   return file;
 }
 
@@ -95,10 +98,28 @@ export async function findInBackups<T>(
   backupsDir: string,
   pick: (snapshot: BackupSnapshot) => T | undefined,
 ): Promise<{ value: T; takenAt: string } | null> {
-  for (const file of await listBackups(backupsDir)) {
-    const snapshot = await readBackup(file);
-    const value = snapshot ? pick(snapshot) : undefined;
-    if (snapshot && value !== undefined) return { value, takenAt: snapshot.takenAt };
-  }
-  return null;
+  return backupSource(backupsDir).find(pick);
+}
+
+export interface BackupSource {
+  /** The newest sound backup `pick` can take something from, and when it was taken. */
+  find<T>(pick: (snapshot: BackupSnapshot) => T | undefined): Promise<{ value: T; takenAt: string } | null>;
+}
+
+/** The backups of one store, each read and checked at most once however many files are restored from it. */
+export function backupSource(backupsDir: string): BackupSource {
+  let files: Promise<string[]> | null = null;
+  const read = new Map<string, Promise<BackupSnapshot | null>>();
+  return {
+    find: async (pick) => {
+      files ??= listBackups(backupsDir);
+      for (const file of await files) {
+        if (!read.has(file)) read.set(file, readBackup(file));
+        const snapshot = await read.get(file)!;
+        const value = snapshot ? pick(snapshot) : undefined;
+        if (snapshot && value !== undefined) return { value, takenAt: snapshot.takenAt };
+      }
+      return null;
+    },
+  };
 }

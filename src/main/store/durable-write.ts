@@ -6,8 +6,8 @@
  * lowdb's own writer (steno) renames without fsync, which is how files end up
  * empty or NUL-filled after a power cut (lowdb issues #139, #352, #549, #600).
  */
-import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { storeFs } from './store-fs';
 
 let tempCounter = 0;
 
@@ -48,16 +48,16 @@ async function replaceFileSynced(file: string, content: string | Uint8Array): Pr
   tempCounter += 1;
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${tempCounter}.tmp`);
   try {
-    const handle = await open(temp, 'w');
+    const handle = await storeFs.open(temp, 'w');
     try {
-      await handle.writeFile(content);
-      await handle.sync();
+      await storeFs.writeHandle(handle, content);
+      await storeFs.syncHandle(handle);
     } finally {
       await handle.close();
     }
-    await rename(temp, file);
+    await storeFs.rename(temp, file);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await storeFs.unlink(temp).catch(() => undefined);
     throw error;
   }
 }
@@ -65,9 +65,9 @@ async function replaceFileSynced(file: string, content: string | Uint8Array): Pr
 /** Makes a rename in `dir` durable. Windows cannot open a folder for fsync; NTFS journals the rename itself. */
 export async function syncDirectory(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
+  const handle = await storeFs.open(dir, 'r');
   try {
-    await handle.sync();
+    await storeFs.syncHandle(handle);
   } finally {
     await handle.close();
   }

@@ -3,8 +3,7 @@
  * written by a newer version, or damaged, and how (empty, NUL bytes, not JSON,
  * wrong shape), so recovery can act on it and tell the user plainly.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { storeFs } from './store-fs';
 import type { z } from 'zod';
 
 export type FileInspection =
@@ -21,13 +20,20 @@ export interface VersionedSchemas {
   schemaFor: (version: number) => z.ZodType | null;
 }
 
+/** A file that could not be read: missing, or a folder in its place (damage to repair); anything else is thrown. */
+function unreadable(error: unknown): FileInspection {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { state: 'missing' };
+  if (code === 'EISDIR') return { state: 'damaged', problem: 'a folder stands where the file should be' };
+  throw error;
+}
+
 export async function inspectJsonFile(file: string, schemas: VersionedSchemas): Promise<FileInspection> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await storeFs.readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-    throw error;
+    return unreadable(error);
   }
   return inspectJsonText(text, schemas);
 }
@@ -41,10 +47,9 @@ export async function inspectJsonFile(file: string, schemas: VersionedSchemas): 
 export function inspectJsonFileSync(file: string, schemas: VersionedSchemas): FileInspection {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = storeFs.readFileSync(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
-    throw error;
+    return unreadable(error);
   }
   return inspectJsonText(text, schemas);
 }
@@ -59,6 +64,11 @@ export function inspectJsonText(text: string, schemas: VersionedSchemas): FileIn
   } catch (error) {
     return { state: 'damaged', problem: `the file is not valid JSON (${(error as Error).message})` };
   }
+  return inspectJsonValue(parsed, schemas);
+}
+
+/** The same checks for a value already parsed (a file's copy inside a backup). */
+export function inspectJsonValue(parsed: unknown, schemas: VersionedSchemas): FileInspection {
   const version = (parsed as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     return { state: 'damaged', problem: 'the file has no schema version' };

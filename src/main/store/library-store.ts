@@ -7,7 +7,7 @@
  * same with 5 articles as with 10,000. Written rarely: the index (imports,
  * settings) and article texts (imports only).
  */
-import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { acquireStoreLock } from './store-lock';
 import { sweepTempFiles } from './sweep-temp-files';
@@ -20,7 +20,12 @@ import { operationLogSchema, operationSchema, type OperationLog } from './schema
 import { inspectArticleFile } from './article-versions';
 import { quarantineFile } from './quarantine';
 import { syncDirectory, writeFilesDurably } from './durable-write';
-import { backupPolicy, takeBackup } from './backups';
+import { backupPolicy, backupSource, takeBackup } from './backups';
+import { checkArticleFiles } from './check-article-files';
+import { repairFile } from './repair-file';
+import { storeFs } from './store-fs';
+import { StoreUnreadableError } from './store-unreadable-error';
+import type { OpenContext } from './open-context';
 import { createJsonDocument, type DraftPolicy, type JsonDocument } from './json-document';
 import { checkNewItems, deepFreeze } from './frozen-items';
 import { storeLayout, type StoreLayout } from './store-layout';
@@ -47,6 +52,22 @@ export interface OpenStoreOptions {
   backups?: boolean;
   /** Shortest time between two change-driven backups (default `backupPolicy.minIntervalMs`). */
   backupIntervalMs?: number;
+  /**
+   * Opens without the lock and never writes, moves or creates a file: damage is
+   * reported in `recovery` (with no damaged copy, as nothing was moved) and
+   * what a backup holds is served from memory. Every change is refused.
+   */
+  readOnly?: boolean;
+  /** Where a failed write of the undo history is reported (it is retried with the next write). */
+  logError?: (error: unknown) => void;
+}
+
+/** A change asked of a store opened read-only. */
+export class StoreReadOnlyError extends Error {
+  constructor() {
+    super('The library was opened read-only; nothing was changed.');
+    this.name = 'StoreReadOnlyError';
+  }
 }
 
 export class ArticleTextUnavailableError extends Error {
@@ -69,8 +90,16 @@ export interface LibraryStore {
   index(): Readonly<LibraryIndex>;
   /** Changes the index (settings, seeding record). Article records change only through the methods below. */
   updateIndex<R>(change: (draft: LibraryIndex) => R): Promise<R>;
+  /** True when opened with `readOnly`. */
+  readonly readOnly: boolean;
   /** Writes the articles' texts, then adds their records to the index, in one index write. */
   addArticles(articles: ArticleFile[]): Promise<void>;
+  /**
+   * Re-imports the text of an article already in the library whose text file is
+   * missing or damaged (the damaged copy is kept); true if it was repaired,
+   * false if the text was sound and nothing was done.
+   */
+  repairArticleText(id: string, article: ArticleFile): Promise<boolean>;
   /** Reads an article's text, re-cleaning it (and saving the result) if older rules made it. */
   readArticle(id: string): Promise<ArticleFile>;
   /** Changes an article's record (title, source metadata) in the index and in its article file. */
@@ -117,26 +146,87 @@ const operationsPolicy: DraftPolicy<OperationLog> = {
 const indexShellSchema = libraryIndexSchema.extend({
   articles: z.array(z.unknown()),
 }) as unknown as z.ZodType<LibraryIndex>;
+/** A read-only open needs an existing folder: a mistyped path is an error, never a new store. */
+async function requireStoreFolder(dir: string): Promise<void> {
+  const stats = await storeFs.stat(dir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  });
+  if (!stats) throw new StoreUnreadableError(dir, 'The folder does not exist. Check the path.');
+  if (!stats.isDirectory()) throw new StoreUnreadableError(dir, 'It is a file, not a library folder.');
+}
+
 export async function openLibraryStore(options: OpenStoreOptions): Promise<LibraryStore> {
   const layout = storeLayout(options.dir);
   const now = options.now ?? (() => new Date());
-  await mkdir(layout.articlesDir, { recursive: true });
-  await mkdir(layout.annotationsDir, { recursive: true });
-  const lock = await acquireStoreLock(layout.lockFile);
+  const readOnly = options.readOnly ?? false;
+  let releaseLock = async () => {};
+  if (readOnly) {
+    await requireStoreFolder(layout.dir);
+  } else {
+    await storeFs.mkdir(layout.articlesDir, { recursive: true });
+    await storeFs.mkdir(layout.annotationsDir, { recursive: true });
+    releaseLock = (await acquireStoreLock(layout.lockFile)).release;
+  }
 
   try {
-    await sweepTempFiles([layout.dir, layout.articlesDir, layout.annotationsDir, layout.backupsDir]);
-    const recovery: RecoveryEvent[] = [];
-    const openedAt = now();
-    const index = await loadIndex(layout, openedAt, recovery);
-    const shards = await loadAnnotations(layout, openedAt, recovery);
-    const operations = await loadOperations(layout, openedAt, recovery);
-    const briefings = await loadBriefings(layout, openedAt, recovery);
-    return createStore(layout, index, shards, operations, briefings, recovery, lock.release, options, now);
+    if (!readOnly) {
+      await sweepTempFiles([
+        layout.dir,
+        layout.articlesDir,
+        layout.annotationsDir,
+        layout.backupsDir,
+        layout.articleBackupsDir,
+      ]);
+    }
+    const context: OpenContext = {
+      layout,
+      now: now(),
+      recovery: [],
+      backups: backupSource(layout.backupsDir),
+      readOnly,
+    };
+    const index = await loadIndex(context);
+    await checkArticleFiles(context, index);
+    const shards = await loadAnnotations(
+      context,
+      index.articles.map((record) => record.id),
+    );
+    const operations = await loadOperations(context);
+    const briefings = await loadBriefings(context);
+    const store = createStore(
+      layout,
+      index,
+      shards,
+      operations,
+      briefings,
+      context.recovery,
+      releaseLock,
+      { ...options, backups: readOnly ? false : options.backups },
+      now,
+    );
+    return readOnly ? readOnlyView(store) : store;
   } catch (error) {
-    await lock.release();
+    await releaseLock();
     throw error;
   }
+}
+
+/** The same store with every change refused. */
+function readOnlyView(store: LibraryStore): LibraryStore {
+  const refuse = () => Promise.reject(new StoreReadOnlyError());
+  return {
+    ...store,
+    readOnly: true,
+    updateIndex: refuse,
+    addArticles: refuse,
+    repairArticleText: refuse,
+    updateArticleRecord: refuse,
+    deleteArticle: refuse,
+    updateAnnotations: refuse,
+    updateBriefings: refuse,
+    updateOperations: refuse,
+  };
 }
 
 function createStore(
@@ -171,6 +261,7 @@ function createStore(
     schema: operationLogSchema,
     data: deepFreeze(operations),
     policy: operationsPolicy,
+    keepOnFailure: true,
   });
   const briefingsDocument = createJsonDocument({
     file: layout.briefingsFile,
@@ -182,9 +273,29 @@ function createStore(
     indexDocument,
     shardDocuments,
     briefingsDocument,
+    operationsDocument,
     options,
     now,
   );
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  /** Reads an article's copy in `backups/articles/`, if it is sound and belongs to that article. */
+  const articleCopy = async (id: string): Promise<ArticleFile | null> => {
+    const copy = await inspectArticleFile(layout.articleBackupFile(id)).catch(() => null);
+    if (copy?.state !== 'sound' || copy.article.record.id !== id) return null;
+    const record = indexDocument.data().articles.find((candidate) => candidate.id === id);
+    return record && !copy.upgraded ? { ...copy.article, record } : copy.article;
+  };
+  /** Keeps a copy of each new article file, written once: article texts never change after import. */
+  const keepArticleCopies = async (articles: ArticleFile[]) => {
+    if (options.readOnly) return;
+    await storeFs.mkdir(layout.articleBackupsDir, { recursive: true });
+    await writeFilesDurably(
+      articles.map((article) => ({
+        file: layout.articleBackupFile(article.record.id),
+        content: JSON.stringify(article),
+      })),
+    );
+  };
   let closing: Promise<void> | null = null;
   /** Writes an article file that was upgraded on read, and its new record into the index. */
   const saveArticle = async (article: ArticleFile) => {
@@ -210,6 +321,7 @@ function createStore(
   return {
     layout,
     recovery,
+    readOnly: false,
     index: () => indexDocument.data(),
     updateIndex: async (change) => {
       const result = await indexDocument.update(change);
@@ -218,12 +330,22 @@ function createStore(
     },
     addArticles: async (articles) => {
       for (const article of articles) articleFileSchema.parse(article);
-      await writeFilesDurably(
-        articles.map((article) => ({
+      const newShards = articles
+        .map((article) => article.record.id)
+        .filter((id, at, ids) => !shardDocuments.has(id) && ids.indexOf(id) === at);
+      await keepArticleCopies(articles);
+      // Every article has its annotation file from the start, so a missing one is noticed on open.
+      await writeFilesDurably([
+        ...articles.map((article) => ({
           file: layout.articleFile(article.record.id),
           content: JSON.stringify(article),
         })),
-      );
+        ...newShards.map((id) => ({
+          file: layout.annotationFile(id),
+          content: JSON.stringify(emptyShard(id)),
+        })),
+      ]);
+      for (const id of newShards) shardDocuments.set(id, shardDocument(id, deepFreeze(emptyShard(id))));
       await indexDocument.update((draft) => {
         const known = new Set(draft.articles.map((record) => record.id));
         for (const { record } of articles) {
@@ -237,19 +359,54 @@ function createStore(
       const file = layout.articleFile(id);
       const inspection = await inspectArticleFile(file);
       if (inspection.state === 'sound') {
-        if (!inspection.upgraded) return inspection.article;
+        if (!inspection.upgraded || options.readOnly) return inspection.article;
         await saveArticle(inspection.article);
         return inspection.article;
       }
-      if (inspection.state === 'missing')
-        throw new ArticleTextUnavailableError(id, 'its file is missing', null);
       if (inspection.state === 'newer')
         throw new ArticleTextUnavailableError(
           id,
           'it was written by a newer version of Briefing Reader',
           null,
         );
-      throw new ArticleTextUnavailableError(id, inspection.problem, await quarantineFile(file, now()));
+      const copy = await articleCopy(id);
+      if (copy && options.readOnly) return copy;
+      if (copy) {
+        const damagedCopy = await repairFile(
+          file,
+          JSON.stringify(copy),
+          now(),
+          inspection.state === 'damaged',
+        );
+        recovery.push({
+          file: path.relative(layout.dir, file),
+          holds: `the text of the article “${copy.record.title}”`,
+          problem: inspection.state === 'damaged' ? inspection.problem : 'the file was missing',
+          outcome: 'restored-from-backup',
+          backupTakenAt: copy.record.addedAt,
+          damagedCopy,
+        });
+        return copy;
+      }
+      if (inspection.state === 'missing')
+        throw new ArticleTextUnavailableError(id, 'its file is missing', null);
+      throw new ArticleTextUnavailableError(
+        id,
+        inspection.problem,
+        options.readOnly ? null : await quarantineFile(file, now()),
+      );
+    },
+    repairArticleText: async (id, article) => {
+      const record = indexDocument.data().articles.find((candidate) => candidate.id === id);
+      if (!record) throw new Error(`No article ${id} in the index.`);
+      const file = layout.articleFile(id);
+      const inspection = await inspectArticleFile(file).catch(() => ({ state: 'damaged' as const }));
+      if (inspection.state === 'sound' || inspection.state === 'newer') return false;
+      const repaired: ArticleFile = { ...article, record: { ...article.record, ...record } };
+      articleFileSchema.parse(repaired);
+      await repairFile(file, JSON.stringify(repaired), now(), inspection.state === 'damaged');
+      await keepArticleCopies([repaired]);
+      return true;
     },
     updateArticleRecord: async (id, change) => {
       const current = indexDocument.data().articles.find((record) => record.id === id);
@@ -278,8 +435,9 @@ function createStore(
       shardDocuments.delete(id);
       await shard?.flush();
       await Promise.all([
-        rm(layout.articleFile(id), { force: true }),
-        rm(layout.annotationFile(id), { force: true }),
+        storeFs.rm(layout.articleFile(id), { force: true }),
+        storeFs.rm(layout.annotationFile(id), { force: true }),
+        storeFs.rm(layout.articleBackupFile(id), { force: true }),
       ]);
       await syncDirectory(layout.articlesDir);
       await syncDirectory(layout.annotationsDir);
@@ -303,13 +461,33 @@ function createStore(
       return result;
     },
     operations: () => operationsDocument.data(),
-    updateOperations: (change) => operationsDocument.update(change),
+    /**
+     * The history only serves undo; the change it records is already saved in
+     * its own file. So a failed history write does not turn a saved change into
+     * a reported failure: the entry stays in memory, is written with the next
+     * history write, and the failure is logged.
+     */
+    updateOperations: async <R>(change: (draft: OperationLog) => R): Promise<R> => {
+      const before = operationsDocument.data();
+      let result: { value: R } | null = null;
+      try {
+        return await operationsDocument.update((draft) => (result = { value: change(draft) }).value);
+      } catch (error) {
+        // A change that threw or failed its check was not adopted: that is the caller's error.
+        if (operationsDocument.data() === before || result === null) throw error;
+        logError(error);
+        return (result as { value: R }).value;
+      }
+    },
     flush,
     close: () => {
       closing ??= (async () => {
         backups.stop();
-        await flush();
-        await releaseLock();
+        try {
+          await flush();
+        } finally {
+          await releaseLock();
+        }
       })();
       return closing;
     },
@@ -325,6 +503,7 @@ function createBackupScheduler(
   indexDocument: JsonDocument<LibraryIndex>,
   shardDocuments: Map<string, JsonDocument<AnnotationShard>>,
   briefingsDocument: JsonDocument<BriefingsFile>,
+  operationsDocument: JsonDocument<OperationLog>,
   options: OpenStoreOptions,
   now: () => Date,
 ) {
@@ -344,6 +523,7 @@ function createBackupScheduler(
         [...shardDocuments].map(([id, document]) => [id, structuredClone(document.data())]),
       ),
       briefings: structuredClone(briefingsDocument.data()),
+      operations: structuredClone(operationsDocument.data()),
     };
     running = running
       .then(() => takeBackup(layout.backupsDir, content, now()))

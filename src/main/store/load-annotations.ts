@@ -1,23 +1,26 @@
 /**
- * Loads every annotation shard for an opening store, validating each. A damaged
- * shard is moved aside and restored from the newest sound backup that holds
- * it; with none, that article starts without annotations, the damaged file is
- * kept and the loss is reported.
+ * Loads every annotation shard for an opening store, validating each, and
+ * checks that every article of the index has its shard (each is created with
+ * the article). A damaged shard, or a missing one whose article the newest
+ * sound backup holds highlights or a note for, is restored from that backup
+ * (see `repair-file.ts` for how) and reported; a damaged one with no backup
+ * starts empty, with the damaged copy kept and the loss reported. A missing
+ * shard that no backup holds anything for is created empty.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { inspectJsonFileSync } from './file-inspection';
-import { quarantineFile } from './quarantine';
-import { findInBackups } from './backups';
-import { writeFileDurably } from './durable-write';
+import { repairFile } from './repair-file';
+import { writeFilesDurably } from './durable-write';
 import { mapLimited } from './map-limited';
 import {
   annotationShardSchema,
   annotationShardVersion,
+  emptyShard,
   type AnnotationShard,
 } from './schemas/annotation-shard';
-import { isSafeId, type StoreLayout } from './store-layout';
-import type { RecoveryEvent } from './recovery-event';
+import { isSafeId } from './store-layout';
+import { storeFs } from './store-fs';
+import type { OpenContext } from './open-context';
 import { StoreUnreadableError } from './store-unreadable-error';
 
 export const shardVersions = {
@@ -25,13 +28,35 @@ export const shardVersions = {
   schemaFor: (version: number) => (version === 1 ? annotationShardSchema : null),
 };
 
-async function loadShard(
-  layout: StoreLayout,
+function hasContent(shard: AnnotationShard): boolean {
+  return shard.highlights.length > 0 || shard.articleNote !== null;
+}
+
+async function restoreShard(
+  context: OpenContext,
   articleId: string,
-  now: Date,
-  recovery: RecoveryEvent[],
-): Promise<AnnotationShard | null> {
-  const file = layout.annotationFile(articleId);
+  problem: string,
+  damaged: boolean,
+): Promise<AnnotationShard> {
+  const file = context.layout.annotationFile(articleId);
+  const backup = await context.backups.find((snapshot) => snapshot.shards[articleId]);
+  const restored = backup?.value ?? emptyShard(articleId);
+  const damagedCopy = context.readOnly
+    ? null
+    : await repairFile(file, JSON.stringify(restored), context.now, damaged);
+  context.recovery.push({
+    file: path.relative(context.layout.dir, file),
+    holds: `the highlights and notes of article ${articleId}`,
+    problem,
+    outcome: backup ? 'restored-from-backup' : 'started-empty',
+    backupTakenAt: backup?.takenAt ?? null,
+    damagedCopy,
+  });
+  return restored;
+}
+
+async function loadShard(context: OpenContext, articleId: string): Promise<AnnotationShard | null> {
+  const file = context.layout.annotationFile(articleId);
   const inspection = inspectJsonFileSync(file, shardVersions);
   if (inspection.state === 'missing') return null;
   if (inspection.state === 'newer') {
@@ -40,42 +65,57 @@ async function loadShard(
       `It was written by a newer version of Briefing Reader (schema ${inspection.schemaVersion}). Nothing was changed.`,
     );
   }
-  let problem: string;
   if (inspection.state === 'sound') {
     const shard = inspection.data as AnnotationShard;
     if (shard.articleId === articleId) return shard;
-    problem = `the file belongs to another article (${shard.articleId})`;
-  } else {
-    problem = inspection.problem;
+    return restoreShard(context, articleId, `the file belongs to another article (${shard.articleId})`, true);
   }
+  return restoreShard(context, articleId, inspection.problem, true);
+}
 
-  const damagedCopy = await quarantineFile(file, now);
-  const backup = await findInBackups(layout.backupsDir, (snapshot) => snapshot.shards[articleId]);
-  if (backup) await writeFileDurably(file, JSON.stringify(backup.value));
-  recovery.push({
-    file: path.relative(layout.dir, file),
-    holds: `the highlights and notes of article ${articleId}`,
-    problem,
-    outcome: backup ? 'restored-from-backup' : 'started-empty',
-    backupTakenAt: backup?.takenAt ?? null,
-    damagedCopy,
-  });
-  return backup?.value ?? null;
+/** Shards for articles of the index that have none: restored when a backup holds something, else created empty. */
+async function checkMissingShards(
+  context: OpenContext,
+  articleIds: readonly string[],
+  loaded: Map<string, AnnotationShard>,
+): Promise<void> {
+  const missing = articleIds.filter((id) => !loaded.has(id) && isSafeId(id));
+  if (missing.length === 0) return;
+  const created: { file: string; content: string }[] = [];
+  for (const articleId of missing) {
+    const backup = await context.backups.find((snapshot) => {
+      const shard = snapshot.shards[articleId];
+      return shard && hasContent(shard) ? shard : undefined;
+    });
+    if (backup) {
+      loaded.set(articleId, await restoreShard(context, articleId, 'the file was missing', false));
+    } else {
+      created.push({
+        file: context.layout.annotationFile(articleId),
+        content: JSON.stringify(emptyShard(articleId)),
+      });
+    }
+  }
+  if (!context.readOnly && created.length > 0) await writeFilesDurably(created);
 }
 
 export async function loadAnnotations(
-  layout: StoreLayout,
-  now: Date,
-  recovery: RecoveryEvent[],
+  context: OpenContext,
+  articleIds: readonly string[],
 ): Promise<Map<string, AnnotationShard>> {
-  const ids = (await readdir(layout.annotationsDir))
+  const names = await storeFs.readdir(context.layout.annotationsDir).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && context.readOnly) return [] as string[];
+    throw error;
+  });
+  const ids = names
     .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
     .map((name) => name.slice(0, -'.json'.length))
     .filter(isSafeId);
-  const shards = await mapLimited(ids, 64, (id) => loadShard(layout, id, now, recovery));
+  const shards = await mapLimited(ids, 64, (id) => loadShard(context, id));
   const loaded = new Map<string, AnnotationShard>();
   shards.forEach((shard, index) => {
     if (shard) loaded.set(ids[index]!, shard);
   });
+  await checkMissingShards(context, articleIds, loaded);
   return loaded;
 }

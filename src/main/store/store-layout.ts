@@ -6,7 +6,8 @@
  *   annotations/<id>.json     one article's highlights and note (small, written often)
  *   operations.json           undo/redo history of annotation and briefing changes (bounded)
  *   briefings.json            the user's briefings
- *   backups/annotations-*.json  rotating snapshots of the annotations, briefings and index
+ *   backups/annotations-*.json  rotating snapshots of the annotations, briefings, history and index
+ *   backups/articles/<id>.json  a copy of each article file as imported, to restore a damaged text
  *   store.lock                held by the app or the command line while it writes
  *   *.damaged-<time>          damaged files moved aside, never deleted
  */
@@ -20,9 +21,11 @@ export interface StoreLayout {
   articlesDir: string;
   annotationsDir: string;
   backupsDir: string;
+  articleBackupsDir: string;
   lockFile: string;
   articleFile(id: string): string;
   annotationFile(articleId: string): string;
+  articleBackupFile(id: string): string;
 }
 
 /** Article ids are content hashes (`a-` and hex); anything else never becomes a file name. */
@@ -40,6 +43,7 @@ export function assertSafeId(id: string): string {
 export function storeLayout(dir: string): StoreLayout {
   const articlesDir = path.join(dir, 'articles');
   const annotationsDir = path.join(dir, 'annotations');
+  const articleBackupsDir = path.join(dir, 'backups', 'articles');
   return {
     dir,
     libraryFile: path.join(dir, 'library.json'),
@@ -48,8 +52,10 @@ export function storeLayout(dir: string): StoreLayout {
     articlesDir,
     annotationsDir,
     backupsDir: path.join(dir, 'backups'),
+    articleBackupsDir,
     lockFile: path.join(dir, 'store.lock'),
     articleFile: (id) => path.join(articlesDir, `${assertSafeId(id)}.json`),
     annotationFile: (articleId) => path.join(annotationsDir, `${assertSafeId(articleId)}.json`),
+    articleBackupFile: (id) => path.join(articleBackupsDir, `${assertSafeId(id)}.json`),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * `backups/annotations-<time>--<hash>.json`: a snapshot of everything the user wrote
- * (every annotation shard and the briefings) plus the library index, taken on start and at most
+ * (every annotation shard, the briefings and the undo history) plus the library index, taken on start and at most
  * every few minutes while changes happen, and used to restore damaged files.
  */
 import { z } from 'zod';
@@ -18,5 +18,7 @@ export const backupSnapshotSchema = z.object({
   library: libraryIndexSchema,
   shards: z.record(z.string(), annotationShardSchema),
   briefings: briefingsFileSchema.nullable().default(null),
+  /** The undo history, checked by its own loader when restored (older backups have none). */
+  operations: z.unknown().default(null),
 });
 export type BackupSnapshot = z.infer<typeof backupSnapshotSchema>;
