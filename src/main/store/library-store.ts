@@ -333,13 +333,17 @@ function createStore(
       const newShards = articles
         .map((article) => article.record.id)
         .filter((id, at, ids) => !shardDocuments.has(id) && ids.indexOf(id) === at);
-      await keepArticleCopies(articles);
-      // Every article has its annotation file from the start, so a missing one is noticed on open.
+      await storeFs.mkdir(layout.articleBackupsDir, { recursive: true });
+      // One batch: each text, its copy in the backups, and (so a missing one is noticed on open)
+      // an annotation file for every article from the start.
       await writeFilesDurably([
-        ...articles.map((article) => ({
-          file: layout.articleFile(article.record.id),
-          content: JSON.stringify(article),
-        })),
+        ...articles.flatMap((article) => {
+          const content = JSON.stringify(article);
+          return [
+            { file: layout.articleFile(article.record.id), content },
+            { file: layout.articleBackupFile(article.record.id), content },
+          ];
+        }),
         ...newShards.map((id) => ({
           file: layout.annotationFile(id),
           content: JSON.stringify(emptyShard(id)),
