@@ -23,7 +23,13 @@ function cspMetaTag(mode: 'production' | 'development'): Plugin {
 export default defineConfig(({ command }) => ({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve('src/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The import worker thread's entry (conversion and cleaning off the main thread).
+          'import-worker': resolve('src/main/importing/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

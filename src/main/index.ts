@@ -14,8 +14,10 @@ import { applyUserDataOverride, seedsDirectory, storeDirectory } from './shell/a
 import { flushStoreOnQuit } from './shell/quit';
 import { openInBrowser, pickFilesToImport } from './shell/dialogs';
 import { openPath, pickExportPath, printToPdf, showInFolder } from './shell/export-services';
+import { useBuiltImportWorker } from './shell/import-worker-path';
 
 applyUserDataOverride();
+useBuiltImportWorker();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

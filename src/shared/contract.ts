@@ -141,6 +141,13 @@ export const articleViewSchema = articleSummarySchema.extend({
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 
+/** How an input was read: its format, the text encoding used (null for PDF/DOCX), and where it came from. */
+const importReadAs = {
+  format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']).optional(),
+  encoding: z.string().nullable().optional(),
+  sourceKind: z.enum(['file', 'url', 'clipboard']).optional(),
+};
+
 export const importResultSchema = z.discriminatedUnion('status', [
   z.object({
     name: z.string(),
@@ -148,8 +155,15 @@ export const importResultSchema = z.discriminatedUnion('status', [
     articleId: z.string(),
     title: z.string(),
     flagCount: z.number(),
+    ...importReadAs,
   }),
-  z.object({ name: z.string(), status: z.literal('duplicate'), articleId: z.string(), title: z.string() }),
+  z.object({
+    name: z.string(),
+    status: z.literal('duplicate'),
+    articleId: z.string(),
+    title: z.string(),
+    ...importReadAs,
+  }),
   z.object({ name: z.string(), status: z.literal('rejected'), reason: z.string() }),
 ]);
 export type ImportResultView = z.infer<typeof importResultSchema>;
