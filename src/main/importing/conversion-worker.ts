@@ -26,8 +26,10 @@ const settings: { script: string; budget: WorkerBudget } = {
 
 /** The built app names its bundled worker; tests may tighten the budget. */
 export function configureImportWorker(options: { script?: string; budget?: Partial<WorkerBudget> }): void {
+  const before = JSON.stringify(settings);
   if (options.script) settings.script = options.script;
   settings.budget = { ...settings.budget, ...options.budget };
+  if (JSON.stringify(settings) === before) return;
   current?.stop();
   current = null;
 }
@@ -35,6 +37,8 @@ export function configureImportWorker(options: { script?: string; budget?: Parti
 export function importWorkerBudget(): WorkerBudget {
   return { ...settings.budget };
 }
+
+const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
 /** How long a started thread may take to load its libraries before the input is given up. */
 const startupMs = 60_000;
@@ -116,17 +120,14 @@ class ConversionThread {
           this.onEnd = null;
           resolve(result);
         };
-        const timer = setTimeout(() => {
-          this.stop('timed out');
-          finish({
-            ok: false,
-            reason: `it took longer than the ${Math.round(this.budget.timeoutMs / 1000)} s one file may take to convert`,
-          });
-        }, this.budget.timeoutMs);
-        const cancel = () => {
-          this.stop('cancelled');
-          finish({ ok: false, reason: 'the import was cancelled' });
-        };
+        const timer = setTimeout(
+          () =>
+            this.stop(
+              `it took longer than the ${duration(this.budget.timeoutMs)} one file may take to convert`,
+            ),
+          this.budget.timeoutMs,
+        );
+        const cancel = () => this.stop('the import was cancelled');
         if (signal?.aborted) return cancel();
         signal?.addEventListener('abort', cancel, { once: true });
         this.onReply = (reply) => {
