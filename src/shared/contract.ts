@@ -36,6 +36,8 @@ export const settingsSchema = z.object({
     .array(categorySchema)
     .length(defaultCategories.length)
     .default(() => structuredClone(defaultCategories)),
+  /** Lets "Add from address…" fetch loopback and private-network addresses (off unless turned on). */
+  allowLocalAddresses: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -296,6 +298,30 @@ export const contract = {
   importPickedFile: {
     request: z.object({ token: z.string().min(1).max(limits.idLength) }).strict(),
     reply: importResultSchema,
+  },
+  importFromAddress: {
+    request: z
+      .object({
+        url: z.string().trim().min(1).max(limits.urlLength),
+        requestId: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    reply: importResultSchema,
+  },
+  importClipboard: {
+    request: z
+      .object({
+        html: z.string().max(limits.importBytes).optional(),
+        text: z.string().max(limits.importBytes).optional(),
+        url: z.string().max(limits.urlLength).optional(),
+        requestId: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    reply: importResultSchema,
+  },
+  cancelImport: {
+    request: z.object({ requestId: z.string().min(1).max(64) }).strict(),
+    reply: z.object({ cancelled: z.boolean() }),
   },
   createHighlight: {
     request: z

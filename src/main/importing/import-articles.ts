@@ -32,7 +32,7 @@ export type ImportFile = Pick<ImportInput, 'name' | 'bytes'> & Partial<ImportInp
 /** The detailed outcome the command line prints (the article itself, when imported). */
 export type DetailedImportResult = ImportResult & { article?: ArticleFile };
 
-function normalisedUrl(url: string | null | undefined): string | null {
+export function normalisedUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);

@@ -19,6 +19,7 @@ import type { ValidRequest } from './dispatcher';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { findRecord } from './find-record';
 import { createBriefingHandlers } from './briefing-handlers';
+import { createImportHandlers } from './import-handlers';
 import type { ExportFormat } from '../briefings/export-formats';
 import type { PrintToPdf } from '../briefings/export-briefing';
 import { createArticleTexts } from '../annotations/article-texts';
@@ -198,5 +199,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     importPickedFile: ({ token }) => importPicked(token),
     ...createAnnotationHandlers(() => requireStore(core), articleTexts, services),
     ...createBriefingHandlers(() => requireStore(core), services),
+    ...createImportHandlers(() => requireStore(core), now),
   };
 }
