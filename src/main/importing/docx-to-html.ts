@@ -65,7 +65,12 @@ export async function docxToHtml(bytes: Uint8Array): Promise<Result> {
         ],
       },
     );
-    return { ok: true, html: `<!doctype html><html><body><article>${result.value}</article></body></html>` };
+    const heading = /<h1[^>]*>([^]*?)<\/h1>/.exec(result.value)?.[1] ?? '';
+    const title = `<title>${heading.replace(/<[^>]*>/g, '')}</title>`;
+    return {
+      ok: true,
+      html: `<!doctype html><html><head>${title}</head><body><article>${result.value}</article></body></html>`,
+    };
   } catch (error) {
     return {
       ok: false,

@@ -9,6 +9,7 @@
  * most pages) and page numbers are kept apart as page furniture. A PDF with no
  * text layer (a scan) is rejected with that reason: no OCR is done.
  */
+import { isEnglishWord } from '../cleaning/english-words';
 import { importLimits } from './import-limits';
 
 export type PdfLines =
@@ -27,6 +28,7 @@ interface Line {
 interface PositionedItem {
   str: string;
   transform: number[];
+  width: number;
   height: number;
   hasEOL?: boolean;
 }
@@ -35,8 +37,28 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 const pageNumber = /^(page\s*)?\d{1,4}(\s*(\/|of)\s*\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$/i;
 const shape = (text: string) => text.toLowerCase().replace(/\d+/g, '#');
 
+/** Text pieces of one line, left to right; a space only where there is a gap (ligatures split words). */
+function joinParts(parts: { x: number; width: number; str: string }[], size: number): string {
+  let text = '';
+  let end = -Infinity;
+  for (const part of parts.sort((a, b) => a.x - b.x)) {
+    text += part.x - end > size * 0.15 ? ` ${part.str}` : part.str;
+    end = part.x + part.width;
+  }
+  return text;
+}
+
+/** A word broken at a line end: "negoti-" + "ations" joins without the hyphen; "well-" + "known" keeps it. */
+function joinHyphenated(text: string, next: string): string {
+  const before = /(\p{L}+)-$/u.exec(text)?.[1];
+  const after = /^\p{Ll}+/u.exec(next)?.[0];
+  if (!before || !after) return `${text} ${next}`;
+  const joined = isEnglishWord(before + after) && !(isEnglishWord(before) && isEnglishWord(after));
+  return joined ? text.slice(0, -1) + next : text + next;
+}
+
 function linesOfPage(items: PositionedItem[], page: number, height: number): Line[] {
-  const rows: { y: number; size: number; parts: { x: number; str: string }[] }[] = [];
+  const rows: { y: number; size: number; parts: { x: number; width: number; str: string }[] }[] = [];
   for (const item of items) {
     if (!item.str) continue;
     const [, , , , x = 0, y = 0] = item.transform;
@@ -44,17 +66,12 @@ function linesOfPage(items: PositionedItem[], page: number, height: number): Lin
     let row = rows.find((candidate) => Math.abs(candidate.y - y) <= Math.max(2, size * 0.4));
     if (!row) rows.push((row = { y, size, parts: [] }));
     row.size = Math.max(row.size, size);
-    row.parts.push({ x, str: item.str });
+    row.parts.push({ x, width: item.width, str: item.str });
   }
   rows.sort((a, b) => b.y - a.y);
   return rows
     .map((row) => ({
-      text: squash(
-        row.parts
-          .sort((a, b) => a.x - b.x)
-          .map((part) => part.str)
-          .join(' '),
-      ),
+      text: squash(joinParts(row.parts, row.size)),
       y: row.y,
       size: Math.round(row.size * 10) / 10,
       page,
@@ -63,7 +80,7 @@ function linesOfPage(items: PositionedItem[], page: number, height: number): Lin
     .filter((line) => line.text !== '');
 }
 
-/** Text that repeats at the page edges on most pages, or is a page number there. */
+/** Text that repeats at the page edges (the two first or last lines) on most pages, or is a page number there. */
 function furnitureOf(lines: Line[], pages: number): Set<Line> {
   const pagesWithShape = new Map<string, Set<number>>();
   for (const line of lines)
@@ -73,8 +90,13 @@ function furnitureOf(lines: Line[], pages: number): Set<Line> {
       pagesWithShape.get(key)!.add(line.page);
     }
   const furniture = new Set<Line>();
+  const outermost = new Set<Line>();
+  for (let page = 1; page <= pages; page += 1) {
+    const onPage = lines.filter((line) => line.page === page);
+    for (const line of [...onPage.slice(0, 2), ...onPage.slice(-2)]) outermost.add(line);
+  }
   for (const line of lines) {
-    if (!line.edge) continue;
+    if (!line.edge || !outermost.has(line)) continue;
     const repeated =
       pages >= 2 && (pagesWithShape.get(shape(line.text))?.size ?? 0) >= Math.max(2, pages * 0.5);
     if (repeated || pageNumber.test(line.text)) furniture.add(line);
@@ -96,11 +118,7 @@ function paragraphs(lines: Line[]): string[] {
   const flush = () => {
     if (current.length === 0) return;
     let text = '';
-    for (const line of current) {
-      if (text.endsWith('-') && /^\p{Ll}/u.test(line.text) && /\p{L}-$/u.test(text))
-        text = text.slice(0, -1) + line.text;
-      else text = text ? `${text} ${line.text}` : line.text;
-    }
+    for (const line of current) text = text ? joinHyphenated(text, line.text) : line.text;
     const size = current[0]!.size;
     blocks.push(size >= body * 1.15 && text.length < 200 ? `## ${text}` : text);
     current = [];
