@@ -40,6 +40,20 @@ type Converted =
 
 const isBlank = (text: string) => text.replace(/[\s\uFEFF\u200B]/g, '') === '';
 
+/**
+ * HTML without a <title> (a Word document, copied HTML) gets its first <h1> as title, so the
+ * headline is the article's title rather than a "## " heading line.
+ */
+function withTitle(html: string): string {
+  const head = html.slice(0, 4096).toLowerCase();
+  if (head.includes('<title')) return html;
+  const start = html.search(/<h1[\s>]/i);
+  if (start < 0) return html;
+  const end = html.toLowerCase().indexOf('</h1>', start);
+  const heading = html.slice(html.indexOf('>', start) + 1, end < 0 ? start : end).replace(/<[^>]*>/g, '');
+  return heading.trim() ? `<title>${heading.trim()}</title>${html}` : html;
+}
+
 async function fromHtml(
   html: string,
   url: string | null | undefined,
@@ -47,7 +61,7 @@ async function fromHtml(
 ): Promise<Converted> {
   const tooBig = htmlLimitReason(html);
   if (tooBig) return { ok: false, reason: tooBig };
-  const article = await htmlToLines(neutraliseHtml(html), url ?? undefined);
+  const article = await htmlToLines(neutraliseHtml(withTitle(html)), url ?? undefined);
   if (!article) return { ok: false, reason: 'no article text was found in the page' };
   return {
     ok: true,

@@ -65,12 +65,7 @@ export async function docxToHtml(bytes: Uint8Array): Promise<Result> {
         ],
       },
     );
-    const heading = /<h1[^>]*>([^]*?)<\/h1>/.exec(result.value)?.[1] ?? '';
-    const title = `<title>${heading.replace(/<[^>]*>/g, '')}</title>`;
-    return {
-      ok: true,
-      html: `<!doctype html><html><head>${title}</head><body><article>${result.value}</article></body></html>`,
-    };
+    return { ok: true, html: `<!doctype html><html><body><article>${result.value}</article></body></html>` };
   } catch (error) {
     return {
       ok: false,
