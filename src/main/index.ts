@@ -15,6 +15,7 @@ import { flushStoreOnQuit } from './shell/quit';
 import { openInBrowser, pickFilesToImport } from './shell/dialogs';
 import { openPath, pickExportPath, printToPdf, showInFolder } from './shell/export-services';
 import { useBuiltImportWorker } from './shell/import-worker-path';
+import { readClipboard } from './shell/clipboard';
 
 applyUserDataOverride();
 useBuiltImportWorker();
@@ -48,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
             printToPdf,
             openPath,
             showInFolder,
+            readClipboard,
           }),
         ),
         isAppPage,

@@ -17,6 +17,7 @@ export const channels = {
   importPickedFile: 'import:picked-file',
   importFromAddress: 'import:address',
   importClipboard: 'import:clipboard',
+  importSystemClipboard: 'import:system-clipboard',
   cancelImport: 'import:cancel',
   createHighlight: 'highlight:create',
   updateHighlight: 'highlight:update',

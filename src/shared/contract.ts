@@ -319,6 +319,10 @@ export const contract = {
       .strict(),
     reply: importResultSchema,
   },
+  importSystemClipboard: {
+    request: z.object({ requestId: z.string().min(1).max(64).optional() }).strict(),
+    reply: importResultSchema,
+  },
   cancelImport: {
     request: z.object({ requestId: z.string().min(1).max(64) }).strict(),
     reply: z.object({ cancelled: z.boolean() }),

@@ -121,6 +121,7 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
     { url: 'https://a.test/', extra: 1 },
   ],
   importClipboard: [{ html: 5 }, { text: 'x'.repeat(limits.importBytes + 1) }, { text: 'a', other: true }],
+  importSystemClipboard: [{ requestId: '' }, { requestId: 5 }, { other: 1 }],
   cancelImport: [{}, { requestId: '' }, { requestId: 'x'.repeat(65) }],
 };
 

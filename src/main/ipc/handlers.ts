@@ -42,6 +42,8 @@ export interface HandlerServices {
   /** Opens a file with its default application, and shows a file in its folder. */
   openPath: (file: string) => Promise<void>;
   showInFolder: (file: string) => Promise<void>;
+  /** Reads the system clipboard (the app only; the page itself may not). */
+  readClipboard?: () => Promise<{ html?: string; text?: string }>;
   now?: () => Date;
 }
 
@@ -199,6 +201,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     importPickedFile: ({ token }) => importPicked(token),
     ...createAnnotationHandlers(() => requireStore(core), articleTexts, services),
     ...createBriefingHandlers(() => requireStore(core), services),
-    ...createImportHandlers(() => requireStore(core), now),
+    ...createImportHandlers(() => requireStore(core), now, services.readClipboard),
   };
 }

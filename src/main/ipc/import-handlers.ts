@@ -4,13 +4,14 @@
  * the page chose; `cancelImport` with that id aborts its fetch or conversion.
  * Local addresses are fetched only when the library's settings allow them.
  */
+import { AppFailure } from '../../shared/api-error';
 import type { ApiReply } from '../../shared/contract';
 import type { LibraryStore } from '../store/library-store';
 import { importAddress, importClipboard } from '../importing/import-sources';
 import type { DetailedImportResult } from '../importing/import-articles';
 import type { ValidRequest } from './dispatcher';
 
-type ImportMethods = 'importFromAddress' | 'importClipboard' | 'cancelImport';
+type ImportMethods = 'importFromAddress' | 'importClipboard' | 'importSystemClipboard' | 'cancelImport';
 export type ImportHandlers = {
   [M in ImportMethods]: (request: ValidRequest<M>) => Promise<ApiReply<M>>;
 };
@@ -22,7 +23,11 @@ function withoutArticle({
   return result as ApiReply<'importFromAddress'>;
 }
 
-export function createImportHandlers(store: () => LibraryStore, now: () => Date): ImportHandlers {
+export function createImportHandlers(
+  store: () => LibraryStore,
+  now: () => Date,
+  readClipboard?: () => Promise<{ html?: string; text?: string }>,
+): ImportHandlers {
   const running = new Map<string, AbortController>();
   async function tracked<T>(
     requestId: string | undefined,
@@ -48,6 +53,17 @@ export function createImportHandlers(store: () => LibraryStore, now: () => Date)
       withoutArticle(
         await tracked(requestId, (signal) => importClipboard(store(), content, options(signal))),
       ),
+    importSystemClipboard: async ({ requestId }) => {
+      if (!readClipboard)
+        throw new AppFailure(
+          'invalid-request',
+          'Reading the clipboard needs the app: press Ctrl/Cmd+V instead.',
+        );
+      const content = await readClipboard();
+      return withoutArticle(
+        await tracked(requestId, (signal) => importClipboard(store(), content, options(signal))),
+      );
+    },
     cancelImport: async ({ requestId }) => {
       const controller = running.get(requestId);
       controller?.abort();

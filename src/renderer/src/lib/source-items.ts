@@ -101,3 +101,11 @@ export async function cancelBatch(batch: Cancellable): Promise<void> {
   batch.cancelled = true;
   if (batch.current) await call('cancelImport', { requestId: batch.current }).catch(() => undefined);
 }
+
+/** "Paste as article": the main process reads the clipboard (the app); elsewhere the reason says to press Ctrl/Cmd+V. */
+export function itemFromSystemClipboard(batch: Cancellable): ImportItem {
+  return {
+    name: 'Clipboard',
+    run: () => tracked(batch, 'Clipboard', (id) => call('importSystemClipboard', { requestId: id })),
+  };
+}
