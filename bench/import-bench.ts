@@ -9,15 +9,13 @@
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { articleFromPlainText } from '../src/main/articles/article-from-text';
-import { createDispatcher } from '../src/main/ipc/dispatcher';
-import { createHandlers } from '../src/main/ipc/handlers';
 import { channels } from '../src/shared/channels';
 import { openLibraryStore } from '../src/main/store/library-store';
-import type { AppCore } from '../src/main/app-core';
 import { existsSync } from 'node:fs';
 import { configureImportWorker, stopImportWorker } from '../src/main/importing/conversion-worker';
 import { brownParagraphs } from './brown-corpus';
 import { percentile, round } from './stats';
+import { dispatchForStore } from './dispatch-for-store';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -56,18 +54,7 @@ export async function runImportBench(
     addedAt: new Date().toISOString(),
   });
   await store.addArticles([article]);
-  const core: AppCore = {
-    store,
-    status: {
-      state: 'ready',
-      storePath: store.layout.dir,
-      articleCount: 1,
-      seededThisRun: false,
-      recovery: [],
-    },
-    close: () => store.close(),
-  };
-  const dispatch = createDispatcher(createHandlers(core));
+  const dispatch = dispatchForStore(store);
   await dispatch(channels.getArticle, { id: article.record.id });
   const text = article.cleaned.text;
   let n = 0;

@@ -61,6 +61,10 @@ test('pasting HTML and then an address imports each, with a result per paste', a
   await expect(app.library.item('Pasted-Address-Story')).toHaveCount(1);
   await app.screenshot('import-paste-results');
 
+  // Browser mode cannot read the system clipboard (the app reads it in its main process): it says so.
+  await app.page.getByRole('button', { name: 'Paste as article' }).click();
+  await expect(panel.locator('li[data-status="rejected"]')).toContainText('press Ctrl/Cmd+V');
+
   await app.library.open('Copied Ceasefire Story');
   await expect(app.reader.body).toContainText('We will be back next week.');
 });

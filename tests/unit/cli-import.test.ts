@@ -4,33 +4,21 @@
  * input order, the structured article as `inspect` prints it, exit code 1 when
  * any input failed, local addresses only with --allow-local, the store lock.
  */
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibraryStore } from '../../src/main/store/library-store';
 import { startLocalWebServer, type LocalWebServer } from './local-web-server';
 import { tempDirs } from './temp-dir';
+import { briefing } from './run-briefing';
 
-const run = promisify(execFile);
 const makeTempDir = tempDirs();
 let server: LocalWebServer;
 beforeAll(async () => {
   server = await startLocalWebServer();
 });
 afterAll(() => server.close());
-
-async function briefing(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/briefing.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('briefing import', () => {
   it('imports files and addresses in order, prints JSON results, and exits 1 when one failed', async () => {

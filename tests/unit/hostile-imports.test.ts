@@ -165,9 +165,11 @@ describe('the worker budget', () => {
     configureImportWorker({ budget: defaultBudget });
     const [next] = await importArticles(store, [file('small.txt', `Small\n\n${prose}`)], now);
     expect(next).toMatchObject({ status: 'imported' });
-  });
+  }, 90_000);
 
   it('keeps the main thread answering while a large page converts', async () => {
+    // A generous budget: this is about order (the save is answered first), not about speed.
+    configureImportWorker({ budget: { timeoutMs: 80_000 } });
     const { store } = await emptyLibrary();
     const [seeded] = await importArticles(store, [file('seed.txt', `Seed\n\n${prose}`)], now);
     const id = (seeded as { articleId: string }).articleId;
@@ -184,5 +186,5 @@ describe('the worker budget', () => {
     const [result] = await importing;
     expect(result).toMatchObject({ status: 'imported' });
     expect(order).toEqual(['note saved', 'import finished']);
-  });
+  }, 90_000);
 });

@@ -96,6 +96,19 @@ class ConversionThread {
     this.onEnd?.(reason);
   }
 
+  warm(): void {
+    this.worker.postMessage('warm');
+    this.idle();
+  }
+
+  private idle(): void {
+    if (!this.alive) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.worker.unref();
+    this.idleTimer = setTimeout(() => this.stop(), idleMs);
+    this.idleTimer.unref();
+  }
+
   stop(reason = 'the import worker was stopped'): void {
     this.end(reason);
     void this.worker.terminate();
@@ -140,11 +153,7 @@ class ConversionThread {
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     } finally {
-      if (this.alive) {
-        this.worker.unref();
-        this.idleTimer = setTimeout(() => this.stop(), idleMs);
-        this.idleTimer.unref();
-      }
+      this.idle();
     }
   }
 }
@@ -166,6 +175,15 @@ export function convertInWorker(
   const result = queue.then(run, run);
   queue = result.catch(() => {});
   return result;
+}
+
+/**
+ * Starts the worker thread and has it load its libraries now, so the first import does not wait
+ * for them (called when the app core starts); an idle thread still ends after a while.
+ */
+export function warmImportWorker(): void {
+  if (!current?.alive) current = new ConversionThread(settings.script, settings.budget);
+  current.warm();
 }
 
 /** Ends the worker thread (tests, quitting). */

@@ -27,13 +27,13 @@ function describeFailure(error: unknown): string {
 }
 
 /**
- * On Linux a thread has its own nice value: this thread asks for a low one, so on a busy machine
+ * On Linux a thread has its own nice value: this thread asks for a lower one (10), so on a busy machine
  * the main thread (saves, every other request) gets the CPU first. Elsewhere this is skipped.
  */
 function lowerThreadPriority(): void {
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (threadId > 0) setPriority(threadId, constants.priority.PRIORITY_LOW);
+    if (threadId > 0) setPriority(threadId, constants.priority.PRIORITY_BELOW_NORMAL);
   } catch {
     // Not Linux, or not permitted: the thread keeps the process's priority.
   }
@@ -42,7 +42,12 @@ function lowerThreadPriority(): void {
 lowerThreadPriority();
 const port = parentPort;
 if (!port) throw new Error('import-worker.ts runs only as a worker thread');
-port.on('message', (job: WorkerJob) => {
+port.on('message', (job: WorkerJob | 'warm') => {
+  if (job === 'warm') {
+    // Load the HTML libraries ahead of the first import (the module cache keeps them).
+    void Promise.all([import('jsdom'), import('@mozilla/readability')]).catch(() => undefined);
+    return;
+  }
   convertInput(job.input, job.addedAt)
     .catch((error: unknown): Conversion => ({ ok: false, reason: describeFailure(error) }))
     .then((result) => port.postMessage({ id: job.id, result } satisfies WorkerReply));
