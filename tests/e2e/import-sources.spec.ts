@@ -147,3 +147,19 @@ test('dropping a PDF imports its text, headings and paragraphs, without page num
   await expect(app.reader.body).not.toContainText('Page 1');
   await app.screenshot('import-pdf-reader');
 });
+
+test('a pasted text with a very long address wraps inside the reading column', async ({ app }) => {
+  const address = `https://example.org/${'segment'.repeat(60)}`;
+  await paste(app, {
+    'text/plain': `Long Link Story\n\nThe full report is at ${address} and was published on Monday by the ministry.\n`,
+  });
+  await expect(app.library.importPanel.getByRole('heading')).toHaveText(
+    'Import finished: 1 imported, 0 duplicate, 0 rejected',
+    { timeout: 30_000 },
+  );
+  await app.library.open('Long Link Story');
+  await expect(app.reader.body).toContainText(address);
+  const overflow = await app.reader.body.evaluate((body) => body.scrollWidth - body.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+  await app.screenshot('import-long-address-wraps');
+});
