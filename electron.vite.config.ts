@@ -23,9 +23,14 @@ function cspMetaTag(mode: 'production' | 'development'): Plugin {
 export default defineConfig(({ command }) => ({
   main: {
     build: {
-      // `browser` is the browser-mode server (plain Node, no Electron), run by `npm start` where Electron cannot run.
       rolldownOptions: {
-        input: { index: resolve('src/main/index.ts'), browser: resolve('src/main/browser/main.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The browser-mode server (plain Node, no Electron), run by `npm start` where Electron cannot run.
+          browser: resolve('src/main/browser/main.ts'),
+          // The import worker thread's entry (conversion and cleaning off the main thread).
+          'import-worker': resolve('src/main/importing/import-worker.ts'),
+        },
       },
     },
   },

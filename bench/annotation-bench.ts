@@ -11,14 +11,12 @@ import { describeRange } from '../src/main/anchoring/describe-range';
 import { TextIndex } from '../src/main/anchoring/text-index';
 import { reanchorHighlights } from '../src/main/annotations/reanchor-highlights';
 import { articleFromPlainText } from '../src/main/articles/article-from-text';
-import { createDispatcher } from '../src/main/ipc/dispatcher';
-import { createHandlers } from '../src/main/ipc/handlers';
 import { channels } from '../src/shared/channels';
 import { openLibraryStore } from '../src/main/store/library-store';
 import type { Highlight } from '../src/main/store/schemas/annotation-shard';
-import type { AppCore } from '../src/main/app-core';
 import { brownParagraphs } from './brown-corpus';
 import { percentile, round } from './stats';
+import { dispatchForStore } from './dispatch-for-store';
 
 function longArticle(paragraphs: string[], words: number): string {
   const body: string[] = [];
@@ -95,18 +93,7 @@ export async function runAnnotationBench(
   await store.addArticles([article]);
   await store.updateAnnotations(article.record.id, (shard) => void shard.highlights.push(...highlights));
   await store.flush();
-  const core: AppCore = {
-    store,
-    status: {
-      state: 'ready',
-      storePath: store.layout.dir,
-      articleCount: 1,
-      seededThisRun: false,
-      recovery: [],
-    },
-    close: () => store.close(),
-  };
-  const dispatch = createDispatcher(createHandlers(core));
+  const dispatch = dispatchForStore(store);
   await dispatch(channels.getArticle, { id: article.record.id });
   const roundTrips: number[] = [];
   const textWords = [...index.text.matchAll(/\S+\s+\S+\s+\S+/g)];

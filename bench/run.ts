@@ -9,6 +9,7 @@ import path from 'node:path';
 import { runStoreBench } from './store-bench';
 import { runAnnotationBench } from './annotation-bench';
 import { runExportBench } from './export-bench';
+import { runImportBench } from './import-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
@@ -22,6 +23,7 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   open_rss_mb_10k: ['< 300', (value) => value < 300],
   reanchor_1000_ms: ['< 200', (value) => value < 200],
   highlight_roundtrip_p95_ms: ['< 20', (value) => value < 20],
+  import_hostile_save_p95_ratio: ['≤ 2', (value) => value <= 2],
 };
 
 const machine = {
@@ -49,6 +51,8 @@ try {
     );
   console.log('\n== annotations');
   Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
+  console.log('\n== imports');
+  Object.assign(figures, await runImportBench(workDir, (line) => console.log(`  ${line}`)));
   console.log('\n== exports');
   Object.assign(figures, await runExportBench(workDir, (line) => console.log(`  ${line}`)));
 } finally {

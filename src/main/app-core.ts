@@ -11,6 +11,7 @@ import { StoreUnreadableError } from './store/store-unreadable-error';
 import { StoreLockedError } from './store/store-lock';
 import { readSeedFiles } from './store/seed-files';
 import { seedOnFirstRun } from './store/first-run-seeding';
+import { warmImportWorker } from './importing/conversion-worker';
 
 export interface AppCoreOptions {
   /** The store folder (`<user data>/store` in the app). */
@@ -64,6 +65,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     };
   }
   const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
+  warmImportWorker();
   return {
     store,
     status: {

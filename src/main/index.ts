@@ -2,6 +2,8 @@
  * The Electron main process entry: wires the plain-Node app core to Electron's
  * window, menu, IPC and security settings. It holds no logic of its own.
  */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startAppCore } from './app-core';
 import { createDispatcher } from './ipc/dispatcher';
@@ -15,9 +17,12 @@ import { applyUserDataOverride, seedsDirectory, storeDirectory } from './shell/a
 import { flushStoreOnQuit } from './shell/quit';
 import { openInBrowser, pickFilesToImport } from './shell/dialogs';
 import { openPath, pickExportPath, printToPdf, showInFolder } from './shell/export-services';
+import { useBuiltImportWorker } from './importing/use-built-import-worker';
+import { readClipboard } from './shell/clipboard';
 
 applyUserDataOverride();
 registerAppScheme();
+useBuiltImportWorker(path.dirname(fileURLToPath(import.meta.url)));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -49,6 +54,7 @@ if (!app.requestSingleInstanceLock()) {
             printToPdf,
             openPath,
             showInFolder,
+            readClipboard,
           }),
         ),
         isAppPage,

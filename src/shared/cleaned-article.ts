@@ -38,6 +38,8 @@ export const removedLineSchema = z.object({
     'comment-counter',
     'comment-chrome',
     'sharing',
+    /** A PDF's running headers, footers and page numbers (set by the PDF import). */
+    'page-furniture',
   ]),
 });
 export type RemovedLine = z.infer<typeof removedLineSchema>;

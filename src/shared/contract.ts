@@ -36,6 +36,8 @@ export const settingsSchema = z.object({
     .array(categorySchema)
     .length(defaultCategories.length)
     .default(() => structuredClone(defaultCategories)),
+  /** Lets "Add from address…" fetch loopback and private-network addresses (off unless turned on). */
+  allowLocalAddresses: z.boolean().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -141,6 +143,13 @@ export const articleViewSchema = articleSummarySchema.extend({
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 
+/** How an input was read: its format, the text encoding used (null for PDF/DOCX), and where it came from. */
+const importReadAs = {
+  format: z.enum(['text', 'markdown', 'html', 'pdf', 'docx']).optional(),
+  encoding: z.string().nullable().optional(),
+  sourceKind: z.enum(['file', 'url', 'clipboard']).optional(),
+};
+
 export const importResultSchema = z.discriminatedUnion('status', [
   z.object({
     name: z.string(),
@@ -148,8 +157,15 @@ export const importResultSchema = z.discriminatedUnion('status', [
     articleId: z.string(),
     title: z.string(),
     flagCount: z.number(),
+    ...importReadAs,
   }),
-  z.object({ name: z.string(), status: z.literal('duplicate'), articleId: z.string(), title: z.string() }),
+  z.object({
+    name: z.string(),
+    status: z.literal('duplicate'),
+    articleId: z.string(),
+    title: z.string(),
+    ...importReadAs,
+  }),
   z.object({ name: z.string(), status: z.literal('rejected'), reason: z.string() }),
 ]);
 export type ImportResultView = z.infer<typeof importResultSchema>;
@@ -295,6 +311,34 @@ export const contract = {
   importPickedFile: {
     request: z.object({ token: z.string().min(1).max(limits.idLength) }).strict(),
     reply: importResultSchema,
+  },
+  importFromAddress: {
+    request: z
+      .object({
+        url: z.string().trim().min(1).max(limits.urlLength),
+        requestId: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    reply: importResultSchema,
+  },
+  importClipboard: {
+    request: z
+      .object({
+        html: z.string().max(limits.importBytes).optional(),
+        text: z.string().max(limits.importBytes).optional(),
+        url: z.string().max(limits.urlLength).optional(),
+        requestId: z.string().min(1).max(64).optional(),
+      })
+      .strict(),
+    reply: importResultSchema,
+  },
+  importSystemClipboard: {
+    request: z.object({ requestId: z.string().min(1).max(64).optional() }).strict(),
+    reply: importResultSchema,
+  },
+  cancelImport: {
+    request: z.object({ requestId: z.string().min(1).max(64) }).strict(),
+    reply: z.object({ cancelled: z.boolean() }),
   },
   createHighlight: {
     request: z

@@ -1,23 +1,11 @@
 /** The `briefing` command, run as a user runs it: a child process on the seeds and on bad files. */
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from './temp-dir';
+import { briefing } from './run-briefing';
 
-const run = promisify(execFile);
 const makeTempDir = tempDirs();
-
-async function briefing(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/briefing.mjs', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('briefing inspect', () => {
   it('prints the structured article of a seed as JSON', async () => {

@@ -115,6 +115,16 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   getExportTarget: [{ folder: '/tmp' }],
   setExportFolder: [{}, { folder: '' }, { folder: 5 }, { folder: 'x'.repeat(5000) }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
+  importFromAddress: [
+    {},
+    { url: '' },
+    { url: 'x'.repeat(limits.urlLength + 1) },
+    { url: 5 },
+    { url: 'https://a.test/', extra: 1 },
+  ],
+  importClipboard: [{ html: 5 }, { text: 'x'.repeat(limits.importBytes + 1) }, { text: 'a', other: true }],
+  importSystemClipboard: [{ requestId: '' }, { requestId: 5 }, { other: 1 }],
+  cancelImport: [{}, { requestId: '' }, { requestId: 'x'.repeat(65) }],
 };
 
 const started: AppCore[] = [];

@@ -43,8 +43,8 @@ export interface ArticleOrigin {
   source?: SourceMetadata;
 }
 
-/** Builds the article from its raw text and the lines that text converts to (the same, for plain text). */
-function buildArticle(
+/** Builds the article from its raw text and the lines that text converts to (the same, for plain text); importing converts in its worker and calls this. */
+export function buildArticle(
   rawText: string,
   lines: string,
   format: SourceFormat,

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoreLockedError } from '../store/store-lock';
+import { useBuiltImportWorker } from '../importing/use-built-import-worker';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { openWithSystem } from './system-opener';
 import { downloadsDirectory, userDataDirectory } from './user-folders';
@@ -16,6 +17,7 @@ import { downloadsDirectory, userDataDirectory } from './user-folders';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
 const seedsDir = path.resolve(here, '../../seeds');
+useBuiltImportWorker(here);
 
 function stopOnSignals(app: BrowserApp): void {
   let stopping = false;

@@ -4,6 +4,7 @@
  *   briefing inspect FILE…   print each file's structured article as JSON
  *   briefing list --db PATH  list the briefings in a store
  *   briefing export …        export a briefing (md, html, docx, json)
+ *   briefing import --db DIR [--allow-local] [--json] INPUT…   import files and web addresses
  *
  * Exit codes: 0 when every file was read, 1 when any was rejected (or the
  * library is missing or damaged: `list` and `export` only read it, and report
@@ -11,6 +12,7 @@
  */
 import { inspectFile } from './inspect';
 import { exportFromCli, listBriefings, parseOptions } from './briefing-export';
+import { parseImportArguments, runImport, UsageError } from './import-command';
 
 const usage = `Usage: briefing <command> [arguments]
 
@@ -22,6 +24,10 @@ Commands:
                   repairs nothing, exits 1 if anything is damaged or PATH is not a library).
   export --db PATH --briefing ID|TITLE --format md|html|docx|json --out FILE
                   Export a briefing as the app does (PDF needs the app).
+  import --db DIR [--allow-local] [--json] INPUT…
+                  Import each file (.txt .md .html .pdf .docx) or http(s) address into the
+                  library, as the app does. --allow-local permits loopback and private
+                  addresses; --json prints one result per input. Exit code 1 if any failed.
 `;
 
 export async function runBriefing(
@@ -43,6 +49,14 @@ export async function runBriefing(
     for (const file of rest) reports.push(await inspectFile(file));
     out(`${JSON.stringify(rest.length === 1 ? reports[0] : reports, null, 2)}\n`);
     return reports.every((report) => report['status'] === 'ok') ? 0 : 1;
+  }
+  if (command === 'import') {
+    try {
+      return await runImport(parseImportArguments(rest), out);
+    } catch (error) {
+      err(`briefing import: ${error instanceof Error ? error.message : String(error)}\n`);
+      return error instanceof UsageError ? 2 : 1;
+    }
   }
   if (command === 'list' || command === 'export') {
     try {

@@ -3,24 +3,30 @@
  * uses on each file and describes the structured article as JSON: title (and
  * whether derived), dek, blocks with kinds, removed lines with kinds and line
  * numbers, comments, flags. A file that the app would reject is reported with
- * the same reason.
+ * the same reason. Conversion runs in the import worker, bounded as in the app.
  */
-import { cleanArticle } from '../cleaning/clean-article';
-import { prepareImport } from '../importing/prepare-import';
+import type { ArticleFile } from '../store/schemas/article-file';
+import { convertInWorker } from '../importing/conversion-worker';
 import { readImportFile } from '../importing/read-import-file';
-import { sourceToLines } from '../importing/source-format';
 
 export async function inspectFile(file: string): Promise<Record<string, unknown>> {
   const read = await readImportFile(file);
   if (!read.ok) return { file, status: 'rejected', reason: read.reason };
   const { name, bytes } = read;
-  const prepared = await prepareImport(name, bytes);
-  if (!prepared.ok) return { file, status: 'rejected', reason: prepared.reason };
-  const cleaned = cleanArticle(await sourceToLines(prepared.raw, prepared.format));
+  const converted = await convertInWorker({ name, bytes, kind: 'file' }, new Date().toISOString());
+  if (!converted.ok) return { file, status: 'rejected', reason: converted.reason };
   return {
     file,
     status: 'ok',
-    format: prepared.format,
+    format: converted.format,
+    encoding: converted.encoding,
+    ...describeArticle(converted.article),
+  };
+}
+
+/** The structured article as `inspect` and `import --json` print it. */
+export function describeArticle({ cleaned, record }: ArticleFile): Record<string, unknown> {
+  return {
     title: cleaned.title,
     titleDerived: cleaned.titleDerived,
     dek: cleaned.dek?.text ?? null,
@@ -40,6 +46,6 @@ export async function inspectFile(file: string): Promise<Record<string, unknown>
     removed: cleaned.removed,
     comments: cleaned.comments,
     flags: cleaned.flags.map(({ kind, excerpt, explanation }) => ({ kind, excerpt, explanation })),
-    source: prepared.source,
+    source: record.source,
   };
 }

@@ -1,47 +1,88 @@
 /**
- * Imports files into the library, one result per file: imported, duplicate
- * (same normalised text as an article already there, or earlier in the same
- * batch) or rejected with the reason. The source of an article whose text
- * file was lost or damaged repairs that file and counts as imported. Nothing already in the library changes
- * unless a file is imported, and a failure on one file never stops the others.
+ * Imports inputs (files, fetched pages, the clipboard) into the library, one
+ * result per input: imported, duplicate (same address or same normalised text
+ * as an article already there, or earlier in the same batch) or rejected with
+ * the reason. Conversion and cleaning run in the worker thread; only the
+ * duplicate check and the store write happen here. The source of an article
+ * whose text file was lost or damaged repairs that file and counts as
+ * imported. Nothing already in the library changes unless an input is
+ * imported, and a failure on one input never stops the others.
  */
-import { articleFromText } from '../articles/article-from-text';
 import type { LibraryStore } from '../store/library-store';
-import { emptySourceMetadata } from '../store/schemas/library-index';
 import type { ArticleFile } from '../store/schemas/article-file';
-import { prepareImport } from './prepare-import';
+import type { ArticleRecord } from '../store/schemas/library-index';
+import { convertInWorker } from './conversion-worker';
+import type { ImportInput, SourceKind } from './import-input';
+import type { InputFormat } from './import-limits';
 
-export type ImportResult =
-  | { name: string; status: 'imported'; articleId: string; title: string; flagCount: number }
-  | { name: string; status: 'duplicate'; articleId: string; title: string }
-  | { name: string; status: 'rejected'; reason: string };
-
-export interface ImportFile {
-  name: string;
-  bytes: Uint8Array;
+/** How an input was read: its format and, for text, the encoding it was decoded from. */
+interface ReadAs {
+  format?: InputFormat;
+  encoding?: string | null;
+  sourceKind?: SourceKind;
 }
 
-export async function importArticles(
+export type ImportResult =
+  | ({ name: string; status: 'imported'; articleId: string; title: string; flagCount: number } & ReadAs)
+  | ({ name: string; status: 'duplicate'; articleId: string; title: string } & ReadAs)
+  | { name: string; status: 'rejected'; reason: string };
+
+/** A file's name and bytes; the kind of source and a known format or address may come with it. */
+export type ImportFile = Pick<ImportInput, 'name' | 'bytes'> & Partial<ImportInput>;
+
+/** The detailed outcome the command line prints (the article itself, when imported). */
+export type DetailedImportResult = ImportResult & { article?: ArticleFile };
+
+export function normalisedUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href.replace(/\/$/, '');
+  } catch {
+    return null;
+  }
+}
+
+export async function importDetailed(
   store: LibraryStore,
   files: ImportFile[],
   now: Date,
-): Promise<ImportResult[]> {
-  const known = new Map(store.index().articles.map((record) => [record.contentKey, record]));
-  const results: ImportResult[] = [];
+  signal?: AbortSignal,
+): Promise<DetailedImportResult[]> {
+  const articles = store.index().articles;
+  const byContent = new Map<string, ArticleRecord>(articles.map((record) => [record.contentKey, record]));
+  const byUrl = new Map<string, ArticleRecord>();
+  for (const record of articles) {
+    const url = normalisedUrl(record.source.url);
+    if (url) byUrl.set(url, record);
+  }
+  const results: DetailedImportResult[] = [];
   const accepted: ArticleFile[] = [];
-  for (const { name, bytes } of files) {
-    const prepared = await prepareImport(name, bytes);
-    if (!prepared.ok) {
-      results.push({ name, status: 'rejected', reason: prepared.reason });
+  for (const file of files) {
+    const { name } = file;
+    const input: ImportInput = { kind: 'file', ...file };
+    const address = normalisedUrl(input.kind === 'url' ? input.url : null);
+    const sameAddress = address ? byUrl.get(address) : undefined;
+    if (sameAddress) {
+      results.push({
+        name,
+        status: 'duplicate',
+        articleId: sameAddress.id,
+        title: sameAddress.title,
+        sourceKind: input.kind,
+      });
       continue;
     }
-    const article = await articleFromText(prepared.raw, {
-      format: prepared.format,
-      sourceFile: name,
-      addedAt: now.toISOString(),
-      source: { ...emptySourceMetadata(), ...prepared.source },
-    });
-    const existing = known.get(article.record.contentKey);
+    const conversion = await convertInWorker(input, now.toISOString(), signal);
+    if (!conversion.ok) {
+      results.push({ name, status: 'rejected', reason: conversion.reason });
+      continue;
+    }
+    const { article, encoding, format } = conversion;
+    const readAs: ReadAs = { format, encoding, sourceKind: input.kind };
+    const existing =
+      byUrl.get(normalisedUrl(article.record.source.url) ?? '') ?? byContent.get(article.record.contentKey);
     if (existing) {
       // The source of an article whose text file is damaged or lost repairs it instead of being a duplicate.
       const repaired = store.index().articles.some((record) => record.id === existing.id)
@@ -55,8 +96,9 @@ export async function importArticles(
               articleId: existing.id,
               title: existing.title,
               flagCount: existing.flagCount,
+              ...readAs,
             }
-          : { name, status: 'duplicate', articleId: existing.id, title: existing.title },
+          : { name, status: 'duplicate', articleId: existing.id, title: existing.title, ...readAs },
       );
       continue;
     }
@@ -64,7 +106,9 @@ export async function importArticles(
       results.push({ name, status: 'rejected', reason: 'nothing is left once site boilerplate is removed' });
       continue;
     }
-    known.set(article.record.contentKey, article.record);
+    byContent.set(article.record.contentKey, article.record);
+    const url = normalisedUrl(article.record.source.url);
+    if (url) byUrl.set(url, article.record);
     accepted.push(article);
     results.push({
       name,
@@ -72,8 +116,21 @@ export async function importArticles(
       articleId: article.record.id,
       title: article.record.title,
       flagCount: article.record.flagCount,
+      ...readAs,
+      article,
     });
   }
   if (accepted.length > 0) await store.addArticles(accepted);
   return results;
+}
+
+/** The results as the app shows them (without the article bodies). */
+export async function importArticles(
+  store: LibraryStore,
+  files: ImportFile[],
+  now: Date,
+  signal?: AbortSignal,
+): Promise<ImportResult[]> {
+  const detailed = await importDetailed(store, files, now, signal);
+  return detailed.map(({ article: _article, ...result }) => result as ImportResult);
 }

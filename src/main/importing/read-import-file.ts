@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { importLimits } from './import-limits';
-import { sizeLimitReason } from './prepare-import';
+import { sizeLimitReason } from './convert-input';
 
 export type ReadImportFile =
   { ok: true; name: string; bytes: Uint8Array } | { ok: false; name: string; reason: string };

@@ -2,11 +2,20 @@
  * The formats an article's raw text can be in, and how each becomes the plain
  * lines the cleaner structures. The raw text is stored unchanged with its
  * format, so re-cleaning under new rules repeats this conversion too.
+ * (PDF and DOCX are stored as what they convert to: lines, and HTML.)
  */
 import { htmlToLines } from './html-to-lines';
 import { markdownToLines } from './markdown-to-lines';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
+
+/**
+ * Renames `<iframe>` before jsdom parses the page: an iframe inside SVG or MathML makes jsdom's
+ * `window.close()` throw, and an iframe never holds article text here (nothing is loaded).
+ */
+export function neutraliseHtml(html: string): string {
+  return html.replace(/<(\/?)iframe\b/gi, '<$1x-iframe');
+}
 
 export async function sourceToLines(raw: string, format: SourceFormat): Promise<string> {
   switch (format) {
@@ -15,6 +24,6 @@ export async function sourceToLines(raw: string, format: SourceFormat): Promise<
     case 'markdown':
       return markdownToLines(raw);
     case 'html':
-      return (await htmlToLines(raw))?.lines ?? '';
+      return (await htmlToLines(neutraliseHtml(raw)))?.lines ?? '';
   }
 }

@@ -20,6 +20,7 @@ import { createAnnotationHandlers } from './annotation-handlers';
 import { findRecord } from './find-record';
 import { createBriefingHandlers } from './briefing-handlers';
 import { createExportTargetHandlers } from './export-target-handlers';
+import { createImportHandlers } from './import-handlers';
 import type { ExportFormat } from '../briefings/export-formats';
 import type { PrintToPdf } from '../briefings/export-briefing';
 import { createArticleTexts } from '../annotations/article-texts';
@@ -42,6 +43,8 @@ export interface HandlerServices {
   /** Opens a file with its default application, and shows a file in its folder. */
   openPath: (file: string) => Promise<void>;
   showInFolder: (file: string) => Promise<void>;
+  /** Reads the system clipboard (the app only; the page itself may not). */
+  readClipboard?: () => Promise<{ html?: string; text?: string }>;
   now?: () => Date;
   /** Browser mode: exports are written into a folder (this one until the user picks another). */
   exportFolder?: { defaultFolder: string };
@@ -204,5 +207,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...createAnnotationHandlers(() => requireStore(core), articleTexts, services),
     ...createBriefingHandlers(() => requireStore(core), services),
     ...createExportTargetHandlers(() => requireStore(core), services),
+    ...createImportHandlers(() => requireStore(core), now, services.readClipboard),
   };
 }

@@ -10,4 +10,5 @@ export const boilerplateLabels: Record<RemovedLine['kind'], string> = {
   'comment-counter': 'comment counter',
   'comment-chrome': 'comment buttons',
   sharing: 'sharing buttons',
+  'page-furniture': 'page header, footer or number',
 };

@@ -1,0 +1,125 @@
+/**
+ * Import benchmark (issue "No file can freeze the app"): the highlight save
+ * round trip (through the IPC dispatcher, to its durable write), first with
+ * the app quiet, then while hostile imports run one after another: a 2.6 MB
+ * page of 8,000 paragraphs that converts for seconds, a million-letter word, a
+ * million lines, 100,000 nested <div>s. Conversion runs in the worker thread,
+ * so the save's p95 should stay within twice the quiet figure.
+ */
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { articleFromPlainText } from '../src/main/articles/article-from-text';
+import { channels } from '../src/shared/channels';
+import { openLibraryStore } from '../src/main/store/library-store';
+import { existsSync } from 'node:fs';
+import { configureImportWorker, stopImportWorker } from '../src/main/importing/conversion-worker';
+import { brownParagraphs } from './brown-corpus';
+import { percentile, round } from './stats';
+import { dispatchForStore } from './dispatch-for-store';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+function hostileFiles(paragraphs: string[]): { name: string; bytes: Uint8Array }[] {
+  const body = Array.from({ length: 8_000 }, (_, n) => `<p>${paragraphs[n % paragraphs.length]}</p>`).join(
+    '',
+  );
+  return [
+    {
+      name: 'large-page.html',
+      bytes: encode(`<html><body><article><h1>Large</h1>${body}</article></body></html>`),
+    },
+    { name: 'one-word.txt', bytes: encode('a'.repeat(1_000_000)) },
+    { name: 'million-lines.txt', bytes: encode('a\n'.repeat(1_000_000)) },
+    {
+      name: 'nested.html',
+      bytes: encode(`<body>${'<div>'.repeat(100_000)}x${'</div>'.repeat(100_000)}</body>`),
+    },
+  ];
+}
+
+export async function runImportBench(
+  workDir: string,
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
+  const paragraphs = await brownParagraphs();
+  // The app's own worker bundle when it is built (`npm run build`), as the installed app runs it.
+  const built = path.resolve('out/main/import-worker.js');
+  if (existsSync(built)) configureImportWorker({ script: built });
+  log(
+    `worker: ${existsSync(built) ? built : 'TypeScript sources through tsx (run npm run build to bench the bundle)'}`,
+  );
+  const store = await openLibraryStore({ dir: path.join(workDir, 'import-store') });
+  const article = articleFromPlainText(`A Report\n\n${paragraphs.slice(0, 200).join('\n\n')}\n`, {
+    sourceFile: 'report.txt',
+    addedAt: new Date().toISOString(),
+  });
+  await store.addArticles([article]);
+  const dispatch = dispatchForStore(store);
+  await dispatch(channels.getArticle, { id: article.record.id });
+  const text = article.cleaned.text;
+  let n = 0;
+  const saves = async (count: number, until?: () => boolean) => {
+    const timings: number[] = [];
+    for (let i = 0; i < count || (until && !until()); i += 1) {
+      const start = (n++ * 7919) % (text.length - 40);
+      const begin = performance.now();
+      const reply = await dispatch(channels.createHighlight, {
+        articleId: article.record.id,
+        start,
+        end: start + 20,
+        categoryId: 'evidence',
+      });
+      timings.push(performance.now() - begin);
+      if (!reply.ok) throw new Error(`createHighlight failed: ${reply.error.message}`);
+    }
+    return timings;
+  };
+
+  log('highlight saves, quiet…');
+  await saves(20);
+  const quietDelay = monitorEventLoopDelay({ resolution: 5 });
+  quietDelay.enable();
+  const quiet = await saves(200);
+  quietDelay.disable();
+
+  log('highlight saves while hostile files import…');
+  const files = hostileFiles(paragraphs);
+  let imports = 0;
+  let importing = true;
+  const importMs: number[] = [];
+  const importLoop = (async () => {
+    do {
+      for (const file of files) {
+        const begin = performance.now();
+        const reply = await dispatch(channels.importFiles, { files: [file] });
+        importMs.push(performance.now() - begin);
+        if (!reply.ok) throw new Error(`import failed: ${reply.error.message}`);
+        imports += 1;
+      }
+    } while (importing);
+  })();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const busy = await saves(200, () => imports >= files.length);
+  importing = false;
+  delay.disable();
+  await importLoop;
+  stopImportWorker();
+  await store.close();
+
+  const quietP95 = percentile(quiet, 95);
+  const busyP95 = percentile(busy, 95);
+  log(`${imports} hostile imports ran during ${busy.length} saves`);
+  return {
+    import_quiet_save_p95_ms: round(quietP95),
+    import_hostile_save_p95_ms: round(busyP95),
+    import_hostile_save_p95_ratio: round(busyP95 / quietP95),
+    // How long the main thread was held up, quiet and meanwhile (it only waits for the worker's
+    // messages; on a loaded machine the OS scheduler's delays show in both).
+    import_quiet_event_loop_delay_p99_ms: round(quietDelay.percentile(99) / 1e6),
+    import_hostile_event_loop_delay_p99_ms: round(delay.percentile(99) / 1e6),
+    import_hostile_event_loop_delay_max_ms: round(delay.max / 1e6),
+    import_hostile_files_imported: imports,
+    import_hostile_longest_ms: round(Math.max(...importMs)),
+  };
+}
