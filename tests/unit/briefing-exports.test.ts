@@ -130,7 +130,7 @@ describe('Markdown', () => {
     expect(quotes[1]).toMatch(/^Humanitarian agencies .* killed \[2\] \^hl-/);
     expect(quotes[2]).toMatch(/^a peace deal remains elusive \[1\] \^hl-/);
     expect(markdown).toContain('The clearest statement of intent so far.');
-    expect(markdown).toContain('*Note:* The **core** pledge.');
+    expect(markdown).toContain('**Note:**\n\nThe **core** pledge.');
     expect(markdown).toMatch(/2\. “Ukraine Security Talks.*— \*the source text is damaged in places\*/);
   });
 
@@ -193,16 +193,23 @@ describe('W3C Web Annotation', () => {
     expect(validate(collection), JSON.stringify(validate.errors)).toBe(true);
     expect(collection.total).toBe(3);
     const [first] = collection.first.items;
-    expect(first.target.source).toBe('https://example.org/summit');
+    expect(first.target.source).toMatchObject({ id: 'https://example.org/summit', format: 'text/html' });
     expect(first.body).toEqual(
       expect.arrayContaining([
         {
           type: 'TextualBody',
           value: 'The **core** pledge.',
           format: 'text/markdown',
+          language: 'en',
           purpose: 'commenting',
         },
-        { type: 'TextualBody', value: 'guarantees', purpose: 'tagging' },
+        {
+          type: 'TextualBody',
+          value: 'guarantees',
+          format: 'text/plain',
+          language: 'en',
+          purpose: 'tagging',
+        },
       ]),
     );
   });
@@ -222,7 +229,7 @@ describe('W3C Web Annotation', () => {
 describe('Word', () => {
   const soffice = process.env['SOFFICE'] ?? '/usr/bin/soffice';
 
-  it('converts in LibreOffice to a PDF with every section and excerpt in order, and the citations as footnotes', async () => {
+  it('converts in LibreOffice to a PDF with every section and excerpt in order, and the numbered sources', async () => {
     const { store, briefing, dir } = await composedBriefing();
     const target = path.join(dir, 'briefing.docx');
     await exportBriefing(store, briefing, { format: 'docx', target });
@@ -259,7 +266,7 @@ describe('Word', () => {
       expect(next, `"${phrase}" after position ${at}`).toBeGreaterThan(at);
       at = next;
     }
-    expect(flat).toMatch(/1 \[1\] Kyiv Post, “Trump Pledges U\.S\. Support/);
+    expect(flat).toMatch(/\[1\] A\. Writer, Kyiv Post, “Trump Pledges U\.S\. Support/);
     expect(flat).toMatch(/\[2\] “Ukraine Security Talks.*\(the source text is damaged in places\)/);
     const core = await (
       await JSZip.loadAsync(await readFile(target))

@@ -13,6 +13,7 @@ import { channels, events } from '../../../src/shared/channels';
 import { startAppCore } from '../../../src/main/app-core';
 import { createDispatcher, type Dispatch } from '../../../src/main/ipc/dispatcher';
 import { createHandlers, type HandlerServices } from '../../../src/main/ipc/handlers';
+import { printWithPlaywright } from '../../../scripts/print-pdf';
 
 export const rendererDir = path.resolve('out/renderer');
 export const seedsDir = path.resolve('seeds');
@@ -93,25 +94,6 @@ export interface ChromiumApp {
   shownFiles: string[];
 }
 
-/** Prints HTML to PDF as the app does (Chromium's printing), in a fresh page of the test's browser. */
-async function printWithChromium(page: Page, html: string, pageSize: 'A4' | 'Letter'): Promise<Uint8Array> {
-  const printer = await page.context().newPage();
-  try {
-    await printer.setContent(html, { waitUntil: 'load' });
-    return await printer.pdf({
-      format: pageSize,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<div></div>',
-      footerTemplate:
-        '<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
-      margin: { top: '18mm', bottom: '20mm', left: '20mm', right: '20mm' },
-    });
-  } finally {
-    await printer.close();
-  }
-}
-
 export async function launchRendererInChromium(page: Page, storeDir: string): Promise<ChromiumApp> {
   let pickedFiles: string[] = [];
   const openedExternally: string[] = [];
@@ -122,7 +104,7 @@ export async function launchRendererInChromium(page: Page, storeDir: string): Pr
     pickFiles: async () => pickedFiles.splice(0),
     openExternal: async (url: string) => void openedExternally.push(url),
     pickExportPath: async () => exportPaths.shift() ?? null,
-    printToPdf: (html, pageSize) => printWithChromium(page, html, pageSize),
+    printToPdf: (html, pageSize) => printWithPlaywright(page.context(), html, pageSize),
     openPath: async (file) => void openedFiles.push(file),
     showInFolder: async (file) => void shownFiles.push(file),
   };
