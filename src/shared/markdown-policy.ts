@@ -65,9 +65,9 @@ export const noteBounds = {
   /** Characters in one note. */
   maxChars: 50_000,
   /** Emphasis, link and code delimiters (`*`, `_`, `~`, `[`, `` ` ``) in one note. */
-  maxDelimiters: 4_000,
+  maxDelimiters: 1_000,
   /** Block quotes and list levels opened at the start of one line. */
-  maxDepth: 32,
+  maxDepth: 16,
 };
 
 /** Why a note is too costly to parse as Markdown, in words, or null when it is within the bound. */

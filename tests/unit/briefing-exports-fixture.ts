@@ -8,6 +8,7 @@
  * character, and a source with empty metadata flagged as damaged.
  */
 import path from 'node:path';
+import type { Node } from 'commonmark';
 import { startAppCore, type AppCore } from '../../src/main/app-core';
 import { createAnnotationService } from '../../src/main/annotations/annotation-service';
 import { createArticleTexts } from '../../src/main/annotations/article-texts';
@@ -162,4 +163,13 @@ export async function richBriefing(dir: string): Promise<RichBriefing> {
   evidence.items[0]!.commentary = 'הערה בעברית: המקור אמין.\nA second line of commentary.';
   briefing = await briefings.setSections(briefing.id, sections);
   return { core, store, briefing, genevaId, ministryId };
+}
+
+/** The text of a CommonMark node and its children. */
+export function textOfNode(node: Node): string {
+  let text = '';
+  const walker = node.walker();
+  let event;
+  while ((event = walker.next())) if (event.entering && event.node.literal) text += event.node.literal;
+  return text;
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import Ajv from 'ajv';
-import { Parser, type Node } from 'commonmark';
+import { Parser } from 'commonmark';
 import { JSDOM } from 'jsdom';
 import JSZip from 'jszip';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ import { printWithPlaywright } from '../../scripts/print-pdf';
 import { exportBriefing, renderBriefing } from '../../src/main/briefings/export-briefing';
 import { annotationCollectionSchema } from '../fixtures/web-annotation-must.schema';
 import { annotationCollectionShouldSchema } from '../fixtures/web-annotation-should.schema';
-import { longParagraph, richBriefing, type RichBriefing } from './briefing-exports-fixture';
+import { longParagraph, richBriefing, textOfNode, type RichBriefing } from './briefing-exports-fixture';
 import { tempDirs } from './temp-dir';
 
 const run = promisify(execFile);
@@ -62,14 +62,6 @@ async function screenshotHtml(html: string, name: string): Promise<void> {
   } finally {
     await page.close();
   }
-}
-
-function textOfNode(node: Node): string {
-  let text = '';
-  const walker = node.walker();
-  let event;
-  while ((event = walker.next())) if (event.entering && event.node.literal) text += event.node.literal;
-  return text;
 }
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import JSZip from 'jszip';
-import { Parser, type Node } from 'commonmark';
+import { Parser } from 'commonmark';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../src/main/app-core';
@@ -22,6 +22,7 @@ import { exportBriefing, renderBriefing } from '../../src/main/briefings/export-
 import type { Briefing } from '../../src/main/store/schemas/briefings-file';
 import type { LibraryStore } from '../../src/main/store/library-store';
 import { annotationCollectionSchema } from '../fixtures/web-annotation-must.schema';
+import { textOfNode } from './briefing-exports-fixture';
 import { tempDirs } from './temp-dir';
 
 const run = promisify(execFile);
@@ -85,14 +86,6 @@ async function composedBriefing(): Promise<{ store: LibraryStore; briefing: Brie
   sections[0]!.items[0]!.commentary = 'The clearest statement of intent so far.';
   briefing = await briefings.setSections(briefing.id, sections);
   return { store, briefing, dir };
-}
-
-function textOfNode(node: Node): string {
-  let text = '';
-  const walker = node.walker();
-  let event;
-  while ((event = walker.next())) if (event.entering && event.node.literal) text += event.node.literal;
-  return text;
 }
 
 describe('Markdown', () => {
