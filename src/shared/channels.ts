@@ -32,6 +32,7 @@ export const channels = {
   addToBriefing: 'briefing:add-highlight',
   deleteBriefing: 'briefing:delete',
   exportBriefing: 'briefing:export',
+  previewBriefing: 'briefing:preview',
   openExportedFile: 'export:open',
   showExportedFile: 'export:show-in-folder',
 } as const;

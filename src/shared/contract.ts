@@ -369,6 +369,11 @@ export const contract = {
       z.object({ status: z.literal('cancelled') }),
     ]),
   },
+  /** The briefing as the HTML/PDF export renders it: a whole document, scripts forbidden by its own CSP. */
+  previewBriefing: {
+    request: z.object({ id: briefingId }).strict(),
+    reply: z.object({ html: z.string() }),
+  },
   openExportedFile: {
     request: z.object({ path: z.string().max(4096) }).strict(),
     reply: z.object({ opened: z.boolean() }),

@@ -24,6 +24,9 @@ import type { LibraryStore } from '../../src/main/store/library-store';
 import { annotationCollectionSchema } from '../fixtures/web-annotation-must.schema';
 import { textOfNode } from './briefing-exports-fixture';
 import { tempDirs } from './temp-dir';
+import { channels } from '../../src/shared/channels';
+import { createDispatcher } from '../../src/main/ipc/dispatcher';
+import { createHandlers } from '../../src/main/ipc/handlers';
 
 const run = promisify(execFile);
 const makeTempDir = tempDirs();
@@ -34,7 +37,12 @@ afterEach(async () => {
 });
 
 /** A library with highlights in two articles (one of them flagged as damaged) and a briefing citing them. */
-async function composedBriefing(): Promise<{ store: LibraryStore; briefing: Briefing; dir: string }> {
+async function composedBriefing(): Promise<{
+  store: LibraryStore;
+  briefing: Briefing;
+  dir: string;
+  core: AppCore;
+}> {
   const dir = await makeTempDir();
   const core = await startAppCore({ dataDir: path.join(dir, 'store'), seedsDir, backups: false });
   cores.push(core);
@@ -85,7 +93,7 @@ async function composedBriefing(): Promise<{ store: LibraryStore; briefing: Brie
   const sections = structuredClone(briefing.sections);
   sections[0]!.items[0]!.commentary = 'The clearest statement of intent so far.';
   briefing = await briefings.setSections(briefing.id, sections);
-  return { store, briefing, dir };
+  return { store, briefing, dir, core };
 }
 
 describe('Markdown', () => {
@@ -175,6 +183,19 @@ describe('HTML', () => {
     expect(document.querySelector('style')!.textContent).toContain('@media print');
     expect(document.querySelectorAll('.sources li')).toHaveLength(2);
     expect(document.querySelector('.sources li:nth-child(2) .damaged')).not.toBeNull();
+  });
+});
+
+describe('preview', () => {
+  it('answers the IPC method with the HTML the export writes', async () => {
+    const { store, briefing, core } = await composedBriefing();
+    const dispatch = createDispatcher(createHandlers(core));
+    const envelope = await dispatch(channels.previewBriefing, { id: briefing.id });
+    const html = String(await renderBriefing(store, briefing, { format: 'html' }));
+    expect(envelope).toEqual({ ok: true, value: { html } });
+    const { document } = new JSDOM(html).window;
+    expect(document.querySelector('main h1')!.textContent).toBe(briefing.title);
+    expect(await dispatch(channels.previewBriefing, { id: 'b-missing' })).toMatchObject({ ok: false });
   });
 });
 

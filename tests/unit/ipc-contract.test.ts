@@ -110,6 +110,7 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   addToBriefing: [{ briefingId: 'b-1' }, { briefingId: 'b-1', articleId: 'a-1', highlightId: 7 }],
   deleteBriefing: [{}, { id: 9 }],
   exportBriefing: [{ id: 'b-1' }, { id: 'b-1', format: 'rtf' }, { id: 'b-1', format: 'pdf', pageSize: 'A3' }],
+  previewBriefing: [{}, { id: 5 }, { id: 'b-1', format: 'html' }],
   openExportedFile: [{}, { path: 5 }],
   showExportedFile: [{}, { path: 'x'.repeat(5000) }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],

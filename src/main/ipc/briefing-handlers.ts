@@ -1,6 +1,6 @@
 /**
  * The IPC methods for briefings: list, create, read, edit, rearrange, add a
- * highlight, delete, and export (save dialog, then an atomic write; "Open" and
+ * highlight, delete, preview (the export's HTML), and export (save dialog, then an atomic write; "Open" and
  * "Show in folder" only for files exported in this session).
  */
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { AppFailure } from '../../shared/api-error';
 import type { BriefingView } from '../../shared/contract';
 import { citation, resolveBriefing } from '../briefings/briefing-document';
 import { createBriefingService } from '../briefings/briefing-service';
-import { exportBriefing } from '../briefings/export-briefing';
+import { exportBriefing, renderBriefing } from '../briefings/export-briefing';
 import { exportFormats } from '../briefings/export-formats';
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing } from '../store/schemas/briefings-file';
@@ -23,6 +23,7 @@ type BriefingMethods =
   | 'addToBriefing'
   | 'deleteBriefing'
   | 'exportBriefing'
+  | 'previewBriefing'
   | 'openExportedFile'
   | 'showExportedFile';
 
@@ -132,6 +133,9 @@ export function createBriefingHandlers(
       await service().rememberExportFolder(path.dirname(result.path));
       return { status: 'saved' as const, ...result };
     },
+    previewBriefing: async ({ id }) => ({
+      html: String(await renderBriefing(requireStore(), find(id), { format: 'html' })),
+    }),
     openExportedFile: async ({ path: file }) => {
       requireExported(file);
       await services.openPath(file);
