@@ -33,6 +33,7 @@ export const channels = {
   deleteBriefing: 'briefing:delete',
   exportBriefing: 'briefing:export',
   previewBriefing: 'briefing:preview',
+  clipBriefingPart: 'briefing:clip',
   openExportedFile: 'export:open',
   showExportedFile: 'export:show-in-folder',
 } as const;

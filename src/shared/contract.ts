@@ -374,6 +374,14 @@ export const contract = {
     request: z.object({ id: briefingId }).strict(),
     reply: z.object({ html: z.string() }),
   },
+  /** One item (by its highlight) or one section as rich text and Markdown, for the clipboard. */
+  clipBriefingPart: {
+    request: z.union([
+      z.object({ id: briefingId, highlightId: z.string().min(1).max(limits.idLength) }).strict(),
+      z.object({ id: briefingId, sectionId: z.string().min(1).max(limits.idLength) }).strict(),
+    ]),
+    reply: z.object({ html: z.string(), markdown: z.string() }),
+  },
   openExportedFile: {
     request: z.object({ path: z.string().max(4096) }).strict(),
     reply: z.object({ opened: z.boolean() }),

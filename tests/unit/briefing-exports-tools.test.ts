@@ -24,6 +24,9 @@ import { annotationCollectionSchema } from '../fixtures/web-annotation-must.sche
 import { annotationCollectionShouldSchema } from '../fixtures/web-annotation-should.schema';
 import { longParagraph, richBriefing, textOfNode, type RichBriefing } from './briefing-exports-fixture';
 import { tempDirs } from './temp-dir';
+import { channels } from '../../src/shared/channels';
+import { createDispatcher } from '../../src/main/ipc/dispatcher';
+import { createHandlers } from '../../src/main/ipc/handlers';
 
 const run = promisify(execFile);
 const makeTempDir = tempDirs();
@@ -276,7 +279,7 @@ describe('PDF', () => {
         damaged: false,
       },
     }));
-    const html = briefingToHtml(documentFromParts(briefing, [{ title: 'Evidence', items }]));
+    const html = briefingToHtml(documentFromParts(briefing, [{ id: 's-large', title: 'Evidence', items }]));
     expect(Buffer.byteLength(html)).toBeGreaterThan(5 * 1024 * 1024);
     const context = await browser.newContext();
     const pdf = await printWithPlaywright(context, html, 'A4');
@@ -338,6 +341,61 @@ describe('Word', () => {
     expect(ast).toContain('https://example.org/path_with_underscores');
     expect(ast).not.toContain('**core**');
   }, 180_000);
+});
+
+describe('copying an item or a section', () => {
+  it('gives rich text and Markdown with the citation written out, through the IPC contract', async () => {
+    const { core, briefing, dir } = await fixture();
+    const dispatch = createDispatcher(createHandlers(core));
+    const [first] = briefing.sections.flatMap((section) => section.items);
+    const envelope = await dispatch(channels.clipBriefingPart, {
+      id: briefing.id,
+      highlightId: first!.highlightId,
+    });
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    const { html, markdown } = envelope.value as { html: string; markdown: string };
+    const { document } = new JSDOM(html).window;
+    const quote = document.querySelector('blockquote')!;
+    expect(quote.querySelectorAll('p')).toHaveLength(3);
+    expect(quote.querySelector('cite')!.textContent).toBe(
+      'A. Writer, Geneva Post, “Talks resume in Geneva”, 2026-11-18, https://example.org/talks_2026/geneva?a=1&b=2',
+    );
+    expect(document.querySelector('strong')!.textContent).toBe('core');
+    expect(document.querySelectorAll('script, b')).toHaveLength(0);
+    const clipFile = path.join(dir, 'clip.md');
+    await writeFile(clipFile, markdown);
+    const { stdout: pandocHtml } = await run('pandoc', ['-f', 'gfm', '-t', 'html5', clipFile]);
+    const pasted = new JSDOM(pandocHtml).window.document;
+    expect(pasted.querySelector('blockquote a')!.getAttribute('href')).toBe(
+      'https://example.org/talks_2026/geneva?a=1&b=2',
+    );
+    expect(pasted.querySelector('h1')!.textContent).toBe('Why it matters');
+    const tree = new Parser().parse(markdown);
+    expect(tree.firstChild!.type).toBe('block_quote');
+    expect(textOfNode(tree.firstChild!)).toContain('— A. Writer, Geneva Post');
+    expect(markdown).toContain('# Why it matters');
+
+    const evidence = briefing.sections.find(
+      (section) => section.items.length && section.title === 'Evidence',
+    )!;
+    const sectionClip = await dispatch(channels.clipBriefingPart, {
+      id: briefing.id,
+      sectionId: evidence.id,
+    });
+    expect(sectionClip).toMatchObject({
+      ok: true,
+      value: { markdown: expect.stringMatching(/^## Evidence\n\n> قالت/) },
+    });
+    expect(String((sectionClip as { value: { html: string } }).value.html)).toContain(
+      '(the source text is damaged in places)',
+    );
+    expect(await dispatch(channels.clipBriefingPart, { id: briefing.id, sectionId: 's-none' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'not-found' },
+      },
+    );
+  });
 });
 
 describe('W3C Web Annotation', () => {

@@ -111,6 +111,11 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   deleteBriefing: [{}, { id: 9 }],
   exportBriefing: [{ id: 'b-1' }, { id: 'b-1', format: 'rtf' }, { id: 'b-1', format: 'pdf', pageSize: 'A3' }],
   previewBriefing: [{}, { id: 5 }, { id: 'b-1', format: 'html' }],
+  clipBriefingPart: [
+    { id: 'b-1' },
+    { id: 'b-1', highlightId: 'h', sectionId: 's' },
+    { id: 'b-1', sectionId: '' },
+  ],
   openExportedFile: [{}, { path: 5 }],
   showExportedFile: [{}, { path: 'x'.repeat(5000) }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],

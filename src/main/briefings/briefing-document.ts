@@ -43,7 +43,8 @@ export interface BriefingDocument {
   briefing: Briefing;
   /** BCP 47 language of the briefing's own text (the app writes English). */
   language: string;
-  sections: { title: string; items: DocumentItem[] }[];
+  /** The briefing's sections in order; `id` is the briefing section's id. */
+  sections: { id: string; title: string; items: DocumentItem[] }[];
   sources: DocumentSource[];
   /** Items whose highlight no longer exists, left out of the export. */
   missingItems: number;
@@ -94,7 +95,7 @@ export interface ItemParts {
 /** The document from plain parts, sections in order; sources numbered by first citation, all text cleaned. */
 export function documentFromParts(
   briefing: Briefing,
-  sections: { title: string; items: ItemParts[] }[],
+  sections: { id: string; title: string; items: ItemParts[] }[],
   missingItems = 0,
   language = 'en',
 ): BriefingDocument {
@@ -130,6 +131,7 @@ export function documentFromParts(
     briefing: cleanBriefing,
     language,
     sections: sections.map((section) => ({
+      id: section.id,
       title: cleanText(section.title),
       items: section.items.map((item) => {
         itemCount += 1;
@@ -158,6 +160,7 @@ export function resolveBriefing(store: LibraryStore, briefing: Briefing): Briefi
   );
   let missingItems = 0;
   const sections = briefing.sections.map((section) => ({
+    id: section.id,
     title: section.title,
     items: section.items.flatMap((item): ItemParts[] => {
       const record = records.get(item.articleId);

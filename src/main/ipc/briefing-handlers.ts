@@ -1,6 +1,6 @@
 /**
  * The IPC methods for briefings: list, create, read, edit, rearrange, add a
- * highlight, delete, preview (the export's HTML), and export (save dialog, then an atomic write; "Open" and
+ * highlight, delete, preview (the export's HTML), copy an item or section, and export (save dialog, then an atomic write; "Open" and
  * "Show in folder" only for files exported in this session).
  */
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { citation, resolveBriefing } from '../briefings/briefing-document';
 import { createBriefingService } from '../briefings/briefing-service';
 import { exportBriefing, renderBriefing } from '../briefings/export-briefing';
 import { exportFormats } from '../briefings/export-formats';
+import { briefingClip } from '../briefings/exporters/clip-export';
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing } from '../store/schemas/briefings-file';
 import type { Handlers, HandlerServices } from './handlers';
@@ -24,6 +25,7 @@ type BriefingMethods =
   | 'deleteBriefing'
   | 'exportBriefing'
   | 'previewBriefing'
+  | 'clipBriefingPart'
   | 'openExportedFile'
   | 'showExportedFile';
 
@@ -136,6 +138,8 @@ export function createBriefingHandlers(
     previewBriefing: async ({ id }) => ({
       html: String(await renderBriefing(requireStore(), find(id), { format: 'html' })),
     }),
+    clipBriefingPart: async ({ id, ...part }) =>
+      briefingClip(resolveBriefing(requireStore(), find(id)), part),
     openExportedFile: async ({ path: file }) => {
       requireExported(file);
       await services.openPath(file);
