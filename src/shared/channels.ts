@@ -34,6 +34,8 @@ export const channels = {
   exportBriefing: 'briefing:export',
   previewBriefing: 'briefing:preview',
   clipBriefingPart: 'briefing:clip',
+  listBriefingTemplates: 'briefing-templates:list',
+  saveBriefingTemplate: 'briefing-template:save',
   openExportedFile: 'export:open',
   showExportedFile: 'export:show-in-folder',
 } as const;

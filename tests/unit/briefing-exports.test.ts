@@ -199,6 +199,74 @@ describe('preview', () => {
   });
 });
 
+describe('templates', () => {
+  it('start a briefing as a situation report or literature note, or as a briefing the user saved', async () => {
+    const { briefing, core, dir } = await composedBriefing();
+    const dispatch = createDispatcher(createHandlers(core));
+    const call = async (channel: string, payload: unknown) => {
+      const envelope = await dispatch(channel, payload);
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value as Record<string, unknown> & { sections: { title: string }[] };
+    };
+    const titles = (view: { sections: { title: string }[] }) => view.sections.map((section) => section.title);
+    const situation = await call(channels.createBriefing, { title: 'Sitrep', template: 'situation-report' });
+    expect(titles(situation)).toEqual(['Situation', 'Assessment', 'Outlook', 'Sources']);
+    const literature = await call(channels.createBriefing, { template: 'literature-note' });
+    expect(titles(literature)).toEqual(['Summary', 'Key passages', 'Questions']);
+    expect(titles(await call(channels.createBriefing, {}))).toEqual([
+      'Key judgments',
+      'Evidence',
+      'Counterpoints',
+      'Open questions',
+      'Quotes',
+    ]);
+
+    // A highlight added with B lands in the section collecting its category.
+    const [firstItem] = briefing.sections.flatMap((section) => section.items);
+    const added = await call(channels.addToBriefing, {
+      briefingId: situation['id'],
+      articleId: firstItem!.articleId,
+      highlightId: firstItem!.highlightId,
+    });
+    expect((added.sections as { title: string; items: unknown[] }[]).find((s) => s.items.length)!.title).toBe(
+      'Assessment',
+    );
+
+    const renamed = structuredClone(briefing.sections).map((section, n) => ({
+      ...section,
+      title: `Part ${n + 1}`,
+    }));
+    await createBriefingService(core.store!).setSections(briefing.id, renamed.slice(0, 2));
+    const saved = await call(channels.saveBriefingTemplate, { id: briefing.id, name: 'Two parts' });
+    expect(saved).toMatchObject({ name: 'Two parts', builtIn: false });
+    const listed = (await call(channels.listBriefingTemplates, {})) as unknown as {
+      templates: { name: string }[];
+    };
+    expect(listed.templates.map((template) => template.name)).toEqual([
+      'Categories',
+      'Situation report',
+      'Literature note',
+      'Two parts',
+    ]);
+    const fromMine = await call(channels.createBriefing, { template: saved['id'] });
+    expect(titles(fromMine)).toEqual(['Part 1', 'Part 2']);
+    expect(
+      fromMine.sections.every((section) => (section as unknown as { items: unknown[] }).items.length === 0),
+    ).toBe(true);
+    expect(await dispatch(channels.createBriefing, { template: 't-none' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+
+    // The user's template is kept in briefings.json across a restart.
+    await core.close();
+    const reopened = await startAppCore({ dataDir: path.join(dir, 'store'), seedsDir, backups: false });
+    cores.push(reopened);
+    const again = await createDispatcher(createHandlers(reopened))(channels.listBriefingTemplates, {});
+    expect(JSON.stringify(again)).toContain('Two parts');
+  });
+});
+
 describe('W3C Web Annotation', () => {
   it('is an AnnotationCollection meeting every MUST of the data model', async () => {
     const { store, briefing } = await composedBriefing();
