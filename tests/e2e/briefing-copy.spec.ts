@@ -1,7 +1,8 @@
 /**
- * The briefing editor shows a note as rendered Markdown, numbers its source
- * list, and copies an item or a section as rich text and Markdown with the
- * citation written out (read back from the page's copy event).
+ * The composer: the briefing editor shows a note as rendered Markdown, numbers
+ * its source list, and copies an item or a section as rich text and Markdown
+ * with the citation written out (read back from the page's copy event); a
+ * briefing starts from a template, and a briefing is saved as a new template.
  */
 import { test, expect } from './harness/fixtures';
 
@@ -53,4 +54,38 @@ test('copy a briefing item and a section as rich text and Markdown', async ({ ap
   const section = (await copied())!;
   expect(section.text).toMatch(/^## Key judgments\n\n> the United States/);
   await app.screenshot('briefing-copy');
+});
+
+test('start a briefing from a template, and save one as a template of your own', async ({ app }) => {
+  await app.page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: 'Briefings' })
+    .click();
+  const list = app.page.getByRole('navigation', { name: 'Briefings' });
+  const editor = app.page.getByRole('article', { name: 'Briefing editor' });
+  const sectionTitles = editor.getByLabel(/^Section \d+ title$/);
+  const titles = () =>
+    expect.poll(() =>
+      sectionTitles.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)),
+    );
+  await list.getByLabel('Template').selectOption('situation-report');
+  await list.getByRole('button', { name: 'New briefing' }).click();
+  await titles().toEqual(['Situation', 'Assessment', 'Outlook', 'Sources']);
+
+  await sectionTitles.nth(3).fill('Annex');
+  await sectionTitles.nth(3).press('Tab');
+  await app.page.getByRole('button', { name: 'Save as template…' }).click();
+  await app.page.getByLabel('Template name').fill('Weekly sitrep');
+  await app.page.getByRole('button', { name: 'Save template' }).click();
+  await expect(
+    app.page.getByRole('status').filter({ hasText: 'Saved as the template “Weekly sitrep”.' }),
+  ).toBeVisible();
+
+  await list
+    .getByLabel('Template')
+    .selectOption({ label: 'Weekly sitrep (yours) — Situation, Assessment, Outlook, Annex' });
+  await list.getByRole('button', { name: 'New briefing' }).click();
+  await titles().toEqual(['Situation', 'Assessment', 'Outlook', 'Annex']);
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await app.screenshot('briefing-templates');
 });
