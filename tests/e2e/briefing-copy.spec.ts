@@ -1,7 +1,8 @@
 /**
  * The composer: the briefing editor shows a note as rendered Markdown, numbers
  * its source list, and copies an item or a section as rich text and Markdown
- * with the citation written out (read back from the page's copy event); a
+ * with the citation written out (read back from the page's copy event),
+ * and previews the export as it is edited; a
  * briefing starts from a template, and a briefing is saved as a new template.
  */
 import { test, expect } from './harness/fixtures';
@@ -54,6 +55,18 @@ test('copy a briefing item and a section as rich text and Markdown', async ({ ap
   const section = (await copied())!;
   expect(section.text).toMatch(/^## Key judgments\n\n> the United States/);
   await app.screenshot('briefing-copy');
+
+  // The preview shows the export's rendering and follows edits.
+  await app.page.getByText('Preview as exported (HTML, PDF)').click();
+  const preview = app.page.getByRole('region', { name: 'Export preview' });
+  await expect(preview.locator('blockquote.excerpt')).toHaveCount(1);
+  await expect(preview.locator('.note strong')).toHaveText('core');
+  await expect(preview.locator('sup.cite')).toHaveText('[1]');
+  await keyJudgments.getByLabel('Commentary').fill('Fresh commentary.');
+  await keyJudgments.getByLabel('Commentary').press('Tab');
+  await expect(preview.locator('.commentary')).toHaveText('Fresh commentary.');
+  await preview.scrollIntoViewIfNeeded();
+  await app.screenshot('briefing-preview');
 });
 
 test('start a briefing from a template, and save one as a template of your own', async ({ app }) => {
