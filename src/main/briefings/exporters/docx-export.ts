@@ -25,7 +25,14 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { citationParts, damagedMark, type BriefingDocument, type DocumentSource } from '../briefing-document';
-import { noteStyleIds, noteToDocx, readsRightToLeft, type DocxNoteContext } from './docx-note';
+import { documentNotes } from '../note-markdown';
+import {
+  noteStyleIds,
+  noteToDocx,
+  plainDocxParagraphs,
+  readsRightToLeft,
+  type DocxNoteContext,
+} from './docx-note';
 
 const sourceBookmark = (number: number) => `source_${number}`;
 
@@ -57,21 +64,6 @@ function citationReference(number: number): ParagraphChild[] {
     fieldChar('end'),
   ];
 }
-
-const plainParagraphs = (text: string, style?: string) =>
-  text
-    .trim()
-    .split(/\n{2,}/)
-    .map(
-      (paragraph) =>
-        new Paragraph({
-          style,
-          bidirectional: readsRightToLeft(paragraph) || undefined,
-          children: paragraph
-            .split('\n')
-            .map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0 })),
-        }),
-    );
 
 function excerptParagraphs(excerpt: string, source: DocumentSource): Paragraph[] {
   const paragraphs = excerpt
@@ -129,6 +121,7 @@ const headingStyle = (level: number, size: number) => ({
 export async function briefingToDocx(document: BriefingDocument): Promise<Buffer> {
   const { briefing, sections, sources } = document;
   const context: DocxNoteContext = { footnotes: {}, nextFootnote: 0, nextListInstance: 0 };
+  const notes = documentNotes(document);
   const children: Paragraph[] = [new Paragraph({ text: briefing.title, heading: HeadingLevel.TITLE })];
   const meta = [briefing.author && `By ${briefing.author}`, briefing.date, briefing.audience]
     .filter(Boolean)
@@ -137,7 +130,7 @@ export async function briefingToDocx(document: BriefingDocument): Promise<Buffer
   if (briefing.bluf.trim()) {
     children.push(
       new Paragraph({ text: 'Bottom line up front', heading: HeadingLevel.HEADING_1 }),
-      ...noteToDocx(briefing.bluf, 'bluf', context),
+      ...noteToDocx(briefing.bluf, notes.get('bluf')!, context),
     );
   }
   for (const section of sections) {
@@ -145,11 +138,11 @@ export async function briefingToDocx(document: BriefingDocument): Promise<Buffer
     children.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_1 }));
     for (const item of section.items) {
       children.push(...excerptParagraphs(item.excerpt, item.source));
-      if (item.commentary.trim()) children.push(...plainParagraphs(item.commentary));
+      if (item.commentary.trim()) children.push(...plainDocxParagraphs(item.commentary));
       if (item.note.trim())
         children.push(
           new Paragraph({ children: [new TextRun({ text: 'Note', bold: true })], keepNext: true }),
-          ...noteToDocx(item.note, item.noteKey, context, 'NoteText'),
+          ...noteToDocx(item.note, notes.get(item.noteKey)!, context, 'NoteText'),
         );
       if (item.tags.length)
         children.push(

@@ -16,7 +16,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { noteDom, noteToHtml } from '../note-markdown';
+import { noteDom, type RenderedNoteHtml } from '../note-markdown';
 
 export const noteStyleIds = {
   quote: 'NoteQuote',
@@ -64,16 +64,34 @@ const headingLevels = [
   HeadingLevel.HEADING_6,
 ];
 
+/** Plain text (commentary, a note with no Markdown or past the bound) as Word paragraphs and line breaks. */
+export function plainDocxParagraphs(markdown: string, style?: string): Paragraph[] {
+  return markdown
+    .trim()
+    .split(/\n{2,}/)
+    .map(
+      (text) =>
+        new Paragraph({
+          style,
+          bidirectional: readsRightToLeft(text) || undefined,
+          children: text
+            .split('\n')
+            .map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0 })),
+        }),
+    );
+}
+
+/** A note rendered by renderNotes (with its Markdown, for a note rendered as plain text) as Word paragraphs. */
 export function noteToDocx(
   markdown: string,
-  key: string,
+  rendered: RenderedNoteHtml,
   context: DocxNoteContext,
   baseStyle?: string,
 ): Paragraph[] {
-  const { html, plain } = noteToHtml(markdown, key);
+  const { plain, element: root } = rendered;
+  if (plain) return plainDocxParagraphs(markdown, baseStyle);
+  if (!root) return [];
   const document = noteDom().document;
-  const root = document.createElement('div');
-  root.innerHTML = html;
 
   // The note's footnotes: `<section class="footnotes">` holds one `<li id="key-n">` each.
   const footnoteItems = new Map<string, Element>();
@@ -200,17 +218,5 @@ export function noteToDocx(
     return out;
   }
 
-  if (plain) {
-    return markdown
-      .trim()
-      .split(/\n{2,}/)
-      .map((text) =>
-        paragraph(
-          text.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0 })),
-          text,
-          {},
-        ),
-      );
-  }
   return blocks(root, {});
 }

@@ -9,7 +9,7 @@
  * The PDF export prints this same HTML.
  */
 import { citationParts, damagedMark, type BriefingDocument, type DocumentSource } from '../briefing-document';
-import { escapeHtml, noteToHtml, plainParagraphs } from '../note-markdown';
+import { documentNotes, escapeHtml, plainParagraphs } from '../note-markdown';
 
 export { escapeHtml };
 
@@ -76,6 +76,7 @@ function sourceEntry(source: DocumentSource): string {
 /** The `<main>` of the export: title, meta line, bottom line, sections and sources. */
 export function briefingMainHtml(document: BriefingDocument): string {
   const { briefing, sections, sources } = document;
+  const notes = documentNotes(document);
   const meta = [
     briefing.author && `By ${escapeHtml(briefing.author)}`,
     briefing.date && escapeHtml(briefing.date),
@@ -84,7 +85,7 @@ export function briefingMainHtml(document: BriefingDocument): string {
     .filter(Boolean)
     .join(' · ');
   const bluf = briefing.bluf.trim()
-    ? `<section class="bluf"><h2>Bottom line up front</h2><div dir="auto">${noteToHtml(briefing.bluf, 'bluf').html}</div></section>`
+    ? `<section class="bluf"><h2>Bottom line up front</h2><div dir="auto">${notes.get('bluf')!.html}</div></section>`
     : '';
   const sectionHtml = sections
     .filter((section) => section.items.length > 0)
@@ -94,7 +95,7 @@ export function briefingMainHtml(document: BriefingDocument): string {
 ${section.items
   .map((item) => {
     const note = item.note.trim()
-      ? `<div class="note" dir="auto"><p class="label">Note</p>\n${noteToHtml(item.note, item.noteKey).html}</div>`
+      ? `<div class="note" dir="auto"><p class="label">Note</p>\n${notes.get(item.noteKey)!.html}</div>`
       : '';
     const commentary = item.commentary.trim()
       ? `<div class="commentary" dir="auto">${plainParagraphs(item.commentary)}</div>`
