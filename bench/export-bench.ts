@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium';
+import { printWithPlaywright } from '../scripts/print-pdf';
 import { TextIndex } from '../src/main/anchoring/text-index';
 import { describeRange } from '../src/main/anchoring/describe-range';
 import { articleFromPlainText } from '../src/main/articles/article-from-text';
@@ -72,22 +73,9 @@ export async function runExportBench(
     briefing = await briefings.addHighlight(briefing.id, item.articleId, item.highlightId);
 
   const browser = await chromium.launch(chromiumLaunchOptions);
-  const printToPdf = async (html: string, pageSize: 'A4' | 'Letter') => {
-    const page = await browser.newPage();
-    try {
-      await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({
-        format: pageSize,
-        printBackground: true,
-        displayHeaderFooter: true,
-        headerTemplate: '<div></div>',
-        footerTemplate:
-          '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span></div>',
-      });
-    } finally {
-      await page.close();
-    }
-  };
+  const context = await browser.newContext();
+  const printToPdf = (html: string, pageSize: 'A4' | 'Letter') =>
+    printWithPlaywright(context, html, pageSize);
 
   const figures: Record<string, number> = {
     export_highlights: items.length,

@@ -198,6 +198,14 @@ export const briefingItemViewSchema = z.object({
 });
 export type BriefingItemView = z.infer<typeof briefingItemViewSchema>;
 
+export const briefingTemplateViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  sections: z.array(z.object({ title: z.string(), categoryId: z.string().nullable() })),
+  builtIn: z.boolean(),
+});
+export type BriefingTemplateView = z.infer<typeof briefingTemplateViewSchema>;
+
 export const briefingViewSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -386,7 +394,13 @@ export const contract = {
   },
   listBriefings: { request: noArguments, reply: z.array(briefingSummarySchema) },
   createBriefing: {
-    request: z.object({ title: shortText(limits.titleLength).optional() }).strict(),
+    request: z
+      .object({
+        title: shortText(limits.titleLength).optional(),
+        /** The template's id (listBriefingTemplates); the category skeleton when absent. */
+        template: z.string().min(1).max(limits.idLength).optional(),
+      })
+      .strict(),
     reply: briefingViewSchema,
   },
   getBriefing: { request: z.object({ id: briefingId }).strict(), reply: briefingViewSchema },
@@ -425,6 +439,28 @@ export const contract = {
       z.object({ status: z.literal('saved'), path: z.string(), bytes: z.number().int() }),
       z.object({ status: z.literal('cancelled') }),
     ]),
+  },
+  /** The briefing as the HTML/PDF export renders it: a whole document, scripts forbidden by its own CSP. */
+  previewBriefing: {
+    request: z.object({ id: briefingId }).strict(),
+    reply: z.object({ html: z.string() }),
+  },
+  /** One item (by its highlight) or one section as rich text and Markdown, for the clipboard. */
+  clipBriefingPart: {
+    request: z.union([
+      z.object({ id: briefingId, highlightId: z.string().min(1).max(limits.idLength) }).strict(),
+      z.object({ id: briefingId, sectionId: z.string().min(1).max(limits.idLength) }).strict(),
+    ]),
+    reply: z.object({ html: z.string(), markdown: z.string() }),
+  },
+  listBriefingTemplates: {
+    request: z.object({}).strict(),
+    reply: z.object({ templates: z.array(briefingTemplateViewSchema) }),
+  },
+  /** Saves a briefing's sections as a template of the user's. */
+  saveBriefingTemplate: {
+    request: z.object({ id: briefingId, name: shortText(limits.titleLength) }).strict(),
+    reply: briefingTemplateViewSchema,
   },
   openExportedFile: {
     request: z.object({ path: z.string().max(4096) }).strict(),

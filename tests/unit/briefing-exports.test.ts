@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Ajv from 'ajv';
 import JSZip from 'jszip';
-import { Parser, type Node } from 'commonmark';
+import { Parser } from 'commonmark';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../src/main/app-core';
@@ -22,7 +22,11 @@ import { exportBriefing, renderBriefing } from '../../src/main/briefings/export-
 import type { Briefing } from '../../src/main/store/schemas/briefings-file';
 import type { LibraryStore } from '../../src/main/store/library-store';
 import { annotationCollectionSchema } from '../fixtures/web-annotation-must.schema';
+import { textOfNode } from './briefing-exports-fixture';
 import { tempDirs } from './temp-dir';
+import { channels } from '../../src/shared/channels';
+import { createDispatcher } from '../../src/main/ipc/dispatcher';
+import { createHandlers } from '../../src/main/ipc/handlers';
 
 const run = promisify(execFile);
 const makeTempDir = tempDirs();
@@ -33,7 +37,12 @@ afterEach(async () => {
 });
 
 /** A library with highlights in two articles (one of them flagged as damaged) and a briefing citing them. */
-async function composedBriefing(): Promise<{ store: LibraryStore; briefing: Briefing; dir: string }> {
+async function composedBriefing(): Promise<{
+  store: LibraryStore;
+  briefing: Briefing;
+  dir: string;
+  core: AppCore;
+}> {
   const dir = await makeTempDir();
   const core = await startAppCore({ dataDir: path.join(dir, 'store'), seedsDir, backups: false });
   cores.push(core);
@@ -84,15 +93,7 @@ async function composedBriefing(): Promise<{ store: LibraryStore; briefing: Brie
   const sections = structuredClone(briefing.sections);
   sections[0]!.items[0]!.commentary = 'The clearest statement of intent so far.';
   briefing = await briefings.setSections(briefing.id, sections);
-  return { store, briefing, dir };
-}
-
-function textOfNode(node: Node): string {
-  let text = '';
-  const walker = node.walker();
-  let event;
-  while ((event = walker.next())) if (event.entering && event.node.literal) text += event.node.literal;
-  return text;
+  return { store, briefing, dir, core };
 }
 
 describe('Markdown', () => {
@@ -130,7 +131,7 @@ describe('Markdown', () => {
     expect(quotes[1]).toMatch(/^Humanitarian agencies .* killed \[2\] \^hl-/);
     expect(quotes[2]).toMatch(/^a peace deal remains elusive \[1\] \^hl-/);
     expect(markdown).toContain('The clearest statement of intent so far.');
-    expect(markdown).toContain('*Note:* The **core** pledge.');
+    expect(markdown).toContain('**Note:**\n\nThe **core** pledge.');
     expect(markdown).toMatch(/2\. “Ukraine Security Talks.*— \*the source text is damaged in places\*/);
   });
 
@@ -185,6 +186,87 @@ describe('HTML', () => {
   });
 });
 
+describe('preview', () => {
+  it('answers the IPC method with the HTML the export writes', async () => {
+    const { store, briefing, core } = await composedBriefing();
+    const dispatch = createDispatcher(createHandlers(core));
+    const envelope = await dispatch(channels.previewBriefing, { id: briefing.id });
+    const html = String(await renderBriefing(store, briefing, { format: 'html' }));
+    expect(envelope).toEqual({ ok: true, value: { html } });
+    const { document } = new JSDOM(html).window;
+    expect(document.querySelector('main h1')!.textContent).toBe(briefing.title);
+    expect(await dispatch(channels.previewBriefing, { id: 'b-missing' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('templates', () => {
+  it('start a briefing as a situation report or literature note, or as a briefing the user saved', async () => {
+    const { briefing, core, dir } = await composedBriefing();
+    const dispatch = createDispatcher(createHandlers(core));
+    const call = async (channel: string, payload: unknown) => {
+      const envelope = await dispatch(channel, payload);
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value as Record<string, unknown> & { sections: { title: string }[] };
+    };
+    const titles = (view: { sections: { title: string }[] }) => view.sections.map((section) => section.title);
+    const situation = await call(channels.createBriefing, { title: 'Sitrep', template: 'situation-report' });
+    expect(titles(situation)).toEqual(['Situation', 'Assessment', 'Outlook', 'Sources']);
+    const literature = await call(channels.createBriefing, { template: 'literature-note' });
+    expect(titles(literature)).toEqual(['Summary', 'Key passages', 'Questions']);
+    expect(titles(await call(channels.createBriefing, {}))).toEqual([
+      'Key judgments',
+      'Evidence',
+      'Counterpoints',
+      'Open questions',
+      'Quotes',
+    ]);
+
+    // A highlight added with B lands in the section collecting its category.
+    const [firstItem] = briefing.sections.flatMap((section) => section.items);
+    const added = await call(channels.addToBriefing, {
+      briefingId: situation['id'],
+      articleId: firstItem!.articleId,
+      highlightId: firstItem!.highlightId,
+    });
+    expect((added.sections as { title: string; items: unknown[] }[]).find((s) => s.items.length)!.title).toBe(
+      'Assessment',
+    );
+
+    const renamed = structuredClone(briefing.sections).map((section, n) => ({
+      ...section,
+      title: `Part ${n + 1}`,
+    }));
+    await createBriefingService(core.store!).setSections(briefing.id, renamed.slice(0, 2));
+    const saved = await call(channels.saveBriefingTemplate, { id: briefing.id, name: 'Two parts' });
+    expect(saved).toMatchObject({ name: 'Two parts', builtIn: false });
+    const listed = (await call(channels.listBriefingTemplates, {})) as unknown as {
+      templates: { name: string }[];
+    };
+    expect(listed.templates.map((template) => template.name)).toEqual([
+      'Categories',
+      'Situation report',
+      'Literature note',
+      'Two parts',
+    ]);
+    const fromMine = await call(channels.createBriefing, { template: saved['id'] });
+    expect(titles(fromMine)).toEqual(['Part 1', 'Part 2']);
+    expect(
+      fromMine.sections.every((section) => (section as unknown as { items: unknown[] }).items.length === 0),
+    ).toBe(true);
+    expect(await dispatch(channels.createBriefing, { template: 't-none' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+
+    // The user's template is kept in briefings.json across a restart.
+    await core.close();
+    const reopened = await startAppCore({ dataDir: path.join(dir, 'store'), seedsDir, backups: false });
+    cores.push(reopened);
+    const again = await createDispatcher(createHandlers(reopened))(channels.listBriefingTemplates, {});
+    expect(JSON.stringify(again)).toContain('Two parts');
+  });
+});
+
 describe('W3C Web Annotation', () => {
   it('is an AnnotationCollection meeting every MUST of the data model', async () => {
     const { store, briefing } = await composedBriefing();
@@ -193,16 +275,23 @@ describe('W3C Web Annotation', () => {
     expect(validate(collection), JSON.stringify(validate.errors)).toBe(true);
     expect(collection.total).toBe(3);
     const [first] = collection.first.items;
-    expect(first.target.source).toBe('https://example.org/summit');
+    expect(first.target.source).toMatchObject({ id: 'https://example.org/summit', format: 'text/html' });
     expect(first.body).toEqual(
       expect.arrayContaining([
         {
           type: 'TextualBody',
           value: 'The **core** pledge.',
           format: 'text/markdown',
+          language: 'en',
           purpose: 'commenting',
         },
-        { type: 'TextualBody', value: 'guarantees', purpose: 'tagging' },
+        {
+          type: 'TextualBody',
+          value: 'guarantees',
+          format: 'text/plain',
+          language: 'en',
+          purpose: 'tagging',
+        },
       ]),
     );
   });
@@ -222,7 +311,7 @@ describe('W3C Web Annotation', () => {
 describe('Word', () => {
   const soffice = process.env['SOFFICE'] ?? '/usr/bin/soffice';
 
-  it('converts in LibreOffice to a PDF with every section and excerpt in order, and the citations as footnotes', async () => {
+  it('converts in LibreOffice to a PDF with every section and excerpt in order, and the numbered sources', async () => {
     const { store, briefing, dir } = await composedBriefing();
     const target = path.join(dir, 'briefing.docx');
     await exportBriefing(store, briefing, { format: 'docx', target });
@@ -259,7 +348,7 @@ describe('Word', () => {
       expect(next, `"${phrase}" after position ${at}`).toBeGreaterThan(at);
       at = next;
     }
-    expect(flat).toMatch(/1 \[1\] Kyiv Post, “Trump Pledges U\.S\. Support/);
+    expect(flat).toMatch(/\[1\] A\. Writer, Kyiv Post, “Trump Pledges U\.S\. Support/);
     expect(flat).toMatch(/\[2\] “Ukraine Security Talks.*\(the source text is damaged in places\)/);
     const core = await (
       await JSZip.loadAsync(await readFile(target))

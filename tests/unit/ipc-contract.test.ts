@@ -89,7 +89,7 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   redo: [{ steps: 2 }],
   openExternal: [{}, { url: 5 }, { url: 'x'.repeat(limits.urlLength + 1) }],
   listBriefings: [{ sort: 'date' }],
-  createBriefing: [{ title: 5 }, { title: 'x'.repeat(limits.titleLength + 1) }],
+  createBriefing: [{ title: 5 }, { title: 'x'.repeat(limits.titleLength + 1) }, { template: '' }],
   getBriefing: [{}, { id: 3 }, { id: oversizedId }],
   updateBriefing: [
     { id: 'b-1', date: 'yesterday' },
@@ -110,6 +110,14 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   addToBriefing: [{ briefingId: 'b-1' }, { briefingId: 'b-1', articleId: 'a-1', highlightId: 7 }],
   deleteBriefing: [{}, { id: 9 }],
   exportBriefing: [{ id: 'b-1' }, { id: 'b-1', format: 'rtf' }, { id: 'b-1', format: 'pdf', pageSize: 'A3' }],
+  previewBriefing: [{}, { id: 5 }, { id: 'b-1', format: 'html' }],
+  clipBriefingPart: [
+    { id: 'b-1' },
+    { id: 'b-1', highlightId: 'h', sectionId: 's' },
+    { id: 'b-1', sectionId: '' },
+  ],
+  listBriefingTemplates: [{ extra: 1 }],
+  saveBriefingTemplate: [{ id: 'b-1' }, { id: 'b-1', name: 5 }],
   openExportedFile: [{}, { path: 5 }],
   showExportedFile: [{}, { path: 'x'.repeat(5000) }],
   getExportTarget: [{ folder: '/tmp' }],

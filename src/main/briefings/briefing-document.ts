@@ -1,14 +1,18 @@
 /**
  * A briefing resolved for export: each item with its excerpt, note, tags,
  * category and the number of its source; the sources collected in order of
- * first citation, each with outlet, title, date and URL from the article's
- * source panel, and marked when the article's text is flagged as damaged.
- * Every exporter renders this one structure.
+ * first citation, each with author, outlet, title, date and URL from the
+ * article's source panel, and marked when the article's text is flagged as
+ * damaged. Every exporter renders this one structure, and builds nothing from
+ * the store itself: `documentFromParts` takes plain items, so a briefing item
+ * kept as a snapshot (its article deleted) can feed it as well. All text in it
+ * is clean (`cleanText`): LF line ends, no control or non-characters.
  */
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing } from '../store/schemas/briefings-file';
 import type { Highlight } from '../store/schemas/annotation-shard';
 import type { ArticleRecord } from '../store/schemas/library-index';
+import { cleanText, nestQuotes } from './text-hygiene';
 
 export interface DocumentSource {
   number: number;
@@ -24,6 +28,8 @@ export interface DocumentSource {
 export interface DocumentItem {
   /** Stable id for the item's excerpt, `hl-` and the highlight's own id: a vault can link to `^hl-…`. */
   blockId: string;
+  /** Unique among the briefing's items (`n1`, `n2`…): prefixes the ids a note's footnotes get. */
+  noteKey: string;
   excerpt: string;
   note: string;
   tags: string[];
@@ -35,7 +41,10 @@ export interface DocumentItem {
 
 export interface BriefingDocument {
   briefing: Briefing;
-  sections: { title: string; items: DocumentItem[] }[];
+  /** BCP 47 language of the briefing's own text (the app writes English). */
+  language: string;
+  /** The briefing's sections in order; `id` is the briefing section's id. */
+  sections: { id: string; title: string; items: DocumentItem[] }[];
   sources: DocumentSource[];
   /** Items whose highlight no longer exists, left out of the export. */
   missingItems: number;
@@ -48,11 +57,100 @@ export function blockIdFor(highlightId: string): string {
     .slice(0, 36)}`;
 }
 
+/** A URL a reader may follow from an export: http(s) only. */
+export function linkableUrl(url: string | null): string | null {
+  return url && /^https?:\/\/[^\s<>"]+$/i.test(url) ? url : null;
+}
+
+export const damagedMark = 'the source text is damaged in places';
+
+/** The parts of a source's entry, in order: author, outlet, “title”, date, URL (some may be absent). */
+export function citationParts(source: DocumentSource): { text: string; url?: string }[] {
+  const parts: { text: string; url?: string }[] = [];
+  if (source.author) parts.push({ text: source.author });
+  if (source.outlet) parts.push({ text: source.outlet });
+  parts.push({ text: `“${nestQuotes(source.title || 'Untitled article')}”` });
+  if (source.publishedAt) parts.push({ text: source.publishedAt.slice(0, 10) });
+  if (source.url) {
+    const url = linkableUrl(source.url);
+    parts.push(url ? { text: url, url } : { text: source.url });
+  }
+  return parts;
+}
+
+/** The source's entry as plain text: `A. Writer, Kyiv Post, “Title”, 2025-08-19, https://…`. */
 export function citation(source: DocumentSource): string {
-  const parts = [source.outlet, `“${source.title}”`, source.publishedAt?.slice(0, 10), source.url].filter(
-    Boolean,
-  );
-  return parts.join(', ');
+  return citationParts(source)
+    .map((part) => part.text)
+    .join(', ');
+}
+
+export interface ItemParts {
+  highlight: Highlight;
+  commentary: string;
+  categoryName: string;
+  source: Omit<DocumentSource, 'number'>;
+}
+
+/** The document from plain parts, sections in order; sources numbered by first citation, all text cleaned. */
+export function documentFromParts(
+  briefing: Briefing,
+  sections: { id: string; title: string; items: ItemParts[] }[],
+  missingItems = 0,
+  language = 'en',
+): BriefingDocument {
+  const sources = new Map<string, DocumentSource>();
+  let itemCount = 0;
+  const sourceFor = (parts: ItemParts['source']): DocumentSource => {
+    let source = sources.get(parts.articleId);
+    if (!source) {
+      const clean = (value: string | null) => (value === null ? null : cleanText(value).trim() || null);
+      source = {
+        number: sources.size + 1,
+        articleId: parts.articleId,
+        title: cleanText(parts.title).trim(),
+        outlet: clean(parts.outlet),
+        author: clean(parts.author),
+        publishedAt: clean(parts.publishedAt),
+        url: clean(parts.url),
+        damaged: parts.damaged,
+      };
+      sources.set(parts.articleId, source);
+    }
+    return source;
+  };
+  const cleanBriefing: Briefing = {
+    ...briefing,
+    title: cleanText(briefing.title),
+    author: cleanText(briefing.author),
+    date: cleanText(briefing.date),
+    audience: cleanText(briefing.audience),
+    bluf: cleanText(briefing.bluf),
+  };
+  return {
+    briefing: cleanBriefing,
+    language,
+    sections: sections.map((section) => ({
+      id: section.id,
+      title: cleanText(section.title),
+      items: section.items.map((item) => {
+        itemCount += 1;
+        return {
+          blockId: blockIdFor(item.highlight.id),
+          noteKey: `n${itemCount}`,
+          excerpt: cleanText(item.highlight.quote.exact),
+          note: cleanText(item.highlight.note),
+          tags: item.highlight.tags.map(cleanText),
+          commentary: cleanText(item.commentary),
+          categoryName: cleanText(item.categoryName),
+          source: sourceFor(item.source),
+          highlight: item.highlight,
+        };
+      }),
+    })),
+    sources: [...sources.values()],
+    missingItems,
+  };
 }
 
 export function resolveBriefing(store: LibraryStore, briefing: Briefing): BriefingDocument {
@@ -60,30 +158,11 @@ export function resolveBriefing(store: LibraryStore, briefing: Briefing): Briefi
   const categories = new Map(
     store.index().settings.categories.map((category) => [category.id, category.name]),
   );
-  const sources = new Map<string, DocumentSource>();
   let missingItems = 0;
-
-  const sourceFor = (record: ArticleRecord): DocumentSource => {
-    let source = sources.get(record.id);
-    if (!source) {
-      source = {
-        number: sources.size + 1,
-        articleId: record.id,
-        title: record.title,
-        outlet: record.source.outlet,
-        author: record.source.author,
-        publishedAt: record.source.publishedAt,
-        url: record.source.url,
-        damaged: record.flagCount > 0,
-      };
-      sources.set(record.id, source);
-    }
-    return source;
-  };
-
   const sections = briefing.sections.map((section) => ({
+    id: section.id,
     title: section.title,
-    items: section.items.flatMap((item): DocumentItem[] => {
+    items: section.items.flatMap((item): ItemParts[] => {
       const record = records.get(item.articleId);
       const highlight = store
         .annotations(item.articleId)
@@ -94,17 +173,21 @@ export function resolveBriefing(store: LibraryStore, briefing: Briefing): Briefi
       }
       return [
         {
-          blockId: blockIdFor(highlight.id),
-          excerpt: highlight.quote.exact,
-          note: highlight.note,
-          tags: highlight.tags,
+          highlight,
           commentary: item.commentary,
           categoryName: categories.get(highlight.categoryId) ?? highlight.categoryId,
-          source: sourceFor(record),
-          highlight,
+          source: {
+            articleId: record.id,
+            title: record.title,
+            outlet: record.source.outlet,
+            author: record.source.author,
+            publishedAt: record.source.publishedAt,
+            url: record.source.url,
+            damaged: record.flagCount > 0,
+          },
         },
       ];
     }),
   }));
-  return { briefing, sections, sources: [...sources.values()], missingItems };
+  return documentFromParts(briefing, sections, missingItems);
 }

@@ -1,6 +1,6 @@
 /**
- * Every change to briefings: create (from the skeleton of one section per
- * highlight category), edit the header fields, replace the sections (add,
+ * Every change to briefings: create (from a template, by default the
+ * skeleton of one section per highlight category; briefing-templates.ts), edit the header fields, replace the sections (add,
  * rename, remove, reorder sections; reorder and move items; write commentary),
  * add a highlight, delete. Each change is saved and recorded for undo.
  */
@@ -10,15 +10,7 @@ import type { LibraryStore } from '../store/library-store';
 import type { Briefing, BriefingSection } from '../store/schemas/briefings-file';
 import { recordOperation } from '../history/record-operation';
 import { placeById } from '../history/place-by-id';
-
-/** Section titles of the skeleton, by category id. */
-const skeletonTitles: Record<string, string> = {
-  'key-judgment': 'Key judgments',
-  evidence: 'Evidence',
-  counterpoint: 'Counterpoints',
-  question: 'Open questions',
-  quote: 'Quotes',
-};
+import { defaultTemplateId, findTemplate } from './briefing-templates';
 
 export interface BriefingFields {
   title?: string;
@@ -55,7 +47,9 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
     /** The briefing with this id; not-found if it no longer exists. */
     find,
 
-    async create(title: string | undefined): Promise<Briefing> {
+    /** A new briefing with the sections of a template (the category skeleton unless one is named). */
+    async create(title: string | undefined, templateId: string = defaultTemplateId): Promise<Briefing> {
+      const template = findTemplate(store, templateId);
       const time = now().toISOString();
       const briefing: Briefing = {
         id: `b-${randomUUID()}`,
@@ -64,12 +58,7 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
         date: time.slice(0, 10),
         audience: '',
         bluf: '',
-        sections: store.index().settings.categories.map((category) => ({
-          id: `s-${randomUUID()}`,
-          title: skeletonTitles[category.id] ?? category.name,
-          categoryId: category.id,
-          items: [],
-        })),
+        sections: template.sections.map((section) => ({ id: `s-${randomUUID()}`, ...section, items: [] })),
         createdAt: time,
         updatedAt: time,
       };

@@ -4,7 +4,8 @@
  * disk full, file held elsewhere) leaves no partial file and nothing in the
  * app changes; the error says why, in words. Markdown re-exports keep what the
  * user wrote around the app's region. PDF is printed from the HTML by the
- * injected `printToPdf` (Electron's printToPDF in the app, Chromium in tests).
+ * injected `printToPdf` (Electron's printToPDF in the app, Chromium in tests),
+ * then given its author and subject (pdf-printing.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { AppFailure } from '../../shared/api-error';
@@ -17,6 +18,7 @@ import { briefingToAnnotations } from './exporters/annotation-export';
 import { briefingToDocx } from './exporters/docx-export';
 import { briefingToHtml } from './exporters/html-export';
 import { mergeMarkdownExport } from './exporters/markdown-export';
+import { withPdfInfo } from './pdf-printing';
 
 export type PrintToPdf = (html: string, pageSize: PageSize) => Promise<Uint8Array>;
 
@@ -64,10 +66,13 @@ export async function renderBriefing(
       return `${JSON.stringify(briefingToAnnotations(document), null, 2)}\n`;
     case 'docx':
       return briefingToDocx(document);
-    case 'pdf':
+    case 'pdf': {
       if (!options.printToPdf)
         throw new AppFailure('invalid-request', 'PDF export needs the app (it prints through Chromium).');
-      return options.printToPdf(briefingToHtml(document), options.pageSize ?? 'A4');
+      const pdf = await options.printToPdf(briefingToHtml(document), options.pageSize ?? 'A4');
+      const { title, author, audience } = document.briefing;
+      return withPdfInfo(pdf, { title, author, subject: audience });
+    }
   }
 }
 

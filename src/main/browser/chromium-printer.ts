@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { AppFailure } from '../../shared/api-error';
 import type { PrintToPdf } from '../briefings/export-briefing';
+import { playwrightPdfOptions } from '../briefings/pdf-options';
 
 type Env = Record<string, string | undefined>;
 
@@ -100,14 +101,7 @@ export function createChromiumPrinter(executable: string | null = findChromium()
         await context.route('**/*', (route) => route.abort());
         const page = await context.newPage();
         await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({
-          format: pageSize,
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<div></div>',
-          footerTemplate,
-          margin: { top: '0.7in', bottom: '0.8in', left: '0.8in', right: '0.8in' },
-        });
+        return await page.pdf(playwrightPdfOptions(pageSize));
       } finally {
         await context.close();
       }

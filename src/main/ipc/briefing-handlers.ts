@@ -1,6 +1,7 @@
 /**
  * The IPC methods for briefings: list, create, read, edit, rearrange, add a
- * highlight, delete, and export (save dialog, then an atomic write; "Open" and
+ * highlight, delete, preview (the export's HTML), copy an item or section, templates (list, save
+ * a briefing as one), and export (save dialog, then an atomic write; "Open" and
  * "Show in folder" only for files exported in this session).
  */
 import path from 'node:path';
@@ -8,8 +9,10 @@ import { AppFailure } from '../../shared/api-error';
 import type { BriefingView } from '../../shared/contract';
 import { citation, resolveBriefing } from '../briefings/briefing-document';
 import { createBriefingService } from '../briefings/briefing-service';
-import { exportBriefing } from '../briefings/export-briefing';
+import { briefingTemplates, saveTemplate } from '../briefings/briefing-templates';
+import { exportBriefing, renderBriefing } from '../briefings/export-briefing';
 import { exportFormats } from '../briefings/export-formats';
+import { briefingClip } from '../briefings/exporters/clip-export';
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing } from '../store/schemas/briefings-file';
 import type { Handlers, HandlerServices } from './handlers';
@@ -23,6 +26,10 @@ type BriefingMethods =
   | 'addToBriefing'
   | 'deleteBriefing'
   | 'exportBriefing'
+  | 'previewBriefing'
+  | 'clipBriefingPart'
+  | 'listBriefingTemplates'
+  | 'saveBriefingTemplate'
   | 'openExportedFile'
   | 'showExportedFile';
 
@@ -95,7 +102,7 @@ export function createBriefingHandlers(
           itemCount: briefing.sections.reduce((sum, section) => sum + section.items.length, 0),
         }))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-    createBriefing: async ({ title }) => view(await service().create(title)),
+    createBriefing: async ({ title, template }) => view(await service().create(title, template)),
     getBriefing: ({ id }) => view(find(id)),
     updateBriefing: async ({ id, ...fields }) => {
       find(id);
@@ -132,6 +139,13 @@ export function createBriefingHandlers(
       await service().rememberExportFolder(path.dirname(result.path));
       return { status: 'saved' as const, ...result };
     },
+    previewBriefing: async ({ id }) => ({
+      html: String(await renderBriefing(requireStore(), find(id), { format: 'html' })),
+    }),
+    clipBriefingPart: async ({ id, ...part }) =>
+      briefingClip(resolveBriefing(requireStore(), find(id)), part),
+    listBriefingTemplates: async () => ({ templates: briefingTemplates(requireStore()) }),
+    saveBriefingTemplate: async ({ id, name }) => saveTemplate(requireStore(), find(id), name),
     openExportedFile: async ({ path: file }) => {
       requireExported(file);
       await services.openPath(file);

@@ -7,6 +7,8 @@
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { ExportFormat, PageSize } from '../briefings/export-formats';
 import { exportFormats } from '../briefings/export-formats';
+import { electronPdfOptions } from '../briefings/pdf-options';
+import { printFromTempFile } from '../briefings/pdf-printing';
 
 export async function pickExportPath(suggested: string, format: ExportFormat): Promise<string | null> {
   const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -21,22 +23,15 @@ export async function pickExportPath(suggested: string, format: ExportFormat): P
   return result.canceled || !result.filePath ? null : result.filePath;
 }
 
-const footer = `<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
-
 export async function printToPdf(html: string, pageSize: PageSize): Promise<Uint8Array> {
   const window = new BrowserWindow({
     show: false,
     webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
   });
   try {
-    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-    return await window.webContents.printToPDF({
-      pageSize,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<div></div>',
-      footerTemplate: footer,
-      margins: { top: 0.7, bottom: 0.8, left: 0.8, right: 0.8 },
+    return await printFromTempFile(html, async (_url, file) => {
+      await window.loadFile(file);
+      return window.webContents.printToPDF(electronPdfOptions(pageSize));
     });
   } finally {
     window.destroy();

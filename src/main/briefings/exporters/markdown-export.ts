@@ -1,28 +1,56 @@
 /**
  * The briefing as CommonMark with YAML front matter (title, author, date,
- * audience, sources). Excerpts are block quotes ending with their citation and
- * a stable block id (`^hl-…`) that note-taking vaults link to. The briefing
- * sits between two marker comments; re-exporting to the same file replaces
- * only what is between them (and the app's front matter), keeping anything the
- * user wrote around it.
+ * audience, sources). Excerpts are block quotes (one quoted paragraph per
+ * paragraph of the article) ending with their citation `[n]` and a stable
+ * block id (`^hl-…`) that note-taking vaults link to; notes and the bottom line
+ * are the user's Markdown, made safe by markdown-note.ts; everything else is
+ * escaped text. The briefing sits between two marker lines; re-exporting to the
+ * same file replaces only what is between them and the app's keys of the front
+ * matter, keeping anything the user wrote around it and any front-matter key
+ * they added (Obsidian's `tags`, `aliases`…), in the file's own line ends.
  */
-import { citation, type BriefingDocument } from '../briefing-document';
+import { citationParts, damagedMark, type BriefingDocument, type DocumentSource } from '../briefing-document';
+import { noteForMarkdownExport } from './markdown-note';
 
 const begin = (id: string) => `<!-- briefing-reader:begin ${id} -->`;
 const end = (id: string) => `<!-- briefing-reader:end ${id} -->`;
 
-/** Escapes characters that Markdown would read as markup, so an excerpt stays the words it quotes. */
+/** Escapes characters that Markdown (and Obsidian's `==` highlights and `%%` comments) would read as markup. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
-    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3');
+    .replace(/([\\`*_{}[\]<>#|~!&])/g, '\\$1')
+    .replace(/={2,}|%{2,}/g, (run) => run.replace(/[=%]/g, '\\$&'))
+    .replace(/^([ \t]*)(\d+)([.)])/gm, '$1$2\\$3')
+    .replace(/^([ \t]*)([-+=])([ \t]|$)/gm, '$1\\$2$3');
 }
 
-/** YAML double-quoted scalars are JSON strings. */
-const yaml = (value: string | number | boolean | null) => (value === null ? 'null' : JSON.stringify(value));
+/** Plain text (commentary) as Markdown: escaped, blank lines part paragraphs, single newlines are hard breaks. */
+function plainMarkdown(text: string): string {
+  return text
+    .trim()
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.split('\n').map(escapeMarkdown).join('\\\n'))
+    .join('\n\n');
+}
 
-function frontMatter(document: BriefingDocument): string {
+/** A code span holding `text` whatever backticks it contains. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
+ * YAML double-quoted scalars accept JSON strings; `<` is written as `\u003c` so
+ * the app's markers never appear in the front matter.
+ */
+const yaml = (value: string | number | boolean | null) =>
+  value === null ? 'null' : JSON.stringify(value).replace(/</g, '\\u003c');
+
+const ownKeys = new Set(['title', 'author', 'date', 'audience', 'briefing-reader-id', 'sources']);
+
+function frontMatter(document: BriefingDocument, keptEntries: string[] = []): string {
   const { briefing, sources } = document;
   const lines = [
     '---',
@@ -31,7 +59,7 @@ function frontMatter(document: BriefingDocument): string {
     `date: ${yaml(briefing.date)}`,
     `audience: ${yaml(briefing.audience)}`,
     `briefing-reader-id: ${yaml(briefing.id)}`,
-    'sources:',
+    sources.length ? 'sources:' : 'sources: []',
     ...sources.flatMap((source) => [
       `  - number: ${source.number}`,
       `    title: ${yaml(source.title)}`,
@@ -41,9 +69,29 @@ function frontMatter(document: BriefingDocument): string {
       `    url: ${yaml(source.url)}`,
       `    damaged: ${yaml(source.damaged)}`,
     ]),
+    ...keptEntries,
     '---',
   ];
   return lines.join('\n');
+}
+
+/**
+ * The top-level entries of a front matter block the app does not own, verbatim:
+ * an entry is a `key:` line at column 0 and the indented, list or blank lines after it.
+ */
+function userEntries(block: string): string[] {
+  const entries: { key: string; lines: string[] }[] = [];
+  for (const line of block.split('\n')) {
+    const key = /^([^\s#-][^:]*):/.exec(line);
+    if (key) entries.push({ key: key[1]!.trim().replace(/^["']|["']$/g, ''), lines: [line] });
+    else if (entries.length) entries[entries.length - 1]!.lines.push(line);
+  }
+  return entries.filter((entry) => !ownKeys.has(entry.key)).map((entry) => entry.lines.join('\n').trimEnd());
+}
+
+function sourceLine(source: DocumentSource): string {
+  const parts = citationParts(source).map((part) => (part.url ? `<${part.url}>` : escapeMarkdown(part.text)));
+  return `${source.number}. ${parts.join(', ')}${source.damaged ? ` — *${damagedMark}*` : ''}`;
 }
 
 function body(document: BriefingDocument): string {
@@ -51,35 +99,28 @@ function body(document: BriefingDocument): string {
   const out: string[] = [begin(briefing.id), '', `# ${escapeMarkdown(briefing.title)}`, ''];
   const meta = [
     briefing.author && `**Author:** ${escapeMarkdown(briefing.author)}`,
-    briefing.date && `**Date:** ${briefing.date}`,
+    briefing.date && `**Date:** ${escapeMarkdown(briefing.date)}`,
     briefing.audience && `**Audience / handling:** ${escapeMarkdown(briefing.audience)}`,
   ].filter(Boolean);
   if (meta.length) out.push(meta.join('  \n'), '');
-  if (briefing.bluf.trim()) out.push('## Bottom line up front', '', briefing.bluf.trim(), '');
+  if (briefing.bluf.trim())
+    out.push('## Bottom line up front', '', noteForMarkdownExport(briefing.bluf, 'bluf'), '');
   for (const section of sections) {
     if (section.items.length === 0) continue;
     out.push(`## ${escapeMarkdown(section.title)}`, '');
     for (const item of section.items) {
-      const quoted = escapeMarkdown(item.excerpt)
+      const paragraphs = item.excerpt
+        .trim()
         .split(/\n+/)
-        .map((line) => `> ${line}`);
-      quoted[quoted.length - 1] += ` [${item.source.number}] ^${item.blockId}`;
-      out.push(...quoted, '');
-      if (item.commentary.trim()) out.push(item.commentary.trim(), '');
-      if (item.note.trim()) out.push(`*Note:* ${item.note.trim()}`, '');
-      if (item.tags.length)
-        out.push(`Tags: ${item.tags.map((tag) => `\`${tag.replace(/`/g, "'")}\``).join(', ')}`, '');
+        .map((paragraph) => `> ${escapeMarkdown(paragraph.trim())}`);
+      paragraphs[paragraphs.length - 1] += ` [${item.source.number}] ^${item.blockId}`;
+      out.push(paragraphs.join('\n>\n'), '');
+      if (item.commentary.trim()) out.push(plainMarkdown(item.commentary), '');
+      if (item.note.trim()) out.push('**Note:**', '', noteForMarkdownExport(item.note, item.noteKey), '');
+      if (item.tags.length) out.push(`Tags: ${item.tags.map(codeSpan).join(', ')}`, '');
     }
   }
-  if (sources.length) {
-    out.push('## Sources', '');
-    for (const source of sources) {
-      out.push(
-        `${source.number}. ${escapeMarkdown(citation(source))}${source.damaged ? ' — *the source text is damaged in places*' : ''}`,
-      );
-    }
-    out.push('');
-  }
+  if (sources.length) out.push('## Sources', '', ...sources.map(sourceLine), '');
   out.push(end(briefing.id));
   return out.join('\n');
 }
@@ -88,18 +129,27 @@ export function briefingToMarkdown(document: BriefingDocument): string {
   return `${frontMatter(document)}\n\n${body(document)}\n`;
 }
 
+const lineOf = (marker: string) =>
+  new RegExp(`^${marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*$`, 'm');
+
 /** Merges a fresh export into an existing file, keeping the user's text outside the app's region. */
 export function mergeMarkdownExport(existing: string | null, document: BriefingDocument): string {
   const id = document.briefing.id;
-  const fresh = briefingToMarkdown(document);
-  if (!existing) return fresh;
-  const startAt = existing.indexOf(begin(id));
-  const endMarker = end(id);
-  const endAt = existing.indexOf(endMarker, startAt);
-  if (startAt < 0 || endAt < 0) return `${existing.trimEnd()}\n\n${body(document)}\n`;
-  let before = existing.slice(0, startAt);
-  const after = existing.slice(endAt + endMarker.length);
-  const ours = /^---\n[\s\S]*?\nbriefing-reader-id: .*\n[\s\S]*?\n---\n/;
-  if (ours.test(before)) before = before.replace(ours, `${frontMatter(document)}\n`);
-  return `${before}${body(document)}${after}`;
+  if (!existing) return briefingToMarkdown(document);
+  const crlf = existing.includes('\r\n');
+  const text = existing.replace(/\r\n/g, '\n');
+  const startAt = text.search(lineOf(begin(id)));
+  const endMatch = startAt < 0 ? null : lineOf(end(id)).exec(text.slice(startAt));
+  let merged: string;
+  if (startAt < 0 || !endMatch) merged = `${text.trimEnd()}\n\n${body(document)}\n`;
+  else {
+    let before = text.slice(0, startAt);
+    const after = text.slice(startAt + endMatch.index + endMatch[0].length);
+    const close = before.startsWith('---\n') ? before.indexOf('\n---\n', 3) : -1;
+    const block = close < 0 ? '' : before.slice(4, close + 1);
+    if (/^briefing-reader-id: /m.test(block))
+      before = `${frontMatter(document, userEntries(block))}\n${before.slice(close + 5)}`;
+    merged = `${before}${body(document)}${after}`;
+  }
+  return crlf ? merged.replace(/\n/g, '\r\n') : merged;
 }

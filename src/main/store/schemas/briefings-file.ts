@@ -39,14 +39,24 @@ export const briefingSchema = z.object({
 });
 export type Briefing = z.infer<typeof briefingSchema>;
 
+/** A briefing template of the user's: the sections a new briefing starts with. */
+export const briefingTemplateSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  sections: z.array(z.object({ title: z.string(), categoryId: z.string().nullable() })),
+});
+export type BriefingTemplate = z.infer<typeof briefingTemplateSchema>;
+
 export const briefingsFileSchema = z.object({
   schemaVersion: z.literal(briefingsFileVersion),
   briefings: z.array(briefingSchema),
   /** The folder the last export went to, offered first next time. */
   lastExportFolder: z.string().nullable(),
+  /** Templates the user saved from a briefing (absent in files written before templates). */
+  templates: z.array(briefingTemplateSchema).default([]),
 });
 export type BriefingsFile = z.infer<typeof briefingsFileSchema>;
 
 export function emptyBriefingsFile(): BriefingsFile {
-  return { schemaVersion: briefingsFileVersion, briefings: [], lastExportFolder: null };
+  return { schemaVersion: briefingsFileVersion, briefings: [], lastExportFolder: null, templates: [] };
 }
