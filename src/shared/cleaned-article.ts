@@ -38,7 +38,18 @@ export const removedLineSchema = z.object({
     'comment-counter',
     'comment-chrome',
     'sharing',
+    // Kinds the block classifier (rules version 2) gives.
+    'site-chrome',
+    'menu',
+    'button',
+    'counter',
+    'link-list',
+    'copyright',
+    'cookie-notice',
+    'form-control',
   ]),
+  /** Why the line was judged not to be article text (rules version 2 on). */
+  reason: z.string().optional(),
 });
 export type RemovedLine = z.infer<typeof removedLineSchema>;
 

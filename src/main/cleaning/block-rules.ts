@@ -46,8 +46,15 @@ export function isCaption(text: string): boolean {
 export function isHeading(text: string, next: string | undefined): boolean {
   if (!next || text.length > 110 || text.split(' ').length > 16) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || /[.!?,;:"”’…]$/.test(text)) return false;
-  if (startsWithQuote(text)) return false;
+  if (startsWithQuote(text) || isByline(text)) return false;
   return next.length > text.length;
+}
+
+/** A byline ("By Jane Analyst", "Posted by …"): a line of its own, never a heading or a dek. */
+export function isByline(text: string): boolean {
+  return (
+    text.length < 120 && /^(?:by|posted by|written by|words by|reporting by|author:?)\s+\p{Lu}/iu.test(text)
+  );
 }
 
 /** A list item after an intro: "Label: text" items of any length, or short unlabelled items. */

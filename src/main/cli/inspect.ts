@@ -3,20 +3,18 @@
  * uses on each file and describes the structured article as JSON: title (and
  * whether derived), dek, blocks with kinds, removed lines with kinds and line
  * numbers, comments, flags. A file that the app would reject is reported with
- * the same reason.
+ * the same reason; a file that fails is reported as rejected with why, and
+ * the other files are still inspected.
  */
-import { cleanArticle } from '../cleaning/clean-article';
-import { prepareImport } from '../importing/prepare-import';
 import { readImportFile } from '../importing/read-import-file';
-import { sourceToLines } from '../importing/source-format';
+import { cleanFile } from './clean-file';
 
 export async function inspectFile(file: string): Promise<Record<string, unknown>> {
   const read = await readImportFile(file);
   if (!read.ok) return { file, status: 'rejected', reason: read.reason };
-  const { name, bytes } = read;
-  const prepared = await prepareImport(name, bytes);
-  if (!prepared.ok) return { file, status: 'rejected', reason: prepared.reason };
-  const cleaned = cleanArticle(await sourceToLines(prepared.raw, prepared.format));
+  const result = await cleanFile(read.name, read.bytes);
+  if (result.status !== 'ok') return { file, status: 'rejected', reason: result.reason };
+  const { prepared, cleaned } = result;
   return {
     file,
     status: 'ok',

@@ -28,36 +28,45 @@ export async function importArticles(
   const known = new Map(store.index().articles.map((record) => [record.contentKey, record]));
   const results: ImportResult[] = [];
   const accepted: ArticleFile[] = [];
-  for (const { name, bytes } of files) {
+  const importOne = async (name: string, bytes: Uint8Array): Promise<ImportResult> => {
     const prepared = await prepareImport(name, bytes);
     if (!prepared.ok) {
-      results.push({ name, status: 'rejected', reason: prepared.reason });
-      continue;
+      return { name, status: 'rejected', reason: prepared.reason };
     }
     const article = await articleFromText(prepared.raw, {
       format: prepared.format,
+      lines: prepared.lines,
       sourceFile: name,
       addedAt: now.toISOString(),
       source: { ...emptySourceMetadata(), ...prepared.source },
     });
     const existing = known.get(article.record.contentKey);
     if (existing) {
-      results.push({ name, status: 'duplicate', articleId: existing.id, title: existing.title });
-      continue;
+      return { name, status: 'duplicate', articleId: existing.id, title: existing.title };
     }
     if (article.cleaned.text.trim() === '') {
-      results.push({ name, status: 'rejected', reason: 'nothing is left once site boilerplate is removed' });
-      continue;
+      return { name, status: 'rejected', reason: 'nothing is left once site boilerplate is removed' };
     }
     known.set(article.record.contentKey, article.record);
     accepted.push(article);
-    results.push({
+    return {
       name,
       status: 'imported',
       articleId: article.record.id,
       title: article.record.title,
       flagCount: article.record.flagCount,
-    });
+    };
+  };
+  for (const { name, bytes } of files) {
+    let result: ImportResult;
+    try {
+      result = await importOne(name, bytes);
+    } catch (error) {
+      // One file's failure (a converter bug, a page no parser copes with) is that file's result, not the batch's.
+      const why = error instanceof Error ? error.message : String(error);
+      result = { name, status: 'rejected', reason: `it could not be read as an article (${why})` };
+    }
+    results.push(result);
   }
   if (accepted.length > 0) await store.addArticles(accepted);
   return results;

@@ -11,7 +11,14 @@ import type { SourceFormat } from './source-format';
 import type { SourceMetadata } from '../store/schemas/library-index';
 
 export type PreparedImport =
-  | { ok: true; raw: string; format: SourceFormat; source: Partial<SourceMetadata> }
+  | {
+      ok: true;
+      raw: string;
+      format: SourceFormat;
+      source: Partial<SourceMetadata>;
+      /** The lines the raw text converts to, when checking it already converted it (HTML): converted once per import. */
+      lines?: string;
+    }
   | { ok: false; reason: string };
 
 function megabytes(bytes: number): string {
@@ -42,6 +49,7 @@ export async function prepareImport(name: string, bytes: Uint8Array): Promise<Pr
     ok: true,
     raw: decoded.text,
     format,
+    lines: article.lines,
     source: { outlet: article.siteName, author: article.byline, publishedAt: article.publishedTime },
   };
 }

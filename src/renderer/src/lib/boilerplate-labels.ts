@@ -10,4 +10,12 @@ export const boilerplateLabels: Record<RemovedLine['kind'], string> = {
   'comment-counter': 'comment counter',
   'comment-chrome': 'comment buttons',
   sharing: 'sharing buttons',
+  'site-chrome': 'site text around the article',
+  menu: 'menu',
+  button: 'button',
+  counter: 'counter',
+  'link-list': 'list of links',
+  copyright: 'copyright notice',
+  'cookie-notice': 'cookie notice',
+  'form-control': 'form field',
 };
