@@ -129,7 +129,7 @@ function goldHeadline(gold: string, html: string): string | null {
   const joined = ` ${words.join(' ')} `;
   const titleTag = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
   const headings = [...html.matchAll(/<h[1-3][^>]*>([\s\S]{0,600}?)<\/h[1-3]>/gi)].map((match) =>
-    match[1]!.replace(/<[^>]*>/g, ' '),
+    match[1]!.replace(/<[^<>]*>/g, ' '),
   );
   const carriers = [titleTag, ...headings].map((text) => ` ${tokens(decodeEntities(text)).join(' ')} `);
   return carriers.some((carrier) => carrier.includes(joined)) ? words.join(' ') : null;

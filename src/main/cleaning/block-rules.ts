@@ -3,9 +3,9 @@
  * line and, where it matters, the line after it; `classify-blocks.ts` applies them in order.
  */
 export const breakPattern = /^(-{3,}|\*{3,}|_{3,}|(\* ){2,}\*|—{2,})$/;
-export const numberedItem = /^(\d{1,3}[.)])\s+(.*)$/;
-export const bulletItem = /^([-*•▪‣–])\s+(.*)$/;
-export const markdownHeading = /^(#{1,6})\s+(.*)$/;
+export const numberedItem = /^(\d{1,3}[.)])\s+(\S.*)$/;
+export const bulletItem = /^([-*•▪‣–])\s+(\S.*)$/;
+export const markdownHeading = /^(#{1,6})\s+(\S.*)$/;
 export const markdownQuote = /^(>)\s?(.*)$/;
 
 const openingQuotes = '“"‘«„';

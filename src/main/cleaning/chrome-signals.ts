@@ -30,7 +30,7 @@ const button =
   /^(?:skip to (?:main )?(?:content|navigation|search)|skip navigation|jump to (?:content|navigation)|back to top|top of page|read more|continue reading|read the full (?:story|article)|more|load more|show more|view (?:all|more)|see (?:all|more)|subscribe(?: now)?|sign up(?: now)?|sign in|log ?in|log ?out|register|search|go|submit|menu|main menu|navigation|home|close|advertisement|advertisements?|sponsored(?: content)?|print(?: this)?(?: article| page| story)?|e-?mail(?: this)?(?: article| page| story)?|reprints?|permalink|bookmark|rss|feed|comments? feed|follow us|like us on facebook|follow us on twitter|share this:?|reddit|digg|delicious|stumbleupon|google\+?|pinterest|tumblr|instagram|youtube|more from [\p{L} ]{1,30}|related (?:articles|posts|stories|links|content|topics|videos)|most (?:popular|read|viewed|emailed|shared|commented)|trending(?: now)?|(?:leave|post|add|write) a (?:comment|reply)|reply|report(?: abuse)?|tags?:?|categories:?|filed under:?|posted in:?|topics:?|you may also like|recommended(?: for you)?|(?:previous|next)(?: page)?|page \d+(?: of \d+)?|\d+ of \d+|«|»|‹|›)\s*[:»›>]*$/iu;
 
 const counter =
-  /^\(?\d[\d,.]*\)?\s*(?:comments?|responses?|replies|views?|shares?|likes?|tweets?|retweets?|reads?|points?|votes?)?$|^(?:comments?|responses?|replies|views?|shares?|likes?)\s*[:(]?\s*\d[\d,.]*\)?$/iu;
+  /^\(?\d[\d,.]*\)?\s*(?:comments?|responses?|replies|views?|shares?|likes?|tweets?|retweets?|reads?|points?|votes?)?$|^(?:comments?|responses?|replies|views?|shares?|likes?)\s*(?:[:(]\s*)?\d[\d,.]*\)?$/iu;
 
 const copyright = /©|&copy;|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|\ball rights reserved\b/iu;
 const cookie =

@@ -10,7 +10,7 @@ import { judgeBlocks, type JudgedBlock } from './find-boilerplate';
 import { chooseHeadline, looksLikeDek } from './title-rules';
 
 /** A line "# Headline" is the headline (the form `toPlainText` writes it in). */
-export const markedHeadline = /^#\s+(.+)$/;
+export const markedHeadline = /^#\s+(\S.*)$/;
 const maxRounds = 6;
 
 export interface ArticleHead {

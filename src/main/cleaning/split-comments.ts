@@ -18,7 +18,7 @@ const chromePrefix = /^(?:ReplyDelete|Reply|Delete)+/;
 const authorLines = [
   /\b(?:at|@)\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?/iu,
   /\b\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s|$)/iu,
-  /\b(?:said|says|wrote)\s*[:.…]*\s*$/iu,
+  /\b(?:said|says|wrote)[\s:.…]*$/iu,
   /\bwrites:(?:\s+on\b|\s*$)/iu,
   /\(score:\s*-?\d/iu,
   /\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/iu,

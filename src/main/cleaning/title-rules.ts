@@ -121,11 +121,18 @@ export function chooseHeadline(judged: JudgedBlock[]): number | null {
   return best;
 }
 
+/** `text` without any of `characters` at its end (a loop, not a backtracking pattern). */
+function trimEndOf(text: string, characters: string): string {
+  let end = text.length;
+  while (end > 0 && characters.includes(text.charAt(end - 1))) end -= 1;
+  return text.slice(0, end);
+}
+
 export function deriveTitle(openingParagraph: string): string {
   const first = sentenceSegmenter.segment(openingParagraph)[Symbol.iterator]().next().value;
-  const sentence = (first?.segment ?? openingParagraph).trim().replace(/[.!?]+$/, '');
+  const sentence = trimEndOf((first?.segment ?? openingParagraph).trim(), '.!?');
   if (sentence.length <= derivedTitleMaxLength) return sentence;
   const cut = sentence.slice(0, derivedTitleMaxLength);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+  return `${trimEndOf(lastSpace > 40 ? cut.slice(0, lastSpace) : cut, ' \t,;:–—-')}…`;
 }

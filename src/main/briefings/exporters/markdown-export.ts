@@ -15,8 +15,8 @@ const end = (id: string) => `<!-- briefing-reader:end ${id} -->`;
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/([\\`*_{}[\]<>#|~!])/g, '\\$1')
-    .replace(/^(\s*)(\d+)\./gm, '$1$2\\.')
-    .replace(/^(\s*)([-+])(\s)/gm, '$1\\$2$3');
+    .replace(/^([ \t]*)(\d+)\./gm, '$1$2\\.')
+    .replace(/^([ \t]*)([-+])(\s)/gm, '$1\\$2$3');
 }
 
 /** YAML double-quoted scalars are JSON strings. */
