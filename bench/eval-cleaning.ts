@@ -243,7 +243,8 @@ let readabilityCrashes = 0;
 let defuddleCrashes = 0;
 const started = performance.now();
 
-for (const id of ids) {
+for (const [done, id] of ids.entries()) {
+  if (done > 0 && done % 50 === 0) process.stderr.write(`  ${done}/${ids.length} pages\n`);
   const gold = goldBody(decode(readFileSync(path.join(corpus, 'gold', `${id}.txt`))));
   const goldWords = tokens(gold);
   const goldJoined = ` ${goldWords.join(' ')} `;

@@ -27,6 +27,8 @@ function findHead(judged: JudgedBlock[], marked: number): ArticleHead {
   const isDek =
     dek >= 0 &&
     !judged[dek]!.features.signal?.strong &&
+    !judged[dek]!.features.date &&
+    !judged[dek]!.features.byline &&
     looksLikeDek(judged[dek]!.block.text, next?.block.text);
   return { headline, dek: isDek ? dek : null };
 }

@@ -30,7 +30,7 @@ export function cleanAuthor(byline: string | null | undefined, outlet: string | 
   return author;
 }
 
-/** The headline without a " | Outlet" or " - Author" suffix (or prefix) naming the outlet or the author. */
+/** The headline without a " | Outlet" or " - Author" suffix (or "Outlet: " prefix) naming the outlet or the author. */
 export function cleanTitle(
   title: string | null | undefined,
   outlet: string | null,
@@ -38,18 +38,16 @@ export function cleanTitle(
 ): string | null {
   let text = squash(title);
   const names = [outlet, author].filter((name): name is string => Boolean(name));
+  const isName = (part: string) => names.some((name) => sameName(part, name));
   for (let round = 0; round < 2; round += 1) {
-    const parts = text.split(/ [|–—:»-] /);
-    if (parts.length < 2) break;
-    const last = parts[parts.length - 1]!;
-    const first = parts[0]!;
-    if (names.some((name) => sameName(last, name)))
-      text = text.slice(0, text.length - last.length).replace(/ [|–—:»-] $/, '');
-    else if (names.some((name) => sameName(first, name)))
-      text = text.slice(first.length).replace(/^ [|–—:»-] /, '');
+    const separators = [...text.matchAll(/ [|–—»-] |: /g)];
+    const last = separators[separators.length - 1];
+    const first = separators[0];
+    if (last && isName(text.slice(last.index + last[0].length))) text = text.slice(0, last.index);
+    else if (first && isName(text.slice(0, first.index))) text = text.slice(first.index + first[0].length);
     else break;
   }
-  return text || null;
+  return text.trim() || null;
 }
 
 export interface StructuredMetadata {
