@@ -166,6 +166,36 @@ describe('the classifier on a full-page copy', () => {
   });
 });
 
+describe('the reader’s own choices', () => {
+  const page = [
+    '• Home',
+    'Allies Weigh Security Guarantees',
+    'Related articles',
+    prose[0],
+    'Short aside.',
+    prose[1],
+  ].join('\n');
+
+  it('puts a removed line back into the body, in its place', () => {
+    const before = cleanArticle(page);
+    expect(before.removed.map((line) => line.line)).toContain(3);
+    const after = cleanArticle(page, { restoreLines: [3] });
+    expect(after.removed.map((line) => line.line)).not.toContain(3);
+    expect(after.text.indexOf('Related articles')).toBeLessThan(after.text.indexOf(prose[0]!));
+  });
+
+  it('takes a body line out, keeping it among the removed lines with the reason', () => {
+    const after = cleanArticle(page, { removeLines: [5] });
+    expect(after.text).not.toContain('Short aside.');
+    expect(after.removed).toContainEqual({
+      line: 5,
+      text: 'Short aside.',
+      kind: 'site-chrome',
+      reason: 'removed by the reader',
+    });
+  });
+});
+
 describe('headlines', () => {
   it.each([
     ['Can Europe Defend Itself?', true],

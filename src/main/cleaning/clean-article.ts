@@ -13,7 +13,7 @@
 import { assembleText } from './assemble-text';
 import type { CleanedArticle } from '../../shared/cleaned-article';
 import { classifyBlocks } from './classify-blocks';
-import { judgeBlocks, removedLinesOf } from './find-boilerplate';
+import { judgeBlocks, removedLinesOf, type JudgedBlock } from './find-boilerplate';
 import { joinWrappedLines } from './join-wrapped-lines';
 import { normalizeLines } from './normalize-text';
 import { findQualityFlags } from './quality-flags';
@@ -30,11 +30,36 @@ export interface CleaningOptions {
    * its chrome is gone, so only strong chrome signals remove a line.
    */
   extracted?: boolean;
+  /**
+   * The reader's own decisions, by raw line number: lines to put back into the
+   * body (removed by the rules) and body lines to take out. They override the
+   * classifier; the article is structured again around them.
+   */
+  restoreLines?: readonly number[];
+  removeLines?: readonly number[];
+}
+
+function applyReaderChoices(judged: JudgedBlock[], options: CleaningOptions): void {
+  const restore = new Set(options.restoreLines ?? []);
+  const remove = new Set(options.removeLines ?? []);
+  for (const entry of judged) {
+    if (entry.block.lines.some((line) => remove.has(line))) {
+      Object.assign(entry, {
+        verdict: 'bad',
+        kind: 'site-chrome',
+        reason: 'removed by the reader',
+        pinned: true,
+      });
+    } else if (entry.block.lines.some((line) => restore.has(line))) {
+      Object.assign(entry, { verdict: 'good', pinned: true });
+    }
+  }
 }
 
 export function cleanArticle(raw: string, options: CleaningOptions = {}): CleanedArticle {
   const { article, comments, removed: commentChrome } = splitComments(normalizeLines(raw));
   const judged = judgeBlocks(joinWrappedLines(article), options.extracted ?? false);
+  applyReaderChoices(judged, options);
 
   const { headline, dek } = settleArticle(judged, options.extracted ?? false);
   const dekEntry = dek === null ? null : judged[dek]!;

@@ -25,6 +25,8 @@ export interface JudgedBlock {
   verdict: Verdict;
   kind: RemovedLine['kind'];
   reason: string;
+  /** Set by the reader (restored or removed by hand): no rule or second look changes it. */
+  pinned?: boolean;
 }
 
 const signalKinds: Record<string, RemovedLine['kind']> = {

@@ -54,7 +54,7 @@ export function settleArticle(judged: JudgedBlock[], extracted: boolean): Articl
     let changed = false;
     again.forEach((entry, position) => {
       const index = kept[position]!;
-      if (index === head.headline || entry.verdict === 'good') return;
+      if (index === head.headline || entry.verdict === 'good' || judged[index]!.pinned) return;
       judged[index] = { ...judged[index]!, verdict: 'bad', kind: entry.kind, reason: entry.reason };
       changed = true;
     });

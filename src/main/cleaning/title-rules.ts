@@ -68,7 +68,8 @@ function repeatedAsPageTitle(text: string, all: JudgedBlock[]): boolean {
 }
 
 function candidateScore(judged: JudgedBlock[], index: number, firstParagraph: number): number {
-  const { block, features } = judged[index]!;
+  const { block, features, pinned, verdict } = judged[index]!;
+  if (pinned && verdict === 'bad') return -Infinity;
   const text = block.text;
   if (!looksLikeHeadline(text) || features.signal?.strong || features.byline || features.date)
     return -Infinity;
