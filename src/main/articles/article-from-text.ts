@@ -78,14 +78,19 @@ export async function articleFromText(rawText: string, origin: ArticleOrigin): P
   return buildArticle(rawText, origin.lines ?? (await sourceToLines(rawText, format)), format, origin);
 }
 
-/** Cleans the raw text again with the current rules, keeping the user's title edit and source metadata. */
+/** Cleans the raw text again with the current rules, keeping the user's title edit, source metadata and line choices. */
 export async function recleanArticle(
   record: ArticleRecord,
   rawText: string,
   format: SourceFormat = 'text',
+  readerChoices?: ArticleFile['readerChoices'],
 ): Promise<ArticleFile> {
   const lines = await sourceToLines(rawText, format);
-  const cleaned = cleanArticle(lines, { extracted: format === 'html' });
+  const cleaned = cleanArticle(lines, {
+    extracted: format === 'html',
+    restoreLines: readerChoices?.restore,
+    removeLines: readerChoices?.remove,
+  });
   const title = record.titleEdited ? record.title : cleaned.title;
   const titleDerived = record.titleEdited ? false : cleaned.titleDerived;
   return {
@@ -100,5 +105,6 @@ export async function recleanArticle(
     format,
     rawText,
     cleaned,
+    ...(readerChoices ? { readerChoices } : {}),
   };
 }

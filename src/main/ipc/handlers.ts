@@ -17,6 +17,7 @@ import { importArticles, type ImportResult } from '../importing/import-articles'
 import { readImportFile } from '../importing/read-import-file';
 import type { ValidRequest } from './dispatcher';
 import { createAnnotationHandlers } from './annotation-handlers';
+import { createLineChoiceHandlers } from './line-choice-handlers';
 import { findRecord } from './find-record';
 import { createBriefingHandlers } from './briefing-handlers';
 import type { ExportFormat } from '../briefings/export-formats';
@@ -113,7 +114,7 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     return result!;
   }
 
-  return {
+  const handlers: Handlers = {
     getStatus: () => core.status,
     listArticles: () => {
       const store = requireStore(core);
@@ -198,5 +199,11 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     importPickedFile: ({ token }) => importPicked(token),
     ...createAnnotationHandlers(() => requireStore(core), articleTexts, services),
     ...createBriefingHandlers(() => requireStore(core), services),
+    ...createLineChoiceHandlers(
+      () => requireStore(core),
+      articleTexts,
+      (request) => handlers.getArticle(request),
+    ),
   };
+  return handlers;
 }

@@ -75,6 +75,8 @@ export interface LibraryStore {
   readArticle(id: string): Promise<ArticleFile>;
   /** Changes an article's record (title, source metadata) in the index and in its article file. */
   updateArticleRecord(id: string, change: (record: ArticleRecord) => void): Promise<ArticleRecord>;
+  /** Writes an article file made again from its raw text (the reader restored or removed a line) and its record. */
+  replaceArticle(article: ArticleFile): Promise<void>;
   /** Removes an article: its record, its text and its annotations. */
   deleteArticle(id: string): Promise<void>;
   annotations(articleId: string): Readonly<AnnotationShard>;
@@ -250,6 +252,11 @@ function createStore(
           null,
         );
       throw new ArticleTextUnavailableError(id, inspection.problem, await quarantineFile(file, now()));
+    },
+    replaceArticle: async (article) => {
+      articleFileSchema.parse(article);
+      await saveArticle(article);
+      backups.changed();
     },
     updateArticleRecord: async (id, change) => {
       const current = indexDocument.data().articles.find((record) => record.id === id);
