@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 import svelteConfig from './svelte.config.js';
 
 export const electronImportBan = {
@@ -33,6 +34,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Regular expressions meet untrusted text (imported pages, pasted articles): none may backtrack
+    // super-linearly, or one crafted line freezes the app.
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

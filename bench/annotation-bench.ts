@@ -96,7 +96,7 @@ export async function runAnnotationBench(
   const dispatch = dispatchForStore(store);
   await dispatch(channels.getArticle, { id: article.record.id });
   const roundTrips: number[] = [];
-  const textWords = [...index.text.matchAll(/\S+\s+\S+\s+\S+/g)];
+  const textWords = [...index.text.matchAll(/(?<!\S)\S+\s+\S+\s+\S+/g)];
   for (let n = 0; n < 300; n += 1) {
     const match = textWords[(n * 104729) % textWords.length]!;
     const start = index.toCodePoint(match.index);

@@ -45,7 +45,7 @@ export async function runExportBench(
   const items: { articleId: string; highlightId: string }[] = [];
   for (const article of articles) {
     const index = new TextIndex(article.cleaned.text);
-    const words = [...index.text.matchAll(/\S+(?:\s+\S+){5}/g)];
+    const words = [...index.text.matchAll(/(?<!\S)\S+(?:\s+\S+){5}/g)];
     const highlights: Highlight[] = [];
     for (let k = 0; k < 10; k += 1) {
       const match = words[Math.floor((k * words.length) / 10)]!;

@@ -12,6 +12,7 @@ export const channels = {
   updateSettings: 'settings:update',
   updateArticleMetadata: 'article:update-metadata',
   deleteArticle: 'article:delete',
+  setLineChoice: 'article:set-line-choice',
   importFiles: 'import:files',
   pickImportFiles: 'import:pick',
   importPickedFile: 'import:picked-file',

@@ -40,7 +40,18 @@ export const removedLineSchema = z.object({
     'sharing',
     /** A PDF's running headers, footers and page numbers (set by the PDF import). */
     'page-furniture',
+    // Kinds the block classifier (rules version 2) gives.
+    'site-chrome',
+    'menu',
+    'button',
+    'counter',
+    'link-list',
+    'copyright',
+    'cookie-notice',
+    'form-control',
   ]),
+  /** Why the line was judged not to be article text (rules version 2 on). */
+  reason: z.string().optional(),
 });
 export type RemovedLine = z.infer<typeof removedLineSchema>;
 

@@ -304,6 +304,13 @@ export const contract = {
       .strict(),
     reply: articleSummarySchema,
   },
+  /** Puts a line cleaning removed back into the body ("restore"), or takes a body line out ("remove"). */
+  setLineChoice: {
+    request: z
+      .object({ id: articleId, line: z.number().int().positive(), choice: z.enum(['restore', 'remove']) })
+      .strict(),
+    reply: articleViewSchema,
+  },
   deleteArticle: {
     request: z.object({ id: articleId }).strict(),
     reply: z.object({ id: articleId, highlightsRemoved: z.number().int(), notesRemoved: z.number().int() }),

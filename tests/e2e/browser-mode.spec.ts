@@ -152,7 +152,7 @@ test('npm start without Electron serves the app: open a seed, highlight, export 
     expect(output.text).toMatch(
       /Ways on: set ELECTRON_MIRROR .* ELECTRON_OVERRIDE_DIST_PATH .* browser mode/s,
     );
-    expect(output.text).not.toMatch(/^\s+at /m);
+    expect(output.text).not.toMatch(/^[ \t]+at /m);
 
     const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
     const page = await context.newPage();

@@ -19,7 +19,9 @@ describe('briefing inspect', () => {
       dek: expect.stringMatching(/^Closest Security Talks/),
     });
     expect(report.blocks.filter((block: { kind: string }) => block.kind === 'heading')).toHaveLength(7);
-    expect(report.removed).toEqual([{ line: 50, text: '0 Comments', kind: 'comment-counter' }]);
+    expect(report.removed).toEqual([
+      { line: 50, text: '0 Comments', kind: 'comment-counter', reason: 'reads as a comment counter' },
+    ]);
     expect(report.flags.map((flag: { excerpt: string }) => flag.excerpt)).toEqual([
       'easternម qued faper ter',
       'Ukraine?s',

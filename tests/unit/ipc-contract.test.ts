@@ -39,6 +39,13 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
     { id: 'a-1', source: { colour: 'red' } },
   ],
   deleteArticle: [{}, { id: 7 }, { id: oversizedId }],
+  setLineChoice: [
+    {},
+    { id: 'a-1', line: 0, choice: 'restore' },
+    { id: 'a-1', line: 2.5, choice: 'remove' },
+    { id: 'a-1', line: 3, choice: 'delete' },
+    { id: 'a-1', line: 3, choice: 'restore', extra: true },
+  ],
   importFiles: [
     {},
     { files: [] },

@@ -118,7 +118,7 @@ describe('PDF', () => {
         new RegExp(`^Paragraph ${label}\\. \\w.* A well-known closing line ${label}\\.$`),
       );
     }
-    expect(cleaned.text).not.toMatch(/file:|\d+\/\d+\s*$|, \d{1,2}:\d{2} [AP]M/m);
+    expect(cleaned.text).not.toMatch(/file:|\b\d+\/\d+[ \t]*$|, \d{1,2}:\d{2} [AP]M/m);
     const furniture = cleaned.removed
       .filter((line) => line.kind === 'page-furniture')
       .map((line) => line.text);

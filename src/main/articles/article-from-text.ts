@@ -41,6 +41,8 @@ export interface ArticleOrigin {
   sourceFile: string | null;
   addedAt: string;
   source?: SourceMetadata;
+  /** The raw text already converted to lines (an import converts HTML once, while checking it). */
+  lines?: string;
 }
 
 /** Builds the article from its raw text and the lines that text converts to (the same, for plain text); importing converts in its worker and calls this. */
@@ -50,7 +52,7 @@ export function buildArticle(
   format: SourceFormat,
   origin: ArticleOrigin,
 ): ArticleFile {
-  const cleaned = cleanArticle(lines);
+  const cleaned = cleanArticle(lines, { extracted: format === 'html' });
   const record: ArticleRecord = {
     id: articleIdFor(rawText),
     title: cleaned.title,
@@ -73,17 +75,22 @@ export function articleFromPlainText(rawText: string, origin: Omit<ArticleOrigin
 /** An article from raw text in any format; HTML conversion loads its libraries on first use. */
 export async function articleFromText(rawText: string, origin: ArticleOrigin): Promise<ArticleFile> {
   const format = origin.format ?? 'text';
-  return buildArticle(rawText, await sourceToLines(rawText, format), format, origin);
+  return buildArticle(rawText, origin.lines ?? (await sourceToLines(rawText, format)), format, origin);
 }
 
-/** Cleans the raw text again with the current rules, keeping the user's title edit and source metadata. */
+/** Cleans the raw text again with the current rules, keeping the user's title edit, source metadata and line choices. */
 export async function recleanArticle(
   record: ArticleRecord,
   rawText: string,
   format: SourceFormat = 'text',
+  readerChoices?: ArticleFile['readerChoices'],
 ): Promise<ArticleFile> {
   const lines = await sourceToLines(rawText, format);
-  const cleaned = cleanArticle(lines);
+  const cleaned = cleanArticle(lines, {
+    extracted: format === 'html',
+    restoreLines: readerChoices?.restore,
+    removeLines: readerChoices?.remove,
+  });
   const title = record.titleEdited ? record.title : cleaned.title;
   const titleDerived = record.titleEdited ? false : cleaned.titleDerived;
   return {
@@ -98,5 +105,6 @@ export async function recleanArticle(
     format,
     rawText,
     cleaned,
+    ...(readerChoices ? { readerChoices } : {}),
   };
 }

@@ -53,8 +53,6 @@ export function findChromium(
   return chromiumCandidates(platform, env).find(exists) ?? null;
 }
 
-const footerTemplate =
-  '<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
 export interface ChromiumPrinter {
   print: PrintToPdf;

@@ -3,9 +3,9 @@
  * line and, where it matters, the line after it; `classify-blocks.ts` applies them in order.
  */
 export const breakPattern = /^(-{3,}|\*{3,}|_{3,}|(\* ){2,}\*|—{2,})$/;
-export const numberedItem = /^(\d{1,3}[.)])\s+(.*)$/;
-export const bulletItem = /^([-*•▪‣–])\s+(.*)$/;
-export const markdownHeading = /^(#{1,6})\s+(.*)$/;
+export const numberedItem = /^(\d{1,3}[.)])\s+(\S.*)$/;
+export const bulletItem = /^([-*•▪‣–])\s+(\S.*)$/;
+export const markdownHeading = /^(#{1,6})\s+(\S.*)$/;
 export const markdownQuote = /^(>)\s?(.*)$/;
 
 const openingQuotes = '“"‘«„';
@@ -46,8 +46,15 @@ export function isCaption(text: string): boolean {
 export function isHeading(text: string, next: string | undefined): boolean {
   if (!next || text.length > 110 || text.split(' ').length > 16) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || /[.!?,;:"”’…]$/.test(text)) return false;
-  if (startsWithQuote(text)) return false;
+  if (startsWithQuote(text) || isByline(text)) return false;
   return next.length > text.length;
+}
+
+/** A byline ("By Jane Analyst", "Posted by …"): a line of its own, never a heading or a dek. */
+export function isByline(text: string): boolean {
+  return (
+    text.length < 120 && /^(?:by|posted by|written by|words by|reporting by|author:?)\s+\p{Lu}/iu.test(text)
+  );
 }
 
 /** A list item after an intro: "Label: text" items of any length, or short unlabelled items. */

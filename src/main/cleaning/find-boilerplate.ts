@@ -1,33 +1,102 @@
 /**
- * Separates site chrome from the article: every line matching a boilerplate
- * rule, plus the linked headline that follows a "Previous/Next Article" line.
- * Returns the lines that remain and the ones removed, with kinds and line numbers.
+ * Separates site chrome from the article, block by block (a block is a line
+ * or a re-joined hard-wrapped paragraph): each block's features go to the
+ * jusText-style classifier, and the linked headline after a "Previous/Next
+ * Article" line goes with it. Every removed source line is returned with its
+ * kind and the reason, so nothing is lost and the reader can show it.
+ *
+ * Text extracted from HTML by Readability has already lost its chrome; there
+ * only strong signals (sharing buttons, copyright, cookie notices) remove a
+ * block, and length or stopwords never do.
  */
-import { boilerplateKindOf, navigationKind } from './boilerplate-rules';
+import { navigationKind } from './boilerplate-rules';
+import { blockFeatures, type BlockFeatures } from './block-features';
+import { isHeading } from './block-rules';
+import { classifyArticleText, type Verdict } from './classify-article-text';
 import type { RemovedLine } from '../../shared/cleaned-article';
+import type { JoinedLine } from './join-wrapped-lines';
 import type { SourceLine } from './source-line';
+import { allStopwordLists } from './stopwords';
 import { looksLikeHeadline } from './title-rules';
 
-export function findBoilerplate(lines: SourceLine[]): { kept: SourceLine[]; removed: RemovedLine[] } {
-  const kept: SourceLine[] = [];
-  const removed: RemovedLine[] = [];
-  let expectLinkedHeadline = false;
-  for (const line of lines) {
-    if (line.text === '') {
-      kept.push(line);
-      continue;
-    }
-    const kind = boilerplateKindOf(line.text);
-    if (kind) {
-      removed.push({ line: line.line, text: line.text, kind });
-      expectLinkedHeadline = kind === navigationKind;
-    } else if (expectLinkedHeadline && looksLikeHeadline(line.text)) {
-      removed.push({ line: line.line, text: line.text, kind: navigationKind });
-      expectLinkedHeadline = false;
-    } else {
-      expectLinkedHeadline = false;
-      kept.push(line);
-    }
+export interface JudgedBlock {
+  block: JoinedLine;
+  features: BlockFeatures;
+  verdict: Verdict;
+  kind: RemovedLine['kind'];
+  reason: string;
+  /** Set by the reader (restored or removed by hand): no rule or second look changes it. */
+  pinned?: boolean;
+}
+
+const signalKinds: Record<string, RemovedLine['kind']> = {
+  'no-words': 'site-chrome',
+  'menu-item': 'menu',
+};
+
+const withArticle = (words: string) => `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+
+function explain(features: BlockFeatures, extracted: boolean): { kind: RemovedLine['kind']; reason: string } {
+  const signal = features.signal;
+  if (signal) {
+    const kind = (signalKinds[signal.signal] ?? signal.signal) as RemovedLine['kind'];
+    return { kind, reason: `reads as ${withArticle(kind.replace(/-/g, ' '))}` };
   }
-  return { kept, removed };
+  if (extracted) return { kind: 'site-chrome', reason: 'site text around the article' };
+  const share = Math.round(features.stopwordShare * 100);
+  return {
+    kind: 'site-chrome',
+    reason:
+      features.chars < 70
+        ? 'a short line among site chrome, not among article paragraphs'
+        : `few of its words are the language's common words (${share} %), unlike article prose`,
+  };
+}
+
+export function judgeBlocks(blocks: JoinedLine[], extracted: boolean): JudgedBlock[] {
+  const stopwords = allStopwordLists();
+  const features = blocks.map((block) => blockFeatures(block.text, stopwords));
+  // A heading is judged against the next block that is not certain chrome (which cleaning always removes).
+  const nextText = (index: number) =>
+    blocks.find((_, other) => other > index && !features[other]!.signal?.strong)?.text;
+  const featured = blocks.map((block, index) => ({
+    block,
+    features: features[index]!,
+    heading: isHeading(block.text, nextText(index)) || /^#{1,6}\s/.test(block.text),
+  }));
+  const bySignalsOnly = featured.map(({ features }): Verdict => (features.signal?.strong ? 'bad' : 'good'));
+  const classified = extracted ? bySignalsOnly : classifyArticleText(featured);
+  // A text with nothing that reads as article prose (a note, a few lines) is not a page full of chrome:
+  // then, as for extracted text, only strong signals remove a line.
+  const verdicts = classified.includes('good') ? classified : bySignalsOnly;
+  const judged = featured.map(({ block, features }, index) => ({
+    block,
+    features,
+    verdict: verdicts[index]!,
+    ...explain(features, extracted),
+  }));
+  // "Previous Article" / "Next Article" is followed by the linked headline of that article.
+  judged.forEach((entry, index) => {
+    const previous = judged[index - 1];
+    if (
+      previous?.kind === navigationKind &&
+      previous.verdict === 'bad' &&
+      looksLikeHeadline(entry.block.text)
+    ) {
+      entry.verdict = 'bad';
+      entry.kind = navigationKind;
+      entry.reason = 'the linked headline of the neighbouring article';
+    }
+  });
+  return judged;
+}
+
+/** The source lines of judged-bad blocks, one removed line per source line. */
+export function removedLinesOf(judged: JudgedBlock[], source: SourceLine[]): RemovedLine[] {
+  const textOf = new Map(source.map((line) => [line.line, line.text]));
+  return judged
+    .filter((entry) => entry.verdict === 'bad')
+    .flatMap(({ block, kind, reason }) =>
+      block.lines.map((line) => ({ line, text: textOf.get(line) ?? block.text, kind, reason })),
+    );
 }

@@ -1,6 +1,6 @@
 /**
  * Writes a cleaned article back out as plain text in the form the cleaner
- * reads: headline, dek, then each block on its own line(s), with breaks as
+ * reads: headline (as a "# " line), dek, then each block on its own line(s), with breaks as
  * `---`, list items with their markers, Markdown markers where the source had
  * them. Cleaning this text gives the same article again (tested), which is the
  * "cleaning a cleaned article changes nothing" guarantee.
@@ -22,6 +22,11 @@ function blockLines(block: Block): string[] {
 }
 
 export function toPlainText(article: CleanedArticle): string {
-  const head = article.titleDerived ? [] : [article.title, ...(article.dek ? [article.dek.text] : [])];
-  return [...head, ...article.blocks.flatMap(blockLines)].join('\n') + '\n';
+  // The headline is marked "# " so that cleaning this text takes it as the headline again, whatever its
+  // score, and it stands where it stood in the source: after any block that came before it.
+  const head = article.titleDerived ? [] : [`# ${article.title}`, ...(article.dek ? [article.dek.text] : [])];
+  const titleLine = article.titleLine ?? 0;
+  const before = article.blocks.filter((block) => (block.lines[0] ?? Infinity) < titleLine);
+  const after = article.blocks.slice(before.length);
+  return [...before.flatMap(blockLines), ...head, ...after.flatMap(blockLines)].join('\n') + '\n';
 }

@@ -50,7 +50,7 @@ function withTitle(html: string): string {
   const start = html.search(/<h1[\s>]/i);
   if (start < 0) return html;
   const end = html.toLowerCase().indexOf('</h1>', start);
-  const heading = html.slice(html.indexOf('>', start) + 1, end < 0 ? start : end).replace(/<[^>]*>/g, '');
+  const heading = html.slice(html.indexOf('>', start) + 1, end < 0 ? start : end).replace(/<[^<>]*>/g, '');
   return heading.trim() ? `<title>${heading.trim()}</title>${html}` : html;
 }
 

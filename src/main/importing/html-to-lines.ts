@@ -1,11 +1,18 @@
 /**
  * Extracts the article from an HTML page with Mozilla's Readability (the engine
  * of Firefox Reader View) on a jsdom document, then writes its structure as
- * lines the cleaner understands: headings as "## …", list items as "- …" or
- * "1. …", block quotes as "> …", paragraphs as lines. Scripts are never run
+ * lines the cleaner understands (`html-blocks.ts`). Scripts are never run
  * (jsdom does not execute them unless asked), and no HTML survives into the
  * article: only text.
+ *
+ * Style sheets are taken out before jsdom sees the page: the article is never
+ * styled, and jsdom's CSS parser throws on ordinary real-world rules
+ * (`border:inherit;border-color:…`, un-compiled `calc(…)`), which crashed imports.
+ * Readability was measured against Defuddle on the Dragnet dev corpus and kept
+ * (see the README's cleaning section).
  */
+import { linesFromArticle } from './html-blocks';
+import { cleanAuthor, cleanTitle, structuredMetadata } from './page-metadata';
 
 /**
  * jsdom and Readability are loaded on first use: they are large, and only HTML
@@ -13,12 +20,14 @@
  */
 let libraries: Promise<{
   JSDOM: typeof import('jsdom').JSDOM;
+  VirtualConsole: typeof import('jsdom').VirtualConsole;
   Readability: typeof import('@mozilla/readability').Readability;
 }> | null = null;
 function loadLibraries() {
   libraries ??= Promise.all([import('jsdom'), import('@mozilla/readability')]).then(
     ([jsdom, readability]) => ({
       JSDOM: jsdom.JSDOM,
+      VirtualConsole: jsdom.VirtualConsole,
       Readability: readability.Readability,
     }),
   );
@@ -35,51 +44,67 @@ export interface HtmlArticle {
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-function linesFrom(root: Element): string[] {
-  const out: string[] = [];
-  const walk = (node: Element) => {
-    for (const child of Array.from(node.children)) {
-      const tag = child.tagName.toLowerCase();
-      if (/^h[1-6]$/.test(tag))
-        out.push(`${'#'.repeat(Math.max(2, Number(tag[1])))} ${squash(child.textContent)}`);
-      else if (tag === 'p' || tag === 'figcaption' || tag === 'pre') out.push(squash(child.textContent));
-      else if (tag === 'li')
-        out.push(
-          `${child.parentElement?.tagName.toLowerCase() === 'ol' ? `${Array.from(child.parentElement.children).indexOf(child) + 1}.` : '-'} ${squash(child.textContent)}`,
-        );
-      else if (tag === 'blockquote') out.push(`> ${squash(child.textContent)}`);
-      else if (tag === 'hr') out.push('---');
-      else if (['script', 'style', 'noscript', 'template', 'iframe', 'svg'].includes(tag)) continue;
-      else walk(child);
+/** The page without its <style> elements, found by a linear scan (no regular expression over the page). */
+export function withoutStyleSheets(html: string): string {
+  const lower = html.toLowerCase();
+  const parts: string[] = [];
+  let from = 0;
+  for (;;) {
+    const open = lower.indexOf('<style', from);
+    if (open < 0) break;
+    const after = lower.charAt(open + 6);
+    if (after !== '>' && !/\s|\//.test(after)) {
+      parts.push(html.slice(from, open + 6));
+      from = open + 6;
+      continue;
     }
-  };
-  walk(root);
-  return out.filter((line) => line.replace(/^(#+|>|-|\d+\.)\s*/, '') !== '');
+    const close = lower.indexOf('</style', open);
+    parts.push(html.slice(from, open));
+    if (close < 0) {
+      from = html.length;
+      break;
+    }
+    const end = lower.indexOf('>', close);
+    from = end < 0 ? html.length : end + 1;
+  }
+  parts.push(html.slice(from));
+  return parts.join('');
 }
 
 export async function htmlToLines(
   html: string,
   url = 'https://import.invalid/',
 ): Promise<HtmlArticle | null> {
-  const { JSDOM, Readability } = await loadLibraries();
-  const dom = new JSDOM(html, { url });
-  const document = dom.window.document;
-  const parsed = new Readability(document.cloneNode(true) as Document).parse();
-  const container = document.createElement('div');
-  container.innerHTML = parsed?.content ?? '';
-  let lines = linesFrom(container);
-  if (lines.length === 0) {
-    for (const tag of document.querySelectorAll('script, style, noscript, template')) tag.remove();
-    lines = (document.body?.textContent ?? '').split(/\n+/).map(squash).filter(Boolean);
+  const { JSDOM, VirtualConsole, Readability } = await loadLibraries();
+  // A silent console: jsdom's complaints about a page are not the user's concern.
+  const dom = new JSDOM(withoutStyleSheets(html), { url, virtualConsole: new VirtualConsole() });
+  try {
+    const document = dom.window.document;
+    const structured = structuredMetadata(document);
+    const parsed = new Readability(document.cloneNode(true) as Document).parse();
+    const container = document.createElement('div');
+    container.innerHTML = parsed?.content ?? '';
+    let lines = linesFromArticle(container);
+    if (lines.length === 0) {
+      for (const tag of document.querySelectorAll('script, style, noscript, template')) tag.remove();
+      lines = (document.body?.textContent ?? '').split(/\n+/).map(squash).filter(Boolean);
+    }
+    if (lines.length === 0) return null;
+    const siteName = structured.outlet ?? (squash(parsed?.siteName) || null);
+    const byline = cleanAuthor(structured.author ?? parsed?.byline, siteName);
+    const title = cleanTitle(
+      structured.headline ?? (squash(parsed?.title) || squash(document.title)),
+      siteName,
+      byline,
+    );
+    return {
+      title,
+      byline,
+      siteName,
+      publishedTime: structured.publishedAt ?? (squash(parsed?.publishedTime) || null),
+      lines: [title, ...lines].filter(Boolean).join('\n\n'),
+    };
+  } finally {
+    dom.window.close();
   }
-  if (lines.length === 0) return null;
-  const title = squash(parsed?.title) || squash(document.title) || null;
-  dom.window.close();
-  return {
-    title,
-    byline: squash(parsed?.byline) || null,
-    siteName: squash(parsed?.siteName) || null,
-    publishedTime: squash(parsed?.publishedTime) || null,
-    lines: [title, ...lines].filter(Boolean).join('\n\n'),
-  };
 }

@@ -7,14 +7,14 @@
  */
 export function markdownToLines(markdown: string): string {
   return markdown
-    .replace(/^\uFEFF?\s*# +(.+)$/m, (line, title: string) =>
+    .replace(/^\uFEFF?[ \t]*# +(\S.*)$/m, (line, title: string) =>
       markdown.trimStart().startsWith(line.trim()) ? title : line,
     )
     .replace(/^---\n[\s\S]*?\n---\n/, '')
     .replace(/```[\s\S]*?```/g, (block) => block.replace(/```\w*/g, ''))
-    .replace(/<[^>\n]+>/g, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, (_m, alt: string) => (alt ? `Image: ${alt}` : ''))
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/<[^<>\n]+>/g, '')
+    .replace(/!\[([^[\]]*)\]\([^()]*\)/g, (_m, alt: string) => (alt ? `Image: ${alt}` : ''))
+    .replace(/\[([^[\]]+)\]\([^()]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])([*_])([^*_\n]+)\2(?!\w)/g, '$1$3')
     .replace(/`([^`\n]+)`/g, '$1');

@@ -48,9 +48,16 @@ function joinParts(parts: { x: number; width: number; str: string }[], size: num
   return text;
 }
 
+/** The run of letters that ends `text` (scanned backwards: linear, whatever the line). */
+function trailingLetters(text: string): string {
+  let start = text.length;
+  while (start > 0 && /\p{L}/u.test(text[start - 1]!)) start -= 1;
+  return text.slice(start);
+}
+
 /** A word broken at a line end: "negoti-" + "ations" joins without the hyphen; "well-" + "known" keeps it. */
 function joinHyphenated(text: string, next: string): string {
-  const before = /(\p{L}+)-$/u.exec(text)?.[1];
+  const before = text.endsWith('-') ? trailingLetters(text.slice(0, -1)) : '';
   const after = /^\p{Ll}+/u.exec(next)?.[0];
   if (!before || !after) return `${text} ${next}`;
   const joined = isEnglishWord(before + after) && !(isEnglishWord(before) && isEnglishWord(after));

@@ -17,6 +17,7 @@ import { importArticles, type ImportResult } from '../importing/import-articles'
 import { readImportFile } from '../importing/read-import-file';
 import type { ValidRequest } from './dispatcher';
 import { createAnnotationHandlers } from './annotation-handlers';
+import { createLineChoiceHandlers } from './line-choice-handlers';
 import { findRecord } from './find-record';
 import { createBriefingHandlers } from './briefing-handlers';
 import { createExportTargetHandlers } from './export-target-handlers';
@@ -121,7 +122,7 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     return result!;
   }
 
-  return {
+  const handlers: Handlers = {
     getStatus: () => core.status,
     listArticles: () => {
       const store = requireStore(core);
@@ -208,5 +209,11 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...createBriefingHandlers(() => requireStore(core), services),
     ...createExportTargetHandlers(() => requireStore(core), services),
     ...createImportHandlers(() => requireStore(core), now, services.readClipboard),
+    ...createLineChoiceHandlers(
+      () => requireStore(core),
+      articleTexts,
+      (request) => handlers.getArticle(request),
+    ),
   };
+  return handlers;
 }

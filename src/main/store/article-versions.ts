@@ -39,7 +39,10 @@ export async function upgradeArticle(
   }
   const article = data as ArticleFile;
   if (article.cleaned.rulesVersion < cleaningRulesVersion) {
-    return { article: await recleanArticle(article.record, article.rawText, article.format), upgraded: true };
+    return {
+      article: await recleanArticle(article.record, article.rawText, article.format, article.readerChoices),
+      upgraded: true,
+    };
   }
   return { article, upgraded: false };
 }

@@ -104,6 +104,8 @@ export interface LibraryStore {
   readArticle(id: string): Promise<ArticleFile>;
   /** Changes an article's record (title, source metadata) in the index and in its article file. */
   updateArticleRecord(id: string, change: (record: ArticleRecord) => void): Promise<ArticleRecord>;
+  /** Writes an article file made again from its raw text (the reader restored or removed a line) and its record. */
+  replaceArticle(article: ArticleFile): Promise<void>;
   /** Removes an article: its record, its text and its annotations. */
   deleteArticle(id: string): Promise<void>;
   annotations(articleId: string): Readonly<AnnotationShard>;
@@ -411,6 +413,11 @@ function createStore(
       await repairFile(file, JSON.stringify(repaired), now(), inspection.state === 'damaged');
       await keepArticleCopies([repaired]);
       return true;
+    },
+    replaceArticle: async (article) => {
+      articleFileSchema.parse(article);
+      await saveArticle(article);
+      backups.changed();
     },
     updateArticleRecord: async (id, change) => {
       const current = indexDocument.data().articles.find((record) => record.id === id);

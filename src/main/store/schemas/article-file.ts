@@ -21,5 +21,12 @@ export const articleFileSchema = z.object({
   /** The text exactly as it arrived, never changed. */
   rawText: z.string(),
   cleaned: cleanedArticleSchema,
+  /** Lines the reader put back into the body or took out of it, by raw line number; kept across re-cleaning. */
+  readerChoices: z
+    .object({
+      restore: z.array(z.number().int().positive()),
+      remove: z.array(z.number().int().positive()),
+    })
+    .optional(),
 });
 export type ArticleFile = z.infer<typeof articleFileSchema>;

@@ -11,4 +11,12 @@ export const boilerplateLabels: Record<RemovedLine['kind'], string> = {
   'comment-chrome': 'comment buttons',
   sharing: 'sharing buttons',
   'page-furniture': 'page header, footer or number',
+  'site-chrome': 'site text around the article',
+  menu: 'menu',
+  button: 'button',
+  counter: 'counter',
+  'link-list': 'list of links',
+  copyright: 'copyright notice',
+  'cookie-notice': 'cookie notice',
+  'form-control': 'form field',
 };
