@@ -53,7 +53,6 @@ export function findChromium(
   return chromiumCandidates(platform, env).find(exists) ?? null;
 }
 
-
 export interface ChromiumPrinter {
   print: PrintToPdf;
   /** Null when PDF export can work, else the reason in words. */
