@@ -17,6 +17,7 @@ import { channels } from '../src/shared/channels';
 import { openLibraryStore } from '../src/main/store/library-store';
 import type { Highlight } from '../src/main/store/schemas/annotation-shard';
 import type { AppCore } from '../src/main/app-core';
+import { createAppServices } from '../src/main/app-services';
 import { brownParagraphs } from './brown-corpus';
 import { percentile, round } from './stats';
 
@@ -97,6 +98,7 @@ export async function runAnnotationBench(
   await store.flush();
   const core: AppCore = {
     store,
+    services: createAppServices(store),
     status: {
       state: 'ready',
       storePath: store.layout.dir,

@@ -10,7 +10,7 @@ import { chromiumLaunchOptions } from '../scripts/chromium';
 import { TextIndex } from '../src/main/anchoring/text-index';
 import { describeRange } from '../src/main/anchoring/describe-range';
 import { articleFromPlainText } from '../src/main/articles/article-from-text';
-import { createBriefingService } from '../src/main/briefings/briefing-service';
+import { createAppServices } from '../src/main/app-services';
 import { exportBriefing } from '../src/main/briefings/export-briefing';
 import type { ExportFormat } from '../src/main/briefings/export-formats';
 import { openLibraryStore } from '../src/main/store/library-store';
@@ -66,10 +66,10 @@ export async function runExportBench(
     }
     await store.updateAnnotations(article.record.id, (shard) => void shard.highlights.push(...highlights));
   }
-  const briefings = createBriefingService(store);
+  const { briefings } = createAppServices(store);
   let briefing = await briefings.create('Benchmark briefing');
   for (const item of items)
-    briefing = await briefings.addHighlight(briefing.id, item.articleId, item.highlightId);
+    ({ briefing } = await briefings.addHighlight(briefing.id, item.articleId, item.highlightId));
 
   const browser = await chromium.launch(chromiumLaunchOptions);
   const printToPdf = async (html: string, pageSize: 'A4' | 'Letter') => {

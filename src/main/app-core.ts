@@ -1,6 +1,7 @@
 /**
  * Starts everything the main process needs that is not Electron: opens the
- * store in the data folder (recovering what it must) and seeds it on first run.
+ * store in the data folder (recovering what it must), seeds it on first run and
+ * builds the app's services once.
  *
  * The Electron wiring and the end-to-end test harness both call this, so the
  * tests drive exactly the code the installed app runs.
@@ -11,6 +12,7 @@ import { StoreUnreadableError } from './store/store-unreadable-error';
 import { StoreLockedError } from './store/store-lock';
 import { readSeedFiles } from './store/seed-files';
 import { seedOnFirstRun } from './store/first-run-seeding';
+import { createAppServices, type AppServices } from './app-services';
 
 export interface AppCoreOptions {
   /** The store folder (`<user data>/store` in the app). */
@@ -26,6 +28,8 @@ export interface AppCore {
   status: StoreStatus;
   /** Null when the store could not be opened; `status` then says why. */
   store: LibraryStore | null;
+  /** The use cases over the store; null with it. */
+  services: AppServices | null;
   /** Saves everything pending and releases the store (on quit). */
   close(): Promise<void>;
 }
@@ -50,11 +54,17 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   } catch (error) {
     const reason = describeOpenFailure(error);
     if (reason === null) throw error;
-    return { store: null, status: { state: 'failed', storePath, reason }, close: async () => {} };
+    return {
+      store: null,
+      services: null,
+      status: { state: 'failed', storePath, reason },
+      close: async () => {},
+    };
   }
   const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
   return {
     store,
+    services: createAppServices(store, now),
     status: {
       state: 'ready',
       storePath,

@@ -34,6 +34,7 @@ export const channels = {
   exportBriefing: 'briefing:export',
   openExportedFile: 'export:open',
   showExportedFile: 'export:show-in-folder',
+  articleUsage: 'article:usage',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

@@ -112,6 +112,7 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   exportBriefing: [{ id: 'b-1' }, { id: 'b-1', format: 'rtf' }, { id: 'b-1', format: 'pdf', pageSize: 'A3' }],
   openExportedFile: [{}, { path: 5 }],
   showExportedFile: [{}, { path: 'x'.repeat(5000) }],
+  articleUsage: [{}, { id: 7 }, { id: oversizedId }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
 };
 
@@ -177,6 +178,7 @@ describe('typed failures', () => {
   it('reports store-unavailable from every store-backed method when the store failed to open', async () => {
     const core: AppCore = {
       store: null,
+      services: null,
       status: { state: 'failed', storePath: '/x/store', reason: 'It was written by a newer version.' },
       close: async () => {},
     };

@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/api-error';
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing, BriefingSection } from '../store/schemas/briefings-file';
-import { recordOperation } from '../history/record-operation';
+import type { HistoryService } from '../history/history-service';
 import { placeById } from '../history/place-by-id';
+import { briefingView } from './briefing-view';
 
 /** Section titles of the skeleton, by category id. */
 const skeletonTitles: Record<string, string> = {
@@ -28,7 +29,11 @@ export interface BriefingFields {
   bluf?: string;
 }
 
-export function createBriefingService(store: LibraryStore, now: () => Date = () => new Date()) {
+export function createBriefingService(
+  store: LibraryStore,
+  history: HistoryService,
+  now: () => Date = () => new Date(),
+) {
   function find(id: string): Briefing {
     const briefing = store.briefings().briefings.find((candidate) => candidate.id === id);
     if (!briefing) throw new AppFailure('not-found', 'That briefing no longer exists.');
@@ -39,13 +44,19 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
     const id = (after ?? before)!.id;
     await Promise.all([
       store.updateBriefings((file) => placeById(file.briefings, id, after)),
-      recordOperation(
-        store,
-        { target: 'briefing', articleId: id, briefingId: id, before, after, label },
-        now,
-      ),
+      history.record({ target: 'briefing', articleId: id, briefingId: id, before, after, label }),
     ]);
   }
+
+  history.register('briefing', async (operation, state) => {
+    const briefing = operation[state];
+    await store.updateBriefings((file) => placeById(file.briefings, operation.briefingId, briefing));
+    return {
+      target: 'briefing',
+      briefingId: operation.briefingId,
+      briefing: briefing ? briefingView(store, briefing) : null,
+    };
+  });
 
   function touched(briefing: Briefing): Briefing {
     return { ...briefing, updatedAt: now().toISOString() };
@@ -102,15 +113,15 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
       articleId: string,
       highlightId: string,
       sectionId?: string,
-    ): Promise<Briefing> {
+    ): Promise<{ briefing: Briefing; added: boolean }> {
       const before = find(id);
       const highlight = store
         .annotations(articleId)
         .highlights.find((candidate) => candidate.id === highlightId);
       if (!highlight) throw new AppFailure('not-found', 'That highlight no longer exists.');
-      if (before.sections.some((section) => section.items.some((item) => item.highlightId === highlightId))) {
-        throw new AppFailure('invalid-request', 'That highlight is already in this briefing.');
-      }
+      // Adding a highlight that is already there changes nothing and is not a failure.
+      if (before.sections.some((section) => section.items.some((item) => item.highlightId === highlightId)))
+        return { briefing: before, added: false };
       const target =
         before.sections.find((section) => section.id === sectionId) ??
         before.sections.find((section) => section.categoryId === highlight.categoryId) ??
@@ -124,7 +135,7 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
         ),
       });
       await put(before, after, `add a highlight to “${after.title}”`);
-      return after;
+      return { briefing: after, added: true };
     },
 
     async remove(id: string): Promise<void> {

@@ -7,12 +7,13 @@
  * calls the very same function through Playwright's `exposeBinding`.
  */
 import type { z } from 'zod';
-import { AppFailure, type ApiEnvelope, type ApiErrorRecord } from '../../shared/api-error';
-import { methodForChannel, type ApiMethod } from '../../shared/channels';
+import { AppFailure, type ApiEnvelope, type ApiErrorCode, type ApiErrorRecord } from '../../shared/api-error';
+import { methodForChannel } from '../../shared/channels';
 import { contract } from '../../shared/contract';
-import type { Handlers } from './handlers';
+import { ArticleTextUnavailableError } from '../store/library-store';
+import type { Handlers } from './handler-types';
 
-export type ValidRequest<M extends ApiMethod> = z.output<(typeof contract)[M]['request']>;
+export type { ValidRequest } from './handler-types';
 export type Dispatch = (channel: string, payload: unknown) => Promise<ApiEnvelope<unknown>>;
 
 export interface DispatcherOptions {
@@ -22,6 +23,17 @@ export interface DispatcherOptions {
 
 function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`);
+}
+
+/**
+ * The one place domain errors become codes: an error the user should see as-is
+ * keeps its message under the code named here, whichever method raised it.
+ */
+function domainFailure(error: unknown): { code: ApiErrorCode; message: string } | null {
+  if (error instanceof AppFailure) return { code: error.code, message: error.message };
+  if (error instanceof ArticleTextUnavailableError)
+    return { code: 'store-unavailable', message: error.message };
+  return null;
 }
 
 function failure(error: ApiErrorRecord): ApiEnvelope<never> {
@@ -57,7 +69,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof AppFailure) return failure({ code: error.code, message: error.message });
+      const known = domainFailure(error);
+      if (known) return failure(known);
       logError(error);
       return failure({ code: 'internal', message: `${method} failed unexpectedly. Details are in the log.` });
     }
