@@ -19,10 +19,10 @@ function summaryOf(view: BriefingView): BriefingSummary {
 }
 
 export class Briefings {
-  list = $state<BriefingSummary[]>([]);
-  current = $state<BriefingView | null>(null);
+  list = $state.raw<BriefingSummary[]>([]);
+  current = $state.raw<BriefingView | null>(null);
   /** The briefing highlights are added to. */
-  target = $state<BriefingView | null>(null);
+  target = $state.raw<BriefingView | null>(null);
   error = $state<string | null>(null);
 
   constructor(

@@ -8,11 +8,11 @@ import { call, messageOf } from '../lib/api';
 import { patchLibraryHighlights, withTagsOf, type LibraryHighlight } from '../lib/annotation-patch';
 
 export class Library {
-  articles = $state<ArticleSummary[]>([]);
+  articles = $state.raw<ArticleSummary[]>([]);
   selectedIndex = $state(0);
   error = $state<string | null>(null);
-  highlights = $state<LibraryHighlight[]>([]);
-  tags = $state<string[]>([]);
+  highlights = $state.raw<LibraryHighlight[]>([]);
+  tags = $state.raw<string[]>([]);
 
   get selected(): ArticleSummary | null {
     return this.articles[this.selectedIndex] ?? null;

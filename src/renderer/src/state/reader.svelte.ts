@@ -22,7 +22,8 @@ export interface HighlightChanges {
 }
 
 export class ReaderSession {
-  article = $state<ArticleView | null>(null);
+  // Raw: replaced whole by each patch, never mutated, so a 1 MB article is not wrapped in deep proxies.
+  article = $state.raw<ArticleView | null>(null);
   /** The highlight to select and scroll to when the article opens. */
   initialHighlightId = $state<string | null>(null);
   error = $state<string | null>(null);

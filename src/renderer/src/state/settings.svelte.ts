@@ -23,9 +23,10 @@ export class Settings {
     applyTheme(this.theme);
   }
 
-  get colours(): Record<string, string> {
-    return Object.fromEntries(this.categories.map((category) => [category.id, category.color]));
-  }
+  /** Category colours by id: one object until the categories change (every run of text reads it). */
+  colours = $derived<Record<string, string>>(
+    Object.fromEntries(this.categories.map((category) => [category.id, category.color])),
+  );
 
   async chooseTheme(next: ThemePreference): Promise<void> {
     const previous = this.theme;
