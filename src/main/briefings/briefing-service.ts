@@ -66,6 +66,17 @@ export function createBriefingService(
     /** The briefing with this id; not-found if it no longer exists. */
     find,
 
+    /** The briefing with this id or (unique) title, as the command line names one. */
+    findByIdOrTitle(wanted: string): Briefing {
+      const matches = store
+        .briefings()
+        .briefings.filter((candidate) => candidate.id === wanted || candidate.title === wanted);
+      if (matches.length === 0) throw new AppFailure('not-found', `no briefing with id or title "${wanted}"`);
+      if (matches.length > 1)
+        throw new AppFailure('invalid-request', `several briefings are titled "${wanted}"; give its id`);
+      return matches[0]!;
+    },
+
     async create(title: string | undefined): Promise<Briefing> {
       const time = now().toISOString();
       const briefing: Briefing = {
