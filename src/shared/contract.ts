@@ -179,6 +179,8 @@ export const briefingItemViewSchema = z.object({
   sourceNumber: z.number().int().nullable(),
   citation: z.string().nullable(),
   damagedSource: z.boolean(),
+  /** True when the article was deleted and the item shows the excerpt and citation it kept. */
+  kept: z.boolean(),
 });
 export type BriefingItemView = z.infer<typeof briefingItemViewSchema>;
 

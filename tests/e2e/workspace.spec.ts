@@ -176,7 +176,9 @@ test('source edits are saved as typed: switching tabs at once loses nothing, acr
   await expect(app.reader.sourceField('Author')).toHaveValue('Illia Ponomarenko');
 });
 
-test('the delete confirmation names the briefings that quote the article', async ({ app }) => {
+test('the delete confirmation names the briefings that quote the article, and they keep the excerpt', async ({
+  app,
+}) => {
   await openLong(app);
   await app.reader.highlight('Humanitarian agencies have said', 2);
   await app.page.keyboard.press('b');
@@ -188,7 +190,19 @@ test('the delete confirmation names the briefings that quote the article', async
     .click();
   await expect(app.library.deleteDialog).toContainText('Used in 1 briefing.');
   await app.screenshot('delete-used-in-briefing');
-  await app.library.deleteDialog.getByRole('button', { name: 'Cancel' }).click();
+  await app.library.deleteDialog.getByRole('button', { name: 'Delete article' }).click();
+  await expect(app.library.item(longSeed)).toHaveCount(0);
+  await app.header.go('Briefings');
+  await expect(app.briefings.section('Evidence').locator('blockquote')).toHaveText(
+    'Humanitarian agencies have said',
+  );
+  await expect(app.briefings.section('Evidence')).toContainText('The article was deleted');
+  await app.restart();
+  await app.header.go('Briefings');
+  await expect(app.briefings.section('Evidence').locator('blockquote')).toHaveText(
+    'Humanitarian agencies have said',
+  );
+  await app.screenshot('briefing-keeps-deleted-article-excerpt');
 });
 
 test('“Add section” works outside a secure context, and ? lists every shortcut', async ({ app }) => {

@@ -6,6 +6,7 @@ import type { ArticleSummary, ArticleView, SourceMetadataView } from '../../shar
 import type { ArticleTexts } from '../annotations/article-texts';
 import { highlightView } from '../annotations/highlight-view';
 import { reanchorHighlights } from '../annotations/reanchor-highlights';
+import { snapshotsFor } from '../briefings/briefing-view';
 import type { LibraryStore } from '../store/library-store';
 import { summariseArticle } from './article-summary';
 import { findRecord } from './find-record';
@@ -65,8 +66,16 @@ export function createArticleService(store: LibraryStore, texts: ArticleTexts) {
         ).length;
     },
 
+    /** Deletes the article; the briefings quoting it keep each item's excerpt and citation. */
     async remove(id: string) {
       const summary = summariseArticle(findRecord(store, id), store);
+      const kept = snapshotsFor(store, id);
+      if (kept.size > 0)
+        await store.updateBriefings((file) => {
+          for (const item of file.briefings.flatMap((b) => b.sections.flatMap((section) => section.items)))
+            if (item.articleId === id && kept.has(item.highlightId))
+              item.snapshot = kept.get(item.highlightId);
+        });
       await store.deleteArticle(id);
       texts.forget(id);
       return { id, highlightsRemoved: summary.highlightCount, notesRemoved: summary.noteCount };

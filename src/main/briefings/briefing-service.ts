@@ -114,7 +114,18 @@ export function createBriefingService(
           throw new AppFailure('invalid-request', 'An item appears twice in the briefing.');
         ids.add(item.id);
       }
-      const after = touched({ ...before, sections });
+      // The renderer sends items without their kept snapshots; they stay with their items.
+      const kept = new Map(
+        before.sections.flatMap((section) => section.items).map((item) => [item.id, item.snapshot]),
+      );
+      const withSnapshots = sections.map((section) => ({
+        ...section,
+        items: section.items.map((item) => {
+          const snapshot = kept.get(item.id);
+          return snapshot ? { ...item, snapshot } : item;
+        }),
+      }));
+      const after = touched({ ...before, sections: withSnapshots });
       await put(before, after, `rearrange the briefing “${after.title}”`);
       return after;
     },
