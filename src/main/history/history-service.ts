@@ -7,6 +7,11 @@
  * Steps run one at a time: two undo requests in flight undo two steps, in
  * order, never the same step twice, and a change recorded meanwhile is never
  * mistaken for the step being undone.
+ *
+ * Bounded by steps and by bytes: note edits to the same note within a short
+ * while are one step (an autosave every few seconds is not 200 steps of a
+ * 200,000-character note), and the oldest steps go once the history holds more
+ * than `maxBytes` of JSON.
  */
 import { randomUUID } from 'node:crypto';
 import type { HistoryChange, HistoryStep } from '../../shared/contract';
@@ -24,7 +29,47 @@ export type HistoryApplier<T extends OperationTarget> = (
   state: 'before' | 'after',
 ) => Promise<HistoryChange>;
 
-export function createHistoryService(store: LibraryStore, now: () => Date = () => new Date()) {
+export interface HistoryLimits {
+  /** The most JSON the undo and redo histories may hold together. */
+  maxBytes: number;
+  /** Edits of one note closer together than this are one step. */
+  coalesceMs: number;
+}
+
+export const defaultHistoryLimits: HistoryLimits = { maxBytes: 4 * 2 ** 20, coalesceMs: 60_000 };
+
+/** Whether `next` continues the note edit `last` (same note, soon after): they become one step. */
+function continuesNoteEdit(last: Operation | undefined, next: Operation, coalesceMs: number): boolean {
+  if (!last || Date.parse(next.at) - Date.parse(last.at) > coalesceMs) return false;
+  if (last.target === 'article-note' && next.target === 'article-note')
+    return last.articleId === next.articleId && last.after !== null && next.after !== null;
+  if (last.target !== 'highlight' || next.target !== 'highlight') return false;
+  if (last.highlightId !== next.highlightId || !last.before || !last.after || !next.before || !next.after)
+    return false;
+  // Only the note changed in both steps.
+  const sameButNote = (a: typeof last.after, b: typeof last.after) =>
+    a!.categoryId === b!.categoryId &&
+    a!.tags.join('\n') === b!.tags.join('\n') &&
+    a!.quote.exact === b!.quote.exact;
+  return (
+    sameButNote(last.before, last.after) &&
+    sameButNote(next.before, next.after) &&
+    last.after.note === next.before.note
+  );
+}
+
+export function createHistoryService(
+  store: LibraryStore,
+  now: () => Date = () => new Date(),
+  limits: HistoryLimits = defaultHistoryLimits,
+) {
+  /** Serialised sizes of recorded operations (they are frozen once stored, so a size never changes). */
+  const sizes = new WeakMap<object, number>();
+  const sizeOf = (operation: Operation) => {
+    let size = sizes.get(operation);
+    if (size === undefined) sizes.set(operation, (size = JSON.stringify(operation).length));
+    return size;
+  };
   const appliers = new Map<OperationTarget, HistoryApplier<OperationTarget>>();
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -74,9 +119,14 @@ export function createHistoryService(store: LibraryStore, now: () => Date = () =
     record(operation: NewOperation): Promise<void> {
       const entry = { ...operation, id: randomUUID(), at: now().toISOString() } as Operation;
       return store.updateOperations((log) => {
-        log.undo.push(entry);
+        const last = log.undo.at(-1);
+        if (continuesNoteEdit(last, entry, limits.coalesceMs))
+          log.undo[log.undo.length - 1] = { ...entry, id: last!.id, before: last!.before } as Operation;
+        else log.undo.push(entry);
         if (log.undo.length > historyDepth) log.undo.splice(0, log.undo.length - historyDepth);
         log.redo = [];
+        let bytes = log.undo.reduce((sum, step) => sum + sizeOf(step), 0);
+        while (bytes > limits.maxBytes && log.undo.length > 1) bytes -= sizeOf(log.undo.shift()!);
       });
     },
 
