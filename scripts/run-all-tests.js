@@ -54,6 +54,7 @@ check('type-check (svelte-check)', npx, [
   '--fail-on-warnings',
 ]);
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
+check('format', npx, ['prettier', '--check', '.']);
 
 const vitestReport = `${resultsDir}/vitest.json`;
 suite(
