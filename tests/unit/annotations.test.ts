@@ -5,40 +5,16 @@
  * a restart, and re-anchoring or orphaning when an article's text changes.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { channels, type ApiMethod } from '../../src/shared/channels';
-import type { ApiEnvelope } from '../../src/shared/api-error';
-import type { ApiReply, ApiRequest } from '../../src/shared/contract';
-import { startAppCore, type AppCore } from '../../src/main/app-core';
-import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/ipc/handlers';
+import { describe, expect, it } from 'vitest';
 import { storeLayout } from '../../src/main/store/store-layout';
+import { dispatchApp } from './dispatch-app';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
-const seedsDir = path.resolve('seeds');
-const cores: AppCore[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close()));
-});
 
 async function app(dataDir?: string) {
   const dir = dataDir ?? (await makeTempDir());
-  const core = await startAppCore({ dataDir: dir, seedsDir, backups: false });
-  cores.push(core);
-  const dispatch = createDispatcher(createHandlers(core));
-  async function call<M extends ApiMethod>(
-    method: M,
-    request: ApiRequest<M>,
-  ): Promise<ApiEnvelope<ApiReply<M>>> {
-    return (await dispatch(channels[method], request)) as ApiEnvelope<ApiReply<M>>;
-  }
-  async function ok<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiReply<M>> {
-    const envelope = await call(method, request);
-    if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-    return envelope.value;
-  }
+  const { core, call, ok } = await dispatchApp(dir);
   const articles = await ok('listArticles', {});
   const longSeed = articles.find((article) => article.sourceFile === '001_65831639b4f4e14b.txt')!;
   const article = await ok('getArticle', { id: longSeed.id });

@@ -7,36 +7,16 @@
  * reads it, and adding a highlight a briefing already has is not an error.
  */
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { channels, type ApiMethod } from '../../src/shared/channels';
-import type { ApiEnvelope } from '../../src/shared/api-error';
-import type { ApiReply, ApiRequest } from '../../src/shared/contract';
-import { startAppCore, type AppCore } from '../../src/main/app-core';
-import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/ipc/handlers';
+import { describe, expect, it } from 'vitest';
 import { storeLayout } from '../../src/main/store/store-layout';
+import { dispatchApp } from './dispatch-app';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
-const seedsDir = path.resolve('seeds');
-const cores: AppCore[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close()));
-});
 
 async function app(dataDir?: string) {
   const dir = dataDir ?? (await makeTempDir());
-  const core = await startAppCore({ dataDir: dir, seedsDir, backups: false });
-  cores.push(core);
-  const dispatch = createDispatcher(createHandlers(core), { logError: () => {} });
-  const call = async <M extends ApiMethod>(method: M, request: ApiRequest<M>) =>
-    (await dispatch(channels[method], request)) as ApiEnvelope<ApiReply<M>>;
-  async function ok<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiReply<M>> {
-    const envelope = await call(method, request);
-    if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-    return envelope.value;
-  }
+  const { core, call, ok } = await dispatchApp(dir);
   const articleId = (await ok('listArticles', {})).find(
     (article) => article.sourceFile === '002_fcb9d55784e1e080.txt',
   )!.id;
