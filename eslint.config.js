@@ -15,6 +15,26 @@ export const electronImportBan = {
   ],
 };
 
+/** Folder boundaries: the renderer never reaches into main or Node; shared code belongs to neither side. */
+const mainImport = { group: ['**/main/**', '**/main'], message: 'Only the main process imports src/main.' };
+const nodeImport = {
+  group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'worker_threads'],
+  message: 'Renderer and shared code run outside Node: no Node built-ins.',
+};
+export const rendererZone = {
+  paths: electronImportBan.paths,
+  patterns: [...electronImportBan.patterns, mainImport, nodeImport],
+};
+export const sharedZone = {
+  paths: electronImportBan.paths,
+  patterns: [
+    ...electronImportBan.patterns,
+    mainImport,
+    nodeImport,
+    { group: ['**/renderer/**'], message: 'Shared code does not import the renderer.' },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -56,8 +76,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['src/main/**/*.ts', 'src/shared/**/*.ts', 'src/renderer/**/*'],
+    files: ['src/main/**/*.ts'],
     ignores: ['src/main/index.ts', 'src/main/shell/**'],
     rules: { 'no-restricted-imports': ['error', electronImportBan] },
   },
+  { files: ['src/renderer/**/*'], rules: { 'no-restricted-imports': ['error', rendererZone] } },
+  { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', sharedZone] } },
 );

@@ -18,7 +18,7 @@ import { brownParagraphs } from './brown-corpus';
 import { percentile, round } from './stats';
 import { dispatchForStore } from './dispatch-for-store';
 
-function longArticle(paragraphs: string[], words: number): string {
+export function longArticle(paragraphs: string[], words: number): string {
   const body: string[] = [];
   let count = 0;
   for (let i = 0; count < words; i += 1) {
@@ -29,7 +29,7 @@ function longArticle(paragraphs: string[], words: number): string {
   return `A Very Long Report on Everything\n\n${body.join('\n\n')}\n`;
 }
 
-function highlightsOn(index: TextIndex, count: number): Highlight[] {
+export function highlightsOn(index: TextIndex, count: number): Highlight[] {
   const highlights: Highlight[] = [];
   const words = [...index.text.matchAll(/\S+/g)];
   for (let n = 0; highlights.length < count; n += 1) {

@@ -11,7 +11,7 @@ import { printWithPlaywright } from '../scripts/print-pdf';
 import { TextIndex } from '../src/main/anchoring/text-index';
 import { describeRange } from '../src/main/anchoring/describe-range';
 import { articleFromPlainText } from '../src/main/articles/article-from-text';
-import { createBriefingService } from '../src/main/briefings/briefing-service';
+import { createAppServices } from '../src/main/app-services';
 import { exportBriefing } from '../src/main/briefings/export-briefing';
 import type { ExportFormat } from '../src/main/briefings/export-formats';
 import { openLibraryStore } from '../src/main/store/library-store';
@@ -67,10 +67,10 @@ export async function runExportBench(
     }
     await store.updateAnnotations(article.record.id, (shard) => void shard.highlights.push(...highlights));
   }
-  const briefings = createBriefingService(store);
+  const { briefings } = createAppServices(store);
   let briefing = await briefings.create('Benchmark briefing');
   for (const item of items)
-    briefing = await briefings.addHighlight(briefing.id, item.articleId, item.highlightId);
+    ({ briefing } = await briefings.addHighlight(briefing.id, item.articleId, item.highlightId));
 
   const browser = await chromium.launch(chromiumLaunchOptions);
   const context = await browser.newContext();

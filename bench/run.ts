@@ -10,12 +10,13 @@ import { runStoreBench } from './store-bench';
 import { runAnnotationBench } from './annotation-bench';
 import { runExportBench } from './export-bench';
 import { runImportBench } from './import-bench';
+import { runPaintedBench } from './painted-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const quick = args.includes('--quick');
-const only = args.includes('--annotations') ? 'annotations' : null;
+const only = args.includes('--annotations') ? 'annotations' : args.includes('--painted') ? 'painted' : null;
 
 const targets: Record<string, [string, (value: number) => boolean]> = {
   save_p95_ratio_10k_to_5: ['≤ 1.5', (value) => value <= 1.5],
@@ -24,6 +25,9 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   reanchor_1000_ms: ['< 200', (value) => value < 200],
   highlight_roundtrip_p95_ms: ['< 20', (value) => value < 20],
   import_hostile_save_p95_ratio: ['≤ 2', (value) => value <= 2],
+  highlight_painted_p95_ms_100k_words: ['< 50', (value) => value < 50],
+  note_autosave_painted_p95_ms: ['< 50', (value) => value < 50],
+  reloads_during_edits: ['= 0', (value) => value === 0],
 };
 
 const machine = {
@@ -37,8 +41,8 @@ console.log(
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'briefing-bench-'));
 const figures: Record<string, number> = { ...machine };
 try {
-  if (only !== 'annotations') console.log('\n== store');
-  if (only !== 'annotations')
+  if (only === null) console.log('\n== store');
+  if (only === null)
     Object.assign(
       figures,
       await runStoreBench({
@@ -49,12 +53,18 @@ try {
         log: (line) => console.log(`  ${line}`),
       }),
     );
-  console.log('\n== annotations');
-  Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
-  console.log('\n== imports');
-  Object.assign(figures, await runImportBench(workDir, (line) => console.log(`  ${line}`)));
-  console.log('\n== exports');
-  Object.assign(figures, await runExportBench(workDir, (line) => console.log(`  ${line}`)));
+  if (only !== 'painted') {
+    console.log('\n== annotations');
+    Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
+  }
+  console.log('\n== edits painted in the renderer');
+  Object.assign(figures, await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40));
+  if (only === null) {
+    console.log('\n== imports');
+    Object.assign(figures, await runImportBench(workDir, (line) => console.log(`  ${line}`)));
+    console.log('\n== exports');
+    Object.assign(figures, await runExportBench(workDir, (line) => console.log(`  ${line}`)));
+  }
 } finally {
   await rm(workDir, { recursive: true, force: true });
 }

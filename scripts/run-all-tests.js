@@ -55,6 +55,7 @@ check('type-check (svelte-check)', npx, [
 ]);
 check('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 check('Electron security scan (electronegativity)', process.execPath, ['scripts/electronegativity.js']);
+check('format', npx, ['prettier', '--check', '.']);
 
 const vitestReport = `${resultsDir}/vitest.json`;
 suite(

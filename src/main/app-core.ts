@@ -1,6 +1,7 @@
 /**
  * Starts everything the main process needs that is not Electron: opens the
- * store in the data folder (recovering what it must) and seeds it on first run.
+ * store in the data folder (recovering what it must), seeds it on first run and
+ * builds the app's services once.
  *
  * The Electron wiring and the end-to-end test harness both call this, so the
  * tests drive exactly the code the installed app runs.
@@ -12,6 +13,7 @@ import { StoreLockedError } from './store/store-lock';
 import { readSeedFiles } from './store/seed-files';
 import { seedOnFirstRun } from './store/first-run-seeding';
 import { warmImportWorker } from './importing/conversion-worker';
+import { createAppServices, type AppServices } from './app-services';
 
 export interface AppCoreOptions {
   /** The store folder (`<user data>/store` in the app). */
@@ -29,6 +31,8 @@ export interface AppCore {
   store: LibraryStore | null;
   /** Why the store could not be opened, when it could not (browser mode tells a held lock apart). */
   openError?: unknown;
+  /** The use cases over the store; null with it. */
+  services: AppServices | null;
   /** Saves everything pending and releases the store (on quit). */
   close(): Promise<void>;
 }
@@ -59,6 +63,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     if (reason === null) throw error;
     return {
       store: null,
+      services: null,
       status: { state: 'failed', storePath, reason },
       openError: error,
       close: async () => {},
@@ -68,6 +73,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   warmImportWorker();
   return {
     store,
+    services: createAppServices(store, now),
     status: {
       state: 'ready',
       storePath,

@@ -45,6 +45,7 @@ export const channels = {
   showExportedFile: 'export:show-in-folder',
   getExportTarget: 'export:target',
   setExportFolder: 'export:set-folder',
+  articleUsage: 'article:usage',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

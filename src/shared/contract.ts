@@ -195,6 +195,8 @@ export const briefingItemViewSchema = z.object({
   sourceNumber: z.number().int().nullable(),
   citation: z.string().nullable(),
   damagedSource: z.boolean(),
+  /** True when the article was deleted and the item shows the excerpt and citation it kept. */
+  kept: z.boolean(),
 });
 export type BriefingItemView = z.infer<typeof briefingItemViewSchema>;
 
@@ -261,11 +263,39 @@ const sectionInput = z
 export const exportFormatSchema = z.enum(['md', 'html', 'pdf', 'docx', 'json']);
 export type ExportFormatName = z.infer<typeof exportFormatSchema>;
 
-/** What an undo or redo did: nothing (the history was empty), or a change to one article. */
+/**
+ * What a change did to one article's annotations: the new state of the highlights it touched, the ids
+ * of those it removed, the article note when it changed, and the article's summary (its counts). The
+ * renderer applies this to what it shows instead of reloading the article.
+ */
+export const annotationChangeSchema = z.object({
+  articleId: z.string(),
+  summary: articleSummarySchema,
+  highlights: z.array(highlightViewSchema),
+  removedHighlightIds: z.array(z.string()),
+  /** Present only when the article note changed (null: it was removed). */
+  articleNote: articleNoteSchema.nullable().optional(),
+});
+export type AnnotationChange = z.infer<typeof annotationChangeSchema>;
+
+/** What an undo or redo changed, for the renderer to apply: one article's annotations, or one briefing. */
+export const historyChangeSchema = z.discriminatedUnion('target', [
+  z.object({ target: z.literal('annotations'), change: annotationChangeSchema }),
+  z.object({
+    target: z.literal('briefing'),
+    briefingId: z.string(),
+    /** Null when the step removed the briefing. */
+    briefing: briefingViewSchema.nullable(),
+  }),
+]);
+export type HistoryChange = z.infer<typeof historyChangeSchema>;
+
+/** What an undo or redo did: nothing (the history was empty), or one change, reported with its new state. */
 export const historyStepSchema = z.object({
   done: z.boolean(),
   articleId: z.string().nullable(),
   label: z.string().nullable(),
+  change: historyChangeSchema.nullable(),
 });
 export type HistoryStep = z.infer<typeof historyStepSchema>;
 const importFile = z.object({
@@ -360,7 +390,7 @@ export const contract = {
       .object({ articleId, start: offset, end: offset, categoryId: z.string().min(1).max(40) })
       .strict()
       .refine((range) => range.end > range.start, 'the selection is empty'),
-    reply: highlightViewSchema,
+    reply: z.object({ highlight: highlightViewSchema, change: annotationChangeSchema }),
   },
   updateHighlight: {
     request: z
@@ -378,15 +408,15 @@ export const contract = {
           .optional(),
       })
       .strict(),
-    reply: highlightViewSchema,
+    reply: z.object({ highlight: highlightViewSchema, change: annotationChangeSchema }),
   },
   deleteHighlight: {
     request: z.object({ articleId, highlightId: z.string().min(1).max(limits.idLength) }).strict(),
-    reply: z.object({ articleId, highlightId: z.string() }),
+    reply: z.object({ articleId, highlightId: z.string(), change: annotationChangeSchema }),
   },
   setArticleNote: {
     request: z.object({ articleId, text: z.string().max(limits.noteLength) }).strict(),
-    reply: articleNoteSchema,
+    reply: z.object({ note: articleNoteSchema, change: annotationChangeSchema }),
   },
   listHighlights: {
     request: noArguments,
@@ -435,7 +465,8 @@ export const contract = {
     request: z
       .object({ briefingId, articleId, highlightId: z.string().min(1).max(limits.idLength) })
       .strict(),
-    reply: briefingViewSchema,
+    /** `added` is false when the highlight was already in the briefing (nothing changed). */
+    reply: z.object({ briefing: briefingViewSchema, added: z.boolean() }),
   },
   deleteBriefing: { request: z.object({ id: briefingId }).strict(), reply: z.object({ id: z.string() }) },
   exportBriefing: {
@@ -481,6 +512,11 @@ export const contract = {
   setExportFolder: {
     request: z.object({ folder: z.string().trim().min(1).max(4096) }).strict(),
     reply: exportTargetSchema,
+  },
+  /** What deleting an article touches beyond it: the briefings that quote it (asked before deleting). */
+  articleUsage: {
+    request: z.object({ id: articleId }).strict(),
+    reply: z.object({ briefingCount: z.number().int().nonnegative() }),
   },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 

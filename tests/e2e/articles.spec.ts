@@ -84,7 +84,7 @@ test('the source panel edits title, outlet, author, date and URL, and keeps them
   await expect(app.reader.sourcePanel.getByRole('status')).toHaveText('Saved');
   await expect(app.reader.title).toHaveText('Zelenskyy asks the U.S. for “everything”');
   await expect(app.reader.article.locator('.byline')).toHaveText(
-    'Kyiv Post · Francesca Chambers · 2025-08-19',
+    'Kyiv Post · Francesca Chambers · 19 Aug 2025',
   );
   await app.screenshot('reader-source-panel');
 

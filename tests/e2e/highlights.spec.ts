@@ -111,7 +111,9 @@ test('a note and tags on a highlight, and the article note, are saved and are th
     .getByLabel('Your note on this article (Markdown)')
     .fill('Lead piece for the Friday briefing.');
   await app.reader.panel.getByLabel('Your note on this article (Markdown)').blur();
-  await expect(app.reader.panel.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(
+    app.reader.panel.getByRole('tabpanel', { name: 'Article note' }).getByRole('status'),
+  ).toHaveText('Saved');
 
   await app.restart();
   await openLong(app);

@@ -5,40 +5,16 @@
  * a restart, and re-anchoring or orphaning when an article's text changes.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { channels, type ApiMethod } from '../../src/shared/channels';
-import type { ApiEnvelope } from '../../src/shared/api-error';
-import type { ApiReply, ApiRequest } from '../../src/shared/contract';
-import { startAppCore, type AppCore } from '../../src/main/app-core';
-import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/ipc/handlers';
+import { describe, expect, it } from 'vitest';
 import { storeLayout } from '../../src/main/store/store-layout';
+import { dispatchApp } from './dispatch-app';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
-const seedsDir = path.resolve('seeds');
-const cores: AppCore[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((core) => core.close()));
-});
 
 async function app(dataDir?: string) {
   const dir = dataDir ?? (await makeTempDir());
-  const core = await startAppCore({ dataDir: dir, seedsDir, backups: false });
-  cores.push(core);
-  const dispatch = createDispatcher(createHandlers(core));
-  async function call<M extends ApiMethod>(
-    method: M,
-    request: ApiRequest<M>,
-  ): Promise<ApiEnvelope<ApiReply<M>>> {
-    return (await dispatch(channels[method], request)) as ApiEnvelope<ApiReply<M>>;
-  }
-  async function ok<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiReply<M>> {
-    const envelope = await call(method, request);
-    if (!envelope.ok) throw new Error(`${method} failed: ${envelope.error.message}`);
-    return envelope.value;
-  }
+  const { core, call, ok } = await dispatchApp(dir);
   const articles = await ok('listArticles', {});
   const longSeed = articles.find((article) => article.sourceFile === '001_65831639b4f4e14b.txt')!;
   const article = await ok('getArticle', { id: longSeed.id });
@@ -58,11 +34,13 @@ async function app(dataDir?: string) {
 describe('highlights', () => {
   it('are created from a selection, stored with selectors, and listed in the article', async () => {
     const { ok, articleId, rangeOf, dir } = await app();
-    const created = await ok('createHighlight', {
-      articleId,
-      ...rangeOf('Humanitarian agencies have said'),
-      categoryId: 'evidence',
-    });
+    const created = (
+      await ok('createHighlight', {
+        articleId,
+        ...rangeOf('Humanitarian agencies have said'),
+        categoryId: 'evidence',
+      })
+    ).highlight;
     expect(created).toMatchObject({
       exact: 'Humanitarian agencies have said',
       categoryId: 'evidence',
@@ -89,13 +67,16 @@ describe('highlights', () => {
   it('span several blocks and may overlap, each independent', async () => {
     const { ok, articleId, rangeOf } = await app();
     const across = rangeOf('War Fatigue Confronts the Diplomatic Urgency\n\nThe economy and the society');
-    const outer = await ok('createHighlight', { articleId, ...across, categoryId: 'key-judgment' });
+    const outer = (await ok('createHighlight', { articleId, ...across, categoryId: 'key-judgment' }))
+      .highlight;
     expect(outer.exact).toContain('\n\n');
-    const inner = await ok('createHighlight', {
-      articleId,
-      ...rangeOf('Diplomatic Urgency'),
-      categoryId: 'question',
-    });
+    const inner = (
+      await ok('createHighlight', {
+        articleId,
+        ...rangeOf('Diplomatic Urgency'),
+        categoryId: 'question',
+      })
+    ).highlight;
     await ok('deleteHighlight', { articleId, highlightId: outer.id });
     expect((await ok('getArticle', { id: articleId })).highlights.map((h) => h.id)).toEqual([inner.id]);
   });
@@ -144,11 +125,13 @@ describe('highlights', () => {
 
   it('take a category, a long Markdown note and tags, kept as text', async () => {
     const { ok, articleId, rangeOf } = await app();
-    const highlight = await ok('createHighlight', {
-      articleId,
-      ...rangeOf('War Fatigue'),
-      categoryId: 'evidence',
-    });
+    const highlight = (
+      await ok('createHighlight', {
+        articleId,
+        ...rangeOf('War Fatigue'),
+        categoryId: 'evidence',
+      })
+    ).highlight;
     const longNote = `# Why it matters\n\n${'The war has exhausted both sides. '.repeat(3100)}`.slice(
       0,
       100_000,
@@ -159,11 +142,13 @@ describe('highlights', () => {
       categoryId: 'counterpoint',
       note: longNote,
     });
-    const tagged = await ok('updateHighlight', {
-      articleId,
-      highlightId: highlight.id,
-      tags: [' nato ', 'nato', '<b>bold</b>', 'sanctions'],
-    });
+    const tagged = (
+      await ok('updateHighlight', {
+        articleId,
+        highlightId: highlight.id,
+        tags: [' nato ', 'nato', '<b>bold</b>', 'sanctions'],
+      })
+    ).highlight;
     expect(tagged).toMatchObject({ categoryId: 'counterpoint', tags: ['nato', '<b>bold</b>', 'sanctions'] });
     expect(tagged.note).toHaveLength(100_000);
     expect(await ok('listTags', {})).toEqual(['<b>bold</b>', 'nato', 'sanctions']);
@@ -185,11 +170,13 @@ describe('undo and redo', () => {
   it('undo a deletion, an edit and a creation in turn, and redo them, across a restart', async () => {
     const first = await app();
     const { articleId, rangeOf } = first;
-    const highlight = await first.ok('createHighlight', {
-      articleId,
-      ...rangeOf('War Fatigue'),
-      categoryId: 'evidence',
-    });
+    const highlight = (
+      await first.ok('createHighlight', {
+        articleId,
+        ...rangeOf('War Fatigue'),
+        categoryId: 'evidence',
+      })
+    ).highlight;
     await first.ok('updateHighlight', { articleId, highlightId: highlight.id, note: 'keep this' });
     await first.ok('deleteHighlight', { articleId, highlightId: highlight.id });
     await first.core.close();
@@ -207,7 +194,7 @@ describe('undo and redo', () => {
     expect(await ids()).toMatchObject([{ id: highlight.id, note: '' }]);
     await second.ok('undo', {});
     expect(await ids()).toEqual([]);
-    expect(await second.ok('undo', {})).toEqual({ done: false, articleId: null, label: null });
+    expect(await second.ok('undo', {})).toEqual({ done: false, articleId: null, label: null, change: null });
     await second.ok('redo', {});
     await second.ok('redo', {});
     expect(await ids()).toMatchObject([{ id: highlight.id, note: 'keep this' }]);
@@ -227,16 +214,20 @@ describe('undo and redo', () => {
 describe('re-anchoring when the text changes', () => {
   it('moves highlights whose words moved, and orphans those whose words are gone, keeping quote and note', async () => {
     const { ok, articleId, rangeOf, dir, core } = await app();
-    const moved = await ok('createHighlight', {
-      articleId,
-      ...rangeOf('Humanitarian agencies have said'),
-      categoryId: 'evidence',
-    });
-    const gone = await ok('createHighlight', {
-      articleId,
-      ...rangeOf('War Fatigue Confronts the Diplomatic Urgency'),
-      categoryId: 'question',
-    });
+    const moved = (
+      await ok('createHighlight', {
+        articleId,
+        ...rangeOf('Humanitarian agencies have said'),
+        categoryId: 'evidence',
+      })
+    ).highlight;
+    const gone = (
+      await ok('createHighlight', {
+        articleId,
+        ...rangeOf('War Fatigue Confronts the Diplomatic Urgency'),
+        categoryId: 'question',
+      })
+    ).highlight;
     await ok('updateHighlight', { articleId, highlightId: gone.id, note: 'my note on the heading' });
     await core.close();
 
@@ -262,11 +253,13 @@ describe('re-anchoring when the text changes', () => {
       note: 'my note on the heading',
     });
 
-    const reattached = await again.ok('updateHighlight', {
-      articleId,
-      highlightId: gone.id,
-      reattach: again.rangeOf('A Completely Different Heading'),
-    });
+    const reattached = (
+      await again.ok('updateHighlight', {
+        articleId,
+        highlightId: gone.id,
+        reattach: again.rangeOf('A Completely Different Heading'),
+      })
+    ).highlight;
     expect(reattached).toMatchObject({
       orphaned: false,
       exact: 'A Completely Different Heading',
@@ -298,11 +291,13 @@ describe('categories', () => {
 describe('concurrent edits', () => {
   it('to one highlight (note, tags and category at once) all land', async () => {
     const { ok, articleId, rangeOf } = await app();
-    const highlight = await ok('createHighlight', {
-      articleId,
-      ...rangeOf('War Fatigue'),
-      categoryId: 'evidence',
-    });
+    const highlight = (
+      await ok('createHighlight', {
+        articleId,
+        ...rangeOf('War Fatigue'),
+        categoryId: 'evidence',
+      })
+    ).highlight;
     await Promise.all([
       ok('updateHighlight', { articleId, highlightId: highlight.id, note: 'a note' }),
       ok('updateHighlight', { articleId, highlightId: highlight.id, tags: ['nato'] }),

@@ -10,10 +10,8 @@
 import path from 'node:path';
 import type { Node } from 'commonmark';
 import { startAppCore, type AppCore } from '../../src/main/app-core';
-import { createAnnotationService } from '../../src/main/annotations/annotation-service';
-import { createArticleTexts } from '../../src/main/annotations/article-texts';
 import { articleFromPlainText } from '../../src/main/articles/article-from-text';
-import { createBriefingService } from '../../src/main/briefings/briefing-service';
+import { createAppServices } from '../../src/main/app-services';
 import type { LibraryStore } from '../../src/main/store/library-store';
 import type { Briefing } from '../../src/main/store/schemas/briefings-file';
 
@@ -119,7 +117,8 @@ export async function richBriefing(dir: string): Promise<RichBriefing> {
     record.flagCount = 2;
   });
 
-  const annotations = createAnnotationService(store, createArticleTexts(store));
+  const services = createAppServices(store, () => new Date('2026-11-20T10:00:00Z'));
+  const { annotations, briefings } = services;
   const highlight = async (articleId: string, from: string, to: string, category: string) => {
     const text = (await store.readArticle(articleId)).cleaned.text;
     const startAt = text.indexOf(from);
@@ -127,7 +126,7 @@ export async function richBriefing(dir: string): Promise<RichBriefing> {
     if (startAt < 0 || endAt < to.length) throw new Error(`"${from}" … "${to}" not in the article`);
     const start = [...text.slice(0, startAt)].length;
     const end = start + [...text.slice(startAt, endAt)].length;
-    return annotations.createHighlight(articleId, start, end, category);
+    return (await annotations.createHighlight(articleId, start, end, category)).highlight;
   };
   const twoParagraphs = await highlight(
     genevaId,
@@ -143,7 +142,6 @@ export async function richBriefing(dir: string): Promise<RichBriefing> {
   const long = await highlight(genevaId, longParagraph, longParagraph, 'counterpoint');
   const french = await highlight(genevaId, 'Le ministre', 'Ærøskøbing.', 'question');
 
-  const briefings = createBriefingService(store, () => new Date('2026-11-20T10:00:00Z'));
   let briefing = await briefings.create('Geneva talks: where things stand\u007F');
   briefing = await briefings.updateFields(briefing.id, {
     author: 'Policy desk',
@@ -157,7 +155,7 @@ export async function richBriefing(dir: string): Promise<RichBriefing> {
     [genevaId, long],
     [genevaId, french],
   ] as const)
-    briefing = await briefings.addHighlight(briefing.id, articleId, item.id);
+    briefing = (await briefings.addHighlight(briefing.id, articleId, item.id)).briefing;
   const sections = structuredClone(briefing.sections);
   const evidence = sections.find((section) => section.items.some((item) => item.highlightId === arabic.id))!;
   evidence.items[0]!.commentary = 'הערה בעברית: המקור אמין.\nA second line of commentary.';

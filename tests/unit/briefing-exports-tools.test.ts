@@ -164,8 +164,8 @@ describe('Markdown', () => {
       .concat('\n## My follow-ups\n\n- call the desk\n')
       .replace(/\n/g, '\r\n');
     await writeFile(target, edited);
-    const { createBriefingService } = await import('../../src/main/briefings/briefing-service');
-    const renamed = await createBriefingService(store).updateFields(briefing.id, {
+    const { createAppServices } = await import('../../src/main/app-services');
+    const renamed = await createAppServices(store).briefings.updateFields(briefing.id, {
       title: 'Geneva: the state of play',
     });
     await exportBriefing(store, renamed, { format: 'md', target });

@@ -15,9 +15,7 @@ import { Parser } from 'commonmark';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../src/main/app-core';
-import { createAnnotationService } from '../../src/main/annotations/annotation-service';
-import { createArticleTexts } from '../../src/main/annotations/article-texts';
-import { createBriefingService } from '../../src/main/briefings/briefing-service';
+import { createAppServices } from '../../src/main/app-services';
 import { exportBriefing, renderBriefing } from '../../src/main/briefings/export-briefing';
 import type { Briefing } from '../../src/main/store/schemas/briefings-file';
 import type { LibraryStore } from '../../src/main/store/library-store';
@@ -44,11 +42,14 @@ async function composedBriefing(): Promise<{
   core: AppCore;
 }> {
   const dir = await makeTempDir();
-  const core = await startAppCore({ dataDir: path.join(dir, 'store'), seedsDir, backups: false });
+  const core = await startAppCore({
+    dataDir: path.join(dir, 'store'),
+    seedsDir,
+    backups: false,
+    now: () => new Date('2026-11-20T10:00:00Z'),
+  });
   cores.push(core);
-  const store = core.store!;
-  const annotations = createAnnotationService(store, createArticleTexts(store));
-  const briefings = createBriefingService(store, () => new Date('2026-11-20T10:00:00Z'));
+  const { store, annotations, briefings } = core.services!;
   const bySource = (file: string) => store.index().articles.find((a) => a.sourceFile === file)!;
   const summit = bySource('002_fcb9d55784e1e080.txt');
   const talks = bySource('001_65831639b4f4e14b.txt');
@@ -64,7 +65,7 @@ async function composedBriefing(): Promise<{
   const highlight = async (id: string, phrase: string, category: string) => {
     const text = await textOf(id);
     const start = [...text.slice(0, text.indexOf(phrase))].length;
-    return annotations.createHighlight(id, start, start + [...phrase].length, category);
+    return (await annotations.createHighlight(id, start, start + [...phrase].length, category)).highlight;
   };
   const first = await highlight(
     summit.id,
@@ -89,7 +90,11 @@ async function composedBriefing(): Promise<{
     bluf: 'Washington has pledged to help guarantee Ukraine’s security, but a peace deal remains elusive.',
   });
   for (const h of [first, second, third])
-    briefing = await briefings.addHighlight(briefing.id, h.id === second.id ? talks.id : summit.id, h.id);
+    ({ briefing } = await briefings.addHighlight(
+      briefing.id,
+      h.id === second.id ? talks.id : summit.id,
+      h.id,
+    ));
   const sections = structuredClone(briefing.sections);
   sections[0]!.items[0]!.commentary = 'The clearest statement of intent so far.';
   briefing = await briefings.setSections(briefing.id, sections);
@@ -147,7 +152,7 @@ describe('Markdown', () => {
       ) + '\n## My follow-ups\n\n- call the desk\n';
     await writeFile(target, withNotes);
 
-    const renamed = await createBriefingService(store).updateFields(briefing.id, {
+    const renamed = await createAppServices(store).briefings.updateFields(briefing.id, {
       title: 'Guarantees: the state of play',
     });
     await exportBriefing(store, renamed, { format: 'md', target });
@@ -236,7 +241,7 @@ describe('templates', () => {
       ...section,
       title: `Part ${n + 1}`,
     }));
-    await createBriefingService(core.store!).setSections(briefing.id, renamed.slice(0, 2));
+    await core.services!.briefings.setSections(briefing.id, renamed.slice(0, 2));
     const saved = await call(channels.saveBriefingTemplate, { id: briefing.id, name: 'Two parts' });
     expect(saved).toMatchObject({ name: 'Two parts', builtIn: false });
     const listed = (await call(channels.listBriefingTemplates, {})) as unknown as {

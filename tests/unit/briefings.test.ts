@@ -49,12 +49,14 @@ async function app() {
     const start = [...text.slice(0, text.indexOf(phrase))].length;
     return {
       articleId: idOf(file),
-      highlight: await ok('createHighlight', {
-        articleId: idOf(file),
-        start,
-        end: start + [...phrase].length,
-        categoryId,
-      }),
+      highlight: (
+        await ok('createHighlight', {
+          articleId: idOf(file),
+          start,
+          end: start + [...phrase].length,
+          categoryId,
+        })
+      ).highlight,
     };
   };
   return { dir, storeDir, core, ok, highlight, exportPaths };
@@ -78,7 +80,7 @@ describe('composing', () => {
       articleId: a.articleId,
       highlightId: a.highlight.id,
     });
-    const added = await ok('addToBriefing', {
+    const { briefing: added } = await ok('addToBriefing', {
       briefingId: briefing.id,
       articleId: b.articleId,
       highlightId: b.highlight.id,
@@ -102,7 +104,7 @@ describe('composing', () => {
     const { ok, highlight } = await app();
     const briefing = await ok('createBriefing', {});
     const a = await highlight('002_fcb9d55784e1e080.txt', 'a peace deal remains elusive', 'key-judgment');
-    let view = await ok('addToBriefing', {
+    let { briefing: view } = await ok('addToBriefing', {
       briefingId: briefing.id,
       articleId: a.articleId,
       highlightId: a.highlight.id,

@@ -286,7 +286,12 @@ describe('quitting', () => {
     const { flushStoreOnQuit } = await import('../../src/main/shell/quit');
     let finishClose!: () => void;
     const close = vi.fn(() => new Promise<void>((resolve) => (finishClose = resolve)));
-    flushStoreOnQuit({ store: null, status: { state: 'failed', storePath: '', reason: '' }, close });
+    flushStoreOnQuit({
+      store: null,
+      services: null,
+      status: { state: 'failed', storePath: '', reason: '' },
+      close,
+    });
 
     const firstQuit = { preventDefault: vi.fn() };
     recorded.appEvents.get('before-quit')!(firstQuit);
@@ -305,6 +310,7 @@ describe('quitting', () => {
     const { flushStoreOnQuit } = await import('../../src/main/shell/quit');
     flushStoreOnQuit({
       store: null,
+      services: null,
       status: { state: 'failed', storePath: '', reason: '' },
       close: () => Promise.reject(new Error('disk full')),
     });

@@ -129,6 +129,7 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   showExportedFile: [{}, { path: 'x'.repeat(5000) }],
   getExportTarget: [{ folder: '/tmp' }],
   setExportFolder: [{}, { folder: '' }, { folder: 5 }, { folder: 'x'.repeat(5000) }],
+  articleUsage: [{}, { id: 7 }, { id: oversizedId }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
   importFromAddress: [
     {},
@@ -204,6 +205,7 @@ describe('typed failures', () => {
   it('reports store-unavailable from every store-backed method when the store failed to open', async () => {
     const core: AppCore = {
       store: null,
+      services: null,
       status: { state: 'failed', storePath: '/x/store', reason: 'It was written by a newer version.' },
       close: async () => {},
     };

@@ -133,10 +133,10 @@ describe('an explicit undefined field', () => {
   it('is treated as absent, not answered "internal"', async () => {
     const { ok, call, articleId } = await app();
     const created = await ok('createHighlight', { articleId, start: 0, end: 5, categoryId: 'evidence' });
-    await ok('updateHighlight', { articleId, highlightId: created.id, note: 'first note' });
+    await ok('updateHighlight', { articleId, highlightId: created.highlight.id, note: 'first note' });
     const reply = await call('updateHighlight', {
       articleId,
-      highlightId: created.id,
+      highlightId: created.highlight.id,
       note: undefined,
       tags: ['kept'],
     });

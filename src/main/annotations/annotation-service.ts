@@ -1,19 +1,27 @@
 /**
- * Every change a user makes to annotations: create, edit and delete highlights,
- * write the article note, and undo or redo any of these. Each change is saved
- * to the article's annotation file and recorded in the operation log (state
- * before and after), which is what undo and redo replay, across restarts too.
+ * Every change a user makes to annotations: create, edit and delete highlights
+ * and write the article note. Each change is saved to the article's annotation
+ * file and recorded in the history (state before and after), which replays it
+ * through the applier registered here; each replies with what it changed.
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/api-error';
-import type { HistoryStep } from '../../shared/contract';
+import type { AnnotationChange, HighlightView } from '../../shared/contract';
 import { describeRange } from '../anchoring/describe-range';
 import type { LibraryStore } from '../store/library-store';
 import type { AnnotationShard, Highlight } from '../store/schemas/annotation-shard';
-import type { Operation } from '../store/schemas/operation-log';
-import { recordOperation, type NewOperation } from '../history/record-operation';
+import type { HistoryService, NewOperation } from '../history/history-service';
 import { placeById } from '../history/place-by-id';
+import { findRecord } from '../articles/find-record';
+import { annotationChange } from './annotation-change';
 import type { ArticleTexts } from './article-texts';
+import { highlightView } from './highlight-view';
+
+/** A highlight's new state, and the change to its article to apply. */
+export interface HighlightChange {
+  highlight: HighlightView;
+  change: AnnotationChange;
+}
 
 export interface HighlightChanges {
   categoryId?: string;
@@ -33,6 +41,7 @@ function excerpt(text: string): string {
 export function createAnnotationService(
   store: LibraryStore,
   texts: ArticleTexts,
+  history: HistoryService,
   now: () => Date = () => new Date(),
 ) {
   const categoryIds = () => new Set(store.index().settings.categories.map((category) => category.id));
@@ -48,8 +57,6 @@ export function createAnnotationService(
     if (!highlight) throw new AppFailure('not-found', 'That highlight no longer exists.');
     return highlight;
   }
-
-  const record = (operation: NewOperation) => recordOperation(store, operation, now);
 
   /**
    * Changes one article's annotations and records the operation, writing both
@@ -69,21 +76,33 @@ export function createAnnotationService(
       await saving;
       throw new Error('The annotation change did not run.');
     }
-    await Promise.all([saving, record(operation)]);
+    await Promise.all([saving, history.record(operation)]);
     return operation;
   }
 
-  async function applyState(operation: Operation, direction: 'before' | 'after'): Promise<void> {
-    if (operation.target === 'briefing') {
-      const state = operation[direction];
-      await store.updateBriefings((file) => placeById(file.briefings, operation.briefingId, state));
-      return;
-    }
-    await store.updateAnnotations(operation.articleId, (shard) => {
-      if (operation.target === 'highlight')
-        placeById(shard.highlights, operation.highlightId, operation[direction]);
-      else shard.articleNote = operation[direction];
-    });
+  history.register('highlight', async (operation, state) => {
+    const highlight = operation[state];
+    await store.updateAnnotations(operation.articleId, (shard) =>
+      placeById(shard.highlights, operation.highlightId, highlight),
+    );
+    return {
+      target: 'annotations',
+      change: annotationChange(store, operation.articleId, {
+        highlights: [{ id: operation.highlightId, state: highlight }],
+      }),
+    };
+  });
+  history.register('article-note', async (operation, state) => {
+    const articleNote = operation[state];
+    await store.updateAnnotations(operation.articleId, (shard) => void (shard.articleNote = articleNote));
+    return { target: 'annotations', change: annotationChange(store, operation.articleId, { articleNote }) };
+  });
+
+  function changed(articleId: string, highlight: Highlight): HighlightChange {
+    return {
+      highlight: highlightView(highlight),
+      change: annotationChange(store, articleId, { highlights: [{ id: highlight.id, state: highlight }] }),
+    };
   }
 
   async function selectors(articleId: string, start: number, end: number) {
@@ -99,28 +118,14 @@ export function createAnnotationService(
     return { ...described, rulesVersion };
   }
 
-  async function step(from: 'undo' | 'redo'): Promise<HistoryStep> {
-    const operation = store.operations()[from].at(-1);
-    if (!operation) return { done: false, articleId: null, label: null };
-    await applyState(operation, from === 'undo' ? 'before' : 'after');
-    await store.updateOperations((log) => {
-      log[from].pop();
-      (from === 'undo' ? log.redo : log.undo).push(operation);
-    });
-    return {
-      done: true,
-      articleId: operation.target === 'briefing' ? null : operation.articleId,
-      label: operation.label,
-    };
-  }
-
   return {
     async createHighlight(
       articleId: string,
       start: number,
       end: number,
       categoryId: string,
-    ): Promise<Highlight> {
+    ): Promise<HighlightChange> {
+      findRecord(store, articleId);
       requireCategory(categoryId);
       const { quote, position, rulesVersion } = await selectors(articleId, start, end);
       const time = now().toISOString();
@@ -147,14 +152,15 @@ export function createAnnotationService(
           label: `highlight “${excerpt(quote.exact)}”`,
         };
       });
-      return highlight;
+      return changed(articleId, highlight);
     },
 
     async updateHighlight(
       articleId: string,
       highlightId: string,
       changes: HighlightChanges,
-    ): Promise<Highlight> {
+    ): Promise<HighlightChange> {
+      findRecord(store, articleId);
       currentHighlight(store.annotations(articleId), highlightId);
       if (changes.categoryId !== undefined) requireCategory(changes.categoryId);
       const reattached = changes.reattach
@@ -195,10 +201,11 @@ export function createAnnotationService(
           label: `${what} “${excerpt(next.quote.exact)}”`,
         };
       });
-      return (operation as Extract<NewOperation, { target: 'highlight' }>).after!;
+      return changed(articleId, (operation as Extract<NewOperation, { target: 'highlight' }>).after!);
     },
 
-    async deleteHighlight(articleId: string, highlightId: string): Promise<void> {
+    async deleteHighlight(articleId: string, highlightId: string): Promise<AnnotationChange> {
+      findRecord(store, articleId);
       currentHighlight(store.annotations(articleId), highlightId);
       await changeAndRecord(articleId, (shard) => {
         const current = currentHighlight(shard, highlightId);
@@ -212,20 +219,22 @@ export function createAnnotationService(
           label: `delete “${excerpt(current.quote.exact)}”`,
         };
       });
+      return annotationChange(store, articleId, { highlights: [{ id: highlightId, state: null }] });
     },
 
     async setArticleNote(articleId: string, text: string) {
+      findRecord(store, articleId);
       const after = text.trim() === '' ? null : { text, updatedAt: now().toISOString() };
       await changeAndRecord(articleId, (shard) => {
         const before = shard.articleNote;
         shard.articleNote = after;
         return { articleId, target: 'article-note', before, after, label: 'edit the article note' };
       });
-      return after ?? { text: '', updatedAt: now().toISOString() };
+      return {
+        note: after ?? { text: '', updatedAt: now().toISOString() },
+        change: annotationChange(store, articleId, { articleNote: after }),
+      };
     },
-
-    undo: () => step('undo'),
-    redo: () => step('redo'),
   };
 }
 export type AnnotationService = ReturnType<typeof createAnnotationService>;

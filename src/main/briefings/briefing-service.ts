@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/api-error';
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing, BriefingSection } from '../store/schemas/briefings-file';
-import { recordOperation } from '../history/record-operation';
+import type { HistoryService } from '../history/history-service';
 import { placeById } from '../history/place-by-id';
 import { defaultTemplateId, findTemplate } from './briefing-templates';
+import { briefingView } from './briefing-view';
 
 export interface BriefingFields {
   title?: string;
@@ -20,7 +21,11 @@ export interface BriefingFields {
   bluf?: string;
 }
 
-export function createBriefingService(store: LibraryStore, now: () => Date = () => new Date()) {
+export function createBriefingService(
+  store: LibraryStore,
+  history: HistoryService,
+  now: () => Date = () => new Date(),
+) {
   function find(id: string): Briefing {
     const briefing = store.briefings().briefings.find((candidate) => candidate.id === id);
     if (!briefing) throw new AppFailure('not-found', 'That briefing no longer exists.');
@@ -31,13 +36,19 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
     const id = (after ?? before)!.id;
     await Promise.all([
       store.updateBriefings((file) => placeById(file.briefings, id, after)),
-      recordOperation(
-        store,
-        { target: 'briefing', articleId: id, briefingId: id, before, after, label },
-        now,
-      ),
+      history.record({ target: 'briefing', articleId: id, briefingId: id, before, after, label }),
     ]);
   }
+
+  history.register('briefing', async (operation, state) => {
+    const briefing = operation[state];
+    await store.updateBriefings((file) => placeById(file.briefings, operation.briefingId, briefing));
+    return {
+      target: 'briefing',
+      briefingId: operation.briefingId,
+      briefing: briefing ? briefingView(store, briefing) : null,
+    };
+  });
 
   function touched(briefing: Briefing): Briefing {
     return { ...briefing, updatedAt: now().toISOString() };
@@ -46,6 +57,17 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
   return {
     /** The briefing with this id; not-found if it no longer exists. */
     find,
+
+    /** The briefing with this id or (unique) title, as the command line names one. */
+    findByIdOrTitle(wanted: string): Briefing {
+      const matches = store
+        .briefings()
+        .briefings.filter((candidate) => candidate.id === wanted || candidate.title === wanted);
+      if (matches.length === 0) throw new AppFailure('not-found', `no briefing with id or title "${wanted}"`);
+      if (matches.length > 1)
+        throw new AppFailure('invalid-request', `several briefings are titled "${wanted}"; give its id`);
+      return matches[0]!;
+    },
 
     /** A new briefing with the sections of a template (the category skeleton unless one is named). */
     async create(title: string | undefined, templateId: string = defaultTemplateId): Promise<Briefing> {
@@ -81,7 +103,18 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
           throw new AppFailure('invalid-request', 'An item appears twice in the briefing.');
         ids.add(item.id);
       }
-      const after = touched({ ...before, sections });
+      // The renderer sends items without their kept snapshots; they stay with their items.
+      const kept = new Map(
+        before.sections.flatMap((section) => section.items).map((item) => [item.id, item.snapshot]),
+      );
+      const withSnapshots = sections.map((section) => ({
+        ...section,
+        items: section.items.map((item) => {
+          const snapshot = kept.get(item.id);
+          return snapshot ? { ...item, snapshot } : item;
+        }),
+      }));
+      const after = touched({ ...before, sections: withSnapshots });
       await put(before, after, `rearrange the briefing “${after.title}”`);
       return after;
     },
@@ -91,15 +124,15 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
       articleId: string,
       highlightId: string,
       sectionId?: string,
-    ): Promise<Briefing> {
+    ): Promise<{ briefing: Briefing; added: boolean }> {
       const before = find(id);
       const highlight = store
         .annotations(articleId)
         .highlights.find((candidate) => candidate.id === highlightId);
       if (!highlight) throw new AppFailure('not-found', 'That highlight no longer exists.');
-      if (before.sections.some((section) => section.items.some((item) => item.highlightId === highlightId))) {
-        throw new AppFailure('invalid-request', 'That highlight is already in this briefing.');
-      }
+      // Adding a highlight that is already there changes nothing and is not a failure.
+      if (before.sections.some((section) => section.items.some((item) => item.highlightId === highlightId)))
+        return { briefing: before, added: false };
       const target =
         before.sections.find((section) => section.id === sectionId) ??
         before.sections.find((section) => section.categoryId === highlight.categoryId) ??
@@ -113,7 +146,7 @@ export function createBriefingService(store: LibraryStore, now: () => Date = () 
         ),
       });
       await put(before, after, `add a highlight to “${after.title}”`);
-      return after;
+      return { briefing: after, added: true };
     },
 
     async remove(id: string): Promise<void> {

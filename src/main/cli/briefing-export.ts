@@ -8,9 +8,14 @@
  * is an error rather than a new empty library, and damage is reported (with a
  * non-zero exit) for the app to repair, never repaired behind its back.
  */
+import { createAppServices } from '../app-services';
 import { exportBriefing } from '../briefings/export-briefing';
+import { exportFormats, type ExportFormat } from '../briefings/export-formats';
 import { openLibraryStore, type LibraryStore } from '../store/library-store';
 import type { RecoveryEvent } from '../store/recovery-event';
+
+/** The formats the command line writes: every export format but PDF, which needs Chromium's printing. */
+const cliFormats = (Object.keys(exportFormats) as ExportFormat[]).filter((format) => format !== 'pdf');
 
 export interface ParsedOptions {
   [name: string]: string | undefined;
@@ -67,21 +72,20 @@ export async function listBriefings(db: string): Promise<ReadResult> {
 
 export async function exportFromCli(options: ParsedOptions): Promise<ReadResult> {
   const { db, briefing: wanted, format, out } = options;
+  const formats = cliFormats.join('|');
   if (!db || !wanted || !format || !out)
-    throw new Error('export needs --db PATH --briefing ID|TITLE --format md|html|docx|json --out FILE');
-  if (!['md', 'html', 'docx', 'json'].includes(format))
-    throw new Error(`--format must be md, html, docx or json (PDF needs the app), not "${format}"`);
+    throw new Error(`export needs --db PATH --briefing ID|TITLE --format ${formats} --out FILE`);
+  if (!(cliFormats as string[]).includes(format))
+    throw new Error(`--format must be one of ${cliFormats.join(', ')} (PDF needs the app), not "${format}"`);
   return withReadOnlyStore(db, async (store) => {
     if (store.recovery.length > 0) return 'Nothing was exported: the library needs repair.\n';
-    const briefings = store.briefings().briefings;
-    const matches = briefings.filter((candidate) => candidate.id === wanted || candidate.title === wanted);
-    if (matches.length === 0)
-      throw new Error(`no briefing with id or title "${wanted}" (see: briefing list --db ${db})`);
-    if (matches.length > 1) throw new Error(`several briefings are titled "${wanted}"; give its id`);
-    const result = await exportBriefing(store, matches[0]!, {
-      format: format as 'md' | 'html' | 'docx' | 'json',
-      target: out,
-    });
+    let briefing;
+    try {
+      briefing = createAppServices(store).briefings.findByIdOrTitle(wanted);
+    } catch (error) {
+      throw new Error(`${(error as Error).message} (see: briefing list --db ${db})`, { cause: error });
+    }
+    const result = await exportBriefing(store, briefing, { format: format as ExportFormat, target: out });
     return `Wrote ${result.path} (${result.bytes} bytes)\n`;
   });
 }

@@ -1,16 +1,12 @@
 /**
- * The IPC methods for highlights, notes, tags and undo/redo, over the
- * annotation service. Requests have passed the contract's validation already;
- * ids that do not exist and offsets outside the text fail here with typed errors.
+ * The IPC methods for highlights, notes, tags, undo/redo and opening links:
+ * adapters over the annotation and history services.
  */
 import { AppFailure } from '../../shared/api-error';
 import { isAllowedExternalUrl } from '../../shared/external-url';
+import type { AppServices } from '../app-services';
 import { highlightView } from '../annotations/highlight-view';
-import { createAnnotationService } from '../annotations/annotation-service';
-import type { ArticleTexts } from '../annotations/article-texts';
-import type { LibraryStore } from '../store/library-store';
-import type { Handlers, HandlerServices } from './handlers';
-import { findRecord } from './find-record';
+import type { Handlers, HandlerServices } from './handler-types';
 
 type AnnotationMethods =
   | 'createHighlight'
@@ -24,50 +20,36 @@ type AnnotationMethods =
   | 'openExternal';
 
 export function createAnnotationHandlers(
-  requireStore: () => LibraryStore,
-  texts: () => ArticleTexts,
+  { store, annotations, history }: AppServices,
   services: HandlerServices,
 ): Pick<Handlers, AnnotationMethods> {
-  const service = () => createAnnotationService(requireStore(), texts(), services.now);
-  const requireArticle = (articleId: string) => void findRecord(requireStore(), articleId);
-
   return {
-    createHighlight: async ({ articleId, start, end, categoryId }) => {
-      requireArticle(articleId);
-      return highlightView(await service().createHighlight(articleId, start, end, categoryId));
-    },
-    updateHighlight: async ({ articleId, highlightId, ...changes }) => {
-      requireArticle(articleId);
-      return highlightView(await service().updateHighlight(articleId, highlightId, changes));
-    },
-    deleteHighlight: async ({ articleId, highlightId }) => {
-      requireArticle(articleId);
-      await service().deleteHighlight(articleId, highlightId);
-      return { articleId, highlightId };
-    },
-    setArticleNote: async ({ articleId, text }) => {
-      requireArticle(articleId);
-      return service().setArticleNote(articleId, text);
-    },
-    listHighlights: () => {
-      const store = requireStore();
-      return store.index().articles.flatMap((record) =>
+    createHighlight: ({ articleId, start, end, categoryId }) =>
+      annotations.createHighlight(articleId, start, end, categoryId),
+    updateHighlight: ({ articleId, highlightId, ...changes }) =>
+      annotations.updateHighlight(articleId, highlightId, changes),
+    deleteHighlight: async ({ articleId, highlightId }) => ({
+      articleId,
+      highlightId,
+      change: await annotations.deleteHighlight(articleId, highlightId),
+    }),
+    setArticleNote: ({ articleId, text }) => annotations.setArticleNote(articleId, text),
+    listHighlights: () =>
+      store.index().articles.flatMap((record) =>
         store.annotations(record.id).highlights.map((highlight) => ({
           articleId: record.id,
           articleTitle: record.title,
           highlight: highlightView(highlight),
         })),
-      );
-    },
+      ),
     listTags: () => {
-      const store = requireStore();
       const tags = new Set(
         store.annotatedArticleIds().flatMap((id) => store.annotations(id).highlights.flatMap((h) => h.tags)),
       );
       return [...tags].sort((a, b) => a.localeCompare(b));
     },
-    undo: () => service().undo(),
-    redo: () => service().redo(),
+    undo: () => history.undo(),
+    redo: () => history.redo(),
     openExternal: async ({ url }) => {
       if (!isAllowedExternalUrl(url))
         throw new AppFailure('invalid-request', 'Only https links can be opened.');

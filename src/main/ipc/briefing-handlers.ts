@@ -6,16 +6,15 @@
  */
 import path from 'node:path';
 import { AppFailure } from '../../shared/api-error';
-import type { BriefingView } from '../../shared/contract';
-import { citation, resolveBriefing } from '../briefings/briefing-document';
-import { createBriefingService } from '../briefings/briefing-service';
+import type { AppServices } from '../app-services';
+import { resolveBriefing } from '../briefings/briefing-document';
+import { briefingView } from '../briefings/briefing-view';
 import { briefingTemplates, saveTemplate } from '../briefings/briefing-templates';
 import { exportBriefing, renderBriefing } from '../briefings/export-briefing';
 import { exportFormats } from '../briefings/export-formats';
 import { briefingClip } from '../briefings/exporters/clip-export';
-import type { LibraryStore } from '../store/library-store';
 import type { Briefing } from '../store/schemas/briefings-file';
-import type { Handlers, HandlerServices } from './handlers';
+import type { Handlers, HandlerServices } from './handler-types';
 
 type BriefingMethods =
   | 'listBriefings'
@@ -33,37 +32,6 @@ type BriefingMethods =
   | 'openExportedFile'
   | 'showExportedFile';
 
-export function briefingView(store: LibraryStore, briefing: Briefing): BriefingView {
-  const document = resolveBriefing(store, briefing);
-  const resolved = new Map(
-    document.sections.flatMap((section) => section.items).map((item) => [item.highlight.id, item]),
-  );
-  return {
-    ...briefing,
-    sections: briefing.sections.map((section) => ({
-      ...section,
-      items: section.items.map((item) => {
-        const found = resolved.get(item.highlightId);
-        return {
-          ...item,
-          excerpt: found?.excerpt ?? null,
-          note: found?.note ?? '',
-          categoryId: found?.highlight.categoryId ?? null,
-          sourceNumber: found?.source.number ?? null,
-          citation: found ? citation(found.source) : null,
-          damagedSource: found?.source.damaged ?? false,
-        };
-      }),
-    })),
-    sources: document.sources.map((source) => ({
-      number: source.number,
-      articleId: source.articleId,
-      citation: citation(source),
-      damaged: source.damaged,
-    })),
-  };
-}
-
 function fileNameFor(title: string, extension: string): string {
   // Characters file systems refuse, and control characters, become spaces.
   const base =
@@ -77,12 +45,11 @@ function fileNameFor(title: string, extension: string): string {
 }
 
 export function createBriefingHandlers(
-  requireStore: () => LibraryStore,
+  { store, briefings }: AppServices,
   services: HandlerServices,
 ): Pick<Handlers, BriefingMethods> {
-  const service = () => createBriefingService(requireStore(), services.now);
-  const view = (briefing: Briefing) => briefingView(requireStore(), briefing);
-  const find = (id: string) => service().find(id);
+  const view = (briefing: Briefing) => briefingView(store, briefing);
+  const find = (id: string) => briefings.find(id);
   /** Files exported in this session: the only paths "Open" and "Show in folder" accept. */
   const exported = new Set<string>();
   const requireExported = (file: string) => {
@@ -92,7 +59,7 @@ export function createBriefingHandlers(
 
   return {
     listBriefings: () =>
-      requireStore()
+      store
         .briefings()
         .briefings.map((briefing) => ({
           id: briefing.id,
@@ -102,27 +69,19 @@ export function createBriefingHandlers(
           itemCount: briefing.sections.reduce((sum, section) => sum + section.items.length, 0),
         }))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-    createBriefing: async ({ title, template }) => view(await service().create(title, template)),
+    createBriefing: async ({ title, template }) => view(await briefings.create(title, template)),
     getBriefing: ({ id }) => view(find(id)),
-    updateBriefing: async ({ id, ...fields }) => {
-      find(id);
-      return view(await service().updateFields(id, fields));
-    },
-    setBriefingSections: async ({ id, sections }) => {
-      find(id);
-      return view(await service().setSections(id, sections));
-    },
+    updateBriefing: async ({ id, ...fields }) => view(await briefings.updateFields(id, fields)),
+    setBriefingSections: async ({ id, sections }) => view(await briefings.setSections(id, sections)),
     addToBriefing: async ({ briefingId, articleId, highlightId }) => {
-      find(briefingId);
-      return view(await service().addHighlight(briefingId, articleId, highlightId));
+      const { briefing, added } = await briefings.addHighlight(briefingId, articleId, highlightId);
+      return { briefing: view(briefing), added };
     },
     deleteBriefing: async ({ id }) => {
-      find(id);
-      await service().remove(id);
+      await briefings.remove(id);
       return { id };
     },
     exportBriefing: async ({ id, format, pageSize }) => {
-      const store = requireStore();
       const briefing = find(id);
       const { extension } = exportFormats[format];
       const folder = store.briefings().lastExportFolder;
@@ -136,16 +95,15 @@ export function createBriefingHandlers(
         printToPdf: services.printToPdf,
       });
       exported.add(result.path);
-      await service().rememberExportFolder(path.dirname(result.path));
+      await briefings.rememberExportFolder(path.dirname(result.path));
       return { status: 'saved' as const, ...result };
     },
     previewBriefing: async ({ id }) => ({
-      html: String(await renderBriefing(requireStore(), find(id), { format: 'html' })),
+      html: String(await renderBriefing(store, find(id), { format: 'html' })),
     }),
-    clipBriefingPart: async ({ id, ...part }) =>
-      briefingClip(resolveBriefing(requireStore(), find(id)), part),
-    listBriefingTemplates: async () => ({ templates: briefingTemplates(requireStore()) }),
-    saveBriefingTemplate: async ({ id, name }) => saveTemplate(requireStore(), find(id), name),
+    clipBriefingPart: async ({ id, ...part }) => briefingClip(resolveBriefing(store, find(id)), part),
+    listBriefingTemplates: async () => ({ templates: briefingTemplates(store) }),
+    saveBriefingTemplate: async ({ id, name }) => saveTemplate(store, find(id), name),
     openExportedFile: async ({ path: file }) => {
       requireExported(file);
       await services.openPath(file);

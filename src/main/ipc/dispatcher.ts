@@ -7,13 +7,14 @@
  * calls the very same function through Playwright's `exposeBinding`.
  */
 import type { z } from 'zod';
-import { AppFailure, type ApiEnvelope, type ApiErrorRecord } from '../../shared/api-error';
-import { methodForChannel, type ApiMethod } from '../../shared/channels';
+import { AppFailure, type ApiEnvelope, type ApiErrorCode, type ApiErrorRecord } from '../../shared/api-error';
+import { methodForChannel } from '../../shared/channels';
 import { contract } from '../../shared/contract';
-import type { Handlers } from './handlers';
 import { describeStorageFailure } from './storage-failure';
+import { ArticleTextUnavailableError } from '../store/library-store';
+import type { Handlers } from './handler-types';
 
-export type ValidRequest<M extends ApiMethod> = z.output<(typeof contract)[M]['request']>;
+export type { ValidRequest } from './handler-types';
 export type Dispatch = (channel: string, payload: unknown) => Promise<ApiEnvelope<unknown>>;
 
 export interface DispatcherOptions {
@@ -40,6 +41,17 @@ function withoutUndefined(value: unknown): unknown {
       .filter(([, field]) => field !== undefined)
       .map(([key, field]) => [key, withoutUndefined(field)]),
   );
+}
+
+/**
+ * The one place domain errors become codes: an error the user should see as-is
+ * keeps its message under the code named here, whichever method raised it.
+ */
+function domainFailure(error: unknown): { code: ApiErrorCode; message: string } | null {
+  if (error instanceof AppFailure) return { code: error.code, message: error.message };
+  if (error instanceof ArticleTextUnavailableError)
+    return { code: 'store-unavailable', message: error.message };
+  return null;
 }
 
 function failure(error: ApiErrorRecord): ApiEnvelope<never> {
@@ -75,7 +87,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof AppFailure) return failure({ code: error.code, message: error.message });
+      const known = domainFailure(error);
+      if (known) return failure(known);
       const storage = describeStorageFailure(method, error);
       if (storage !== null) {
         logError(error);

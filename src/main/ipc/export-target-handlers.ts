@@ -9,9 +9,8 @@ import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AppFailure } from '../../shared/api-error';
 import type { ExportTarget } from '../../shared/contract';
-import { createBriefingService } from '../briefings/briefing-service';
-import type { LibraryStore } from '../store/library-store';
-import type { Handlers, HandlerServices } from './handlers';
+import type { AppServices } from '../app-services';
+import type { Handlers, HandlerServices } from './handler-types';
 
 async function checkWritableFolder(folder: string): Promise<void> {
   if (!path.isAbsolute(folder))
@@ -27,11 +26,11 @@ async function checkWritableFolder(folder: string): Promise<void> {
 }
 
 export function createExportTargetHandlers(
-  requireStore: () => LibraryStore,
+  { store, briefings }: AppServices,
   services: HandlerServices,
 ): Pick<Handlers, 'getExportTarget' | 'setExportFolder'> {
   const target = async (): Promise<ExportTarget> => {
-    const remembered = requireStore().briefings().lastExportFolder;
+    const remembered = store.briefings().lastExportFolder;
     const folderMode = services.exportFolder;
     return {
       kind: folderMode ? 'folder' : 'dialog',
@@ -43,7 +42,7 @@ export function createExportTargetHandlers(
     getExportTarget: target,
     setExportFolder: async ({ folder }) => {
       await checkWritableFolder(folder);
-      await createBriefingService(requireStore(), services.now).rememberExportFolder(path.resolve(folder));
+      await briefings.rememberExportFolder(path.resolve(folder));
       return target();
     },
   };

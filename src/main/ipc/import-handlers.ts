@@ -1,73 +1,42 @@
 /**
- * The IPC handlers of the import paths that are not files: a web address, the
- * clipboard, and cancelling either while it runs. Each request may carry an id
- * the page chose; `cancelImport` with that id aborts its fetch or conversion.
- * Local addresses are fetched only when the library's settings allow them.
+ * The IPC methods for importing: files sent by the page (dropped), and files
+ * chosen in the open dialog, which the page knows only by token, never by path.
  */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { AppFailure } from '../../shared/api-error';
-import type { ApiReply } from '../../shared/contract';
-import type { LibraryStore } from '../store/library-store';
-import { importAddress, importClipboard } from '../importing/import-sources';
-import type { DetailedImportResult } from '../importing/import-articles';
-import type { ValidRequest } from './dispatcher';
+import type { AppServices } from '../app-services';
+import { importArticles } from '../importing/import-articles';
+import { readImportFile } from '../importing/read-import-file';
+import type { Handlers, HandlerServices } from './handler-types';
 
-type ImportMethods = 'importFromAddress' | 'importClipboard' | 'importSystemClipboard' | 'cancelImport';
-export type ImportHandlers = {
-  [M in ImportMethods]: (request: ValidRequest<M>) => Promise<ApiReply<M>>;
-};
-
-function withoutArticle({
-  article: _article,
-  ...result
-}: DetailedImportResult): ApiReply<'importFromAddress'> {
-  return result as ApiReply<'importFromAddress'>;
-}
+type ImportMethods = 'importFiles' | 'pickImportFiles' | 'importPickedFile';
 
 export function createImportHandlers(
-  store: () => LibraryStore,
-  now: () => Date,
-  readClipboard?: () => Promise<{ html?: string; text?: string }>,
-): ImportHandlers {
-  const running = new Map<string, AbortController>();
-  async function tracked<T>(
-    requestId: string | undefined,
-    work: (signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    const controller = new AbortController();
-    if (requestId) running.set(requestId, controller);
-    try {
-      return await work(controller.signal);
-    } finally {
-      if (requestId) running.delete(requestId);
-    }
-  }
-  const options = (signal: AbortSignal) => ({
-    now: now(),
-    signal,
-    allowLocalAddresses: store().index().settings.allowLocalAddresses === true,
-  });
+  { store }: AppServices,
+  services: HandlerServices,
+): Pick<Handlers, ImportMethods> {
+  const now = services.now ?? (() => new Date());
+  const picked = new Map<string, string>();
+
   return {
-    importFromAddress: async ({ url, requestId }) =>
-      withoutArticle(await tracked(requestId, (signal) => importAddress(store(), url, options(signal)))),
-    importClipboard: async ({ requestId, ...content }) =>
-      withoutArticle(
-        await tracked(requestId, (signal) => importClipboard(store(), content, options(signal))),
-      ),
-    importSystemClipboard: async ({ requestId }) => {
-      if (!readClipboard)
-        throw new AppFailure(
-          'invalid-request',
-          'Reading the clipboard needs the app: press Ctrl/Cmd+V instead.',
-        );
-      const content = await readClipboard();
-      return withoutArticle(
-        await tracked(requestId, (signal) => importClipboard(store(), content, options(signal))),
-      );
-    },
-    cancelImport: async ({ requestId }) => {
-      const controller = running.get(requestId);
-      controller?.abort();
-      return { cancelled: controller !== undefined };
+    importFiles: ({ files }) => importArticles(store, files, now()),
+    pickImportFiles: async () => ({
+      files: (await services.pickFiles()).map((file) => {
+        const token = randomUUID();
+        picked.set(token, file);
+        return { token, name: path.basename(file) };
+      }),
+    }),
+    importPickedFile: async ({ token }) => {
+      const file = picked.get(token);
+      if (!file)
+        throw new AppFailure('not-found', 'That file is no longer waiting to be imported. Choose it again.');
+      picked.delete(token);
+      const read = await readImportFile(file);
+      if (!read.ok) return { name: read.name, status: 'rejected', reason: read.reason };
+      const [result] = await importArticles(store, [{ name: read.name, bytes: read.bytes }], now());
+      return result!;
     },
   };
 }

@@ -9,7 +9,7 @@ import { recleanArticle } from '../articles/article-from-text';
 import type { ArticleTexts } from '../annotations/article-texts';
 import type { LibraryStore } from '../store/library-store';
 import { AppFailure } from '../../shared/api-error';
-import type { Handlers } from './handlers';
+import type { Handlers } from './handler-types';
 
 function bodyLines(article: Awaited<ReturnType<LibraryStore['readArticle']>>): Set<number> {
   const lines = new Set<number>();
@@ -21,13 +21,12 @@ function bodyLines(article: Awaited<ReturnType<LibraryStore['readArticle']>>): S
 }
 
 export function createLineChoiceHandlers(
-  requireStore: () => LibraryStore,
-  texts: () => ArticleTexts,
+  store: LibraryStore,
+  texts: ArticleTexts,
   getArticle: Handlers['getArticle'],
 ): Pick<Handlers, 'setLineChoice'> {
   return {
     setLineChoice: async ({ id, line, choice }) => {
-      const store = requireStore();
       const article = await store.readArticle(id);
       const removed = new Set(article.cleaned.removed.map((entry) => entry.line));
       if (choice === 'restore' && !removed.has(line))
@@ -42,7 +41,7 @@ export function createLineChoiceHandlers(
           : { restore: others(current.restore), remove: [...others(current.remove), line] };
       const recleaned = await recleanArticle(article.record, article.rawText, article.format, readerChoices);
       await store.replaceArticle(recleaned);
-      texts().forget(id);
+      texts.forget(id);
       return getArticle({ id });
     },
   };

@@ -1,6 +1,7 @@
 /** Renderer entry: loads the global styles and mounts the app. */
 import { mount } from 'svelte';
 import './styles/global.css';
+import './styles/controls.css';
 import App from './App.svelte';
 
 const target = document.getElementById('app');

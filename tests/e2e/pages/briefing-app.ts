@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 import { LibraryScreen } from './library-screen';
 import { ReaderScreen } from './reader-screen';
+import { BriefingsScreen, HeaderScreen, HighlightsScreen } from './workspace-screens';
 
 export const screenshotDir = path.resolve('test-results/screens');
 
@@ -51,6 +52,18 @@ export class BriefingApp {
 
   get reader(): ReaderScreen {
     return new ReaderScreen(this.page);
+  }
+
+  get header(): HeaderScreen {
+    return new HeaderScreen(this.page);
+  }
+
+  get highlights(): HighlightsScreen {
+    return new HighlightsScreen(this.page);
+  }
+
+  get briefings(): BriefingsScreen {
+    return new BriefingsScreen(this.page);
   }
 
   themeOption(name: 'System' | 'Light' | 'Dark') {

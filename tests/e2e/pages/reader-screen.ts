@@ -43,7 +43,18 @@ export class ReaderScreen {
     this.editor = this.panel.getByRole('region', { name: 'Selected highlight' });
     this.toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
     this.orphans = this.panel.getByRole('region', { name: 'Orphaned highlights' });
-    this.backButton = page.getByRole('button', { name: /^← Library/ });
+    this.backButton = page.getByRole('button', { name: /^← (Library|Highlights|Briefings)/ });
+  }
+
+  /** Highlights `phrase` in a category by its number key (1–5), as a reader does, and waits for the mark. */
+  async highlight(phrase: string, category: 1 | 2 | 3 | 4 | 5, nth = 0): Promise<void> {
+    const before = await this.highlightMarks.count();
+    await this.select(phrase, nth);
+    await this.page.keyboard.press(String(category));
+    await this.page.waitForFunction(
+      (count) => document.querySelectorAll('article .body .hl').length > count,
+      before,
+    );
   }
 
   async openTab(name: 'Highlights' | 'Article note' | 'Source'): Promise<void> {

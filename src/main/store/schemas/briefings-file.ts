@@ -13,6 +13,13 @@ export const briefingItemSchema = z.object({
   articleId: z.string().min(1),
   highlightId: z.string().min(1),
   commentary: z.string(),
+  /**
+   * What the item showed, kept when its article is deleted, so a briefing never loses text it already
+   * showed. Absent while the highlight exists (optional, so older files read as they are).
+   */
+  snapshot: z
+    .object({ excerpt: z.string(), note: z.string(), citation: z.string(), categoryId: z.string() })
+    .optional(),
 });
 export type BriefingItem = z.infer<typeof briefingItemSchema>;
 

@@ -1,0 +1,27 @@
+/**
+ * Builds the app's services once over an open store: articles, annotations,
+ * briefings, history, settings. The IPC handlers, the command line and the
+ * benchmarks all use these, so each use case exists in one place.
+ */
+import { createAnnotationService } from './annotations/annotation-service';
+import { createArticleTexts } from './annotations/article-texts';
+import { createArticleService } from './articles/article-service';
+import { createBriefingService } from './briefings/briefing-service';
+import { createHistoryService } from './history/history-service';
+import { createSettingsService } from './settings/settings-service';
+import type { LibraryStore } from './store/library-store';
+
+export function createAppServices(store: LibraryStore, now: () => Date = () => new Date()) {
+  const texts = createArticleTexts(store);
+  const history = createHistoryService(store, now);
+  return {
+    store,
+    texts,
+    history,
+    articles: createArticleService(store, texts),
+    annotations: createAnnotationService(store, texts, history, now),
+    briefings: createBriefingService(store, history, now),
+    settings: createSettingsService(store),
+  };
+}
+export type AppServices = ReturnType<typeof createAppServices>;

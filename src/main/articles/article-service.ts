@@ -1,0 +1,85 @@
+/**
+ * The use cases on articles: list the library, open an article (re-anchoring
+ * its highlights against its current text), edit its source metadata, delete it.
+ */
+import type { ArticleSummary, ArticleView, SourceMetadataView } from '../../shared/contract';
+import type { ArticleTexts } from '../annotations/article-texts';
+import { highlightView } from '../annotations/highlight-view';
+import { reanchorHighlights } from '../annotations/reanchor-highlights';
+import { snapshotsFor } from '../briefings/briefing-view';
+import type { LibraryStore } from '../store/library-store';
+import { summariseArticle } from './article-summary';
+import { findRecord } from './find-record';
+
+export interface MetadataChanges {
+  title?: string;
+  source?: Partial<SourceMetadataView>;
+}
+
+export function createArticleService(store: LibraryStore, texts: ArticleTexts) {
+  return {
+    list(): ArticleSummary[] {
+      return store.index().articles.map((record) => summariseArticle(record, store));
+    },
+
+    async open(id: string): Promise<ArticleView> {
+      findRecord(store, id);
+      const { record, cleaned } = await store.readArticle(id);
+      const { blocks, removed, comments, flags, dek } = cleaned;
+      const { index } = texts.remember(id, cleaned.text, cleaned.rulesVersion);
+      const shard = store.annotations(id);
+      const anchored = reanchorHighlights(shard.highlights, index, cleaned.rulesVersion);
+      if (anchored.changed)
+        await store.updateAnnotations(id, (draft) => void (draft.highlights = anchored.highlights));
+      return {
+        ...summariseArticle(record, store),
+        dek: dek?.text ?? null,
+        blocks,
+        removed,
+        comments,
+        flags,
+        highlights: anchored.highlights.map(highlightView),
+        articleNote: shard.articleNote,
+      };
+    },
+
+    async updateMetadata(id: string, { title, source }: MetadataChanges): Promise<ArticleSummary> {
+      findRecord(store, id);
+      const record = await store.updateArticleRecord(id, (draft) => {
+        if (title !== undefined && title !== draft.title) {
+          draft.title = title;
+          draft.titleEdited = true;
+          draft.titleDerived = false;
+        }
+        if (source) draft.source = { ...draft.source, ...source };
+      });
+      return summariseArticle(record, store);
+    },
+
+    /** How many briefings quote the article: the delete confirmation says so. */
+    briefingsUsing(id: string): number {
+      findRecord(store, id);
+      return store
+        .briefings()
+        .briefings.filter((briefing) =>
+          briefing.sections.some((section) => section.items.some((item) => item.articleId === id)),
+        ).length;
+    },
+
+    /** Deletes the article; the briefings quoting it keep each item's excerpt and citation. */
+    async remove(id: string) {
+      const summary = summariseArticle(findRecord(store, id), store);
+      const kept = snapshotsFor(store, id);
+      if (kept.size > 0)
+        await store.updateBriefings((file) => {
+          for (const item of file.briefings.flatMap((b) => b.sections.flatMap((section) => section.items)))
+            if (item.articleId === id && kept.has(item.highlightId))
+              item.snapshot = kept.get(item.highlightId);
+        });
+      await store.deleteArticle(id);
+      texts.forget(id);
+      return { id, highlightsRemoved: summary.highlightCount, notesRemoved: summary.noteCount };
+    },
+  };
+}
+export type ArticleService = ReturnType<typeof createArticleService>;

@@ -1,0 +1,63 @@
+/**
+ * A briefing as the renderer shows it: each item resolved to its excerpt, note,
+ * category and numbered source, and the list of sources.
+ */
+import type { BriefingView } from '../../shared/contract';
+import { citation, resolveBriefing } from './briefing-document';
+import type { LibraryStore } from '../store/library-store';
+import type { Briefing, BriefingItem } from '../store/schemas/briefings-file';
+
+/** What each item of the briefings quoting `articleId` shows now, to keep once the article is gone. */
+export function snapshotsFor(
+  store: LibraryStore,
+  articleId: string,
+): Map<string, NonNullable<BriefingItem['snapshot']>> {
+  const kept = new Map<string, NonNullable<BriefingItem['snapshot']>>();
+  for (const briefing of store.briefings().briefings) {
+    const document = resolveBriefing(store, briefing);
+    for (const item of document.sections.flatMap((section) => section.items)) {
+      if (item.source.articleId !== articleId) continue;
+      kept.set(item.highlight.id, {
+        excerpt: item.excerpt,
+        note: item.note,
+        citation: citation(item.source),
+        categoryId: item.highlight.categoryId,
+      });
+    }
+  }
+  return kept;
+}
+
+export function briefingView(store: LibraryStore, briefing: Briefing): BriefingView {
+  const document = resolveBriefing(store, briefing);
+  const resolved = new Map(
+    document.sections.flatMap((section) => section.items).map((item) => [item.highlight.id, item]),
+  );
+  return {
+    ...briefing,
+    sections: briefing.sections.map((section) => ({
+      ...section,
+      items: section.items.map(({ snapshot, ...item }) => {
+        const found = resolved.get(item.highlightId);
+        if (!found && snapshot)
+          return { ...item, ...snapshot, sourceNumber: null, damagedSource: false, kept: true };
+        return {
+          ...item,
+          excerpt: found?.excerpt ?? null,
+          note: found?.note ?? '',
+          categoryId: found?.highlight.categoryId ?? null,
+          sourceNumber: found?.source.number ?? null,
+          citation: found ? citation(found.source) : null,
+          damagedSource: found?.source.damaged ?? false,
+          kept: false,
+        };
+      }),
+    })),
+    sources: document.sources.map((source) => ({
+      number: source.number,
+      articleId: source.articleId,
+      citation: citation(source),
+      damaged: source.damaged,
+    })),
+  };
+}

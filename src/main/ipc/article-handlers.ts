@@ -1,0 +1,24 @@
+/** The IPC methods for the library, one article, and the settings: adapters over the services. */
+import type { AppServices } from '../app-services';
+import type { Handlers } from './handler-types';
+
+type ArticleMethods =
+  | 'listArticles'
+  | 'getArticle'
+  | 'updateArticleMetadata'
+  | 'deleteArticle'
+  | 'getSettings'
+  | 'updateSettings'
+  | 'articleUsage';
+
+export function createArticleHandlers({ articles, settings }: AppServices): Pick<Handlers, ArticleMethods> {
+  return {
+    listArticles: () => articles.list(),
+    getArticle: ({ id }) => articles.open(id),
+    updateArticleMetadata: ({ id, ...changes }) => articles.updateMetadata(id, changes),
+    deleteArticle: ({ id }) => articles.remove(id),
+    articleUsage: ({ id }) => ({ briefingCount: articles.briefingsUsing(id) }),
+    getSettings: () => settings.get(),
+    updateSettings: (changes) => settings.update(changes),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Applies a change reply to what the renderer holds: the highlights of an open
+ * article, its note and summary, and the library-wide highlight list. Pure, so
+ * it is unit-tested, and the reader never reloads a whole article per edit.
+ */
+import type { AnnotationChange, ArticleView, HighlightView } from '../../../shared/contract';
+
+export function patchHighlights(list: readonly HighlightView[], change: AnnotationChange): HighlightView[] {
+  const replaced = new Map(change.highlights.map((highlight) => [highlight.id, highlight]));
+  const removed = new Set(change.removedHighlightIds);
+  const next = list
+    .filter((highlight) => !removed.has(highlight.id))
+    .map((highlight) => replaced.get(highlight.id) ?? highlight);
+  const present = new Set(list.map((highlight) => highlight.id));
+  for (const highlight of change.highlights) if (!present.has(highlight.id)) next.push(highlight);
+  return next;
+}
+
+export function patchArticle(article: ArticleView, change: AnnotationChange): ArticleView {
+  if (article.id !== change.articleId) return article;
+  return {
+    ...article,
+    ...change.summary,
+    highlights: patchHighlights(article.highlights, change),
+    articleNote: change.articleNote !== undefined ? change.articleNote : article.articleNote,
+  };
+}
+
+export interface LibraryHighlight {
+  articleId: string;
+  articleTitle: string;
+  highlight: HighlightView;
+}
+
+export function patchLibraryHighlights(
+  items: readonly LibraryHighlight[],
+  change: AnnotationChange,
+): LibraryHighlight[] {
+  const replaced = new Map(change.highlights.map((highlight) => [highlight.id, highlight]));
+  const removed = new Set(change.removedHighlightIds);
+  const next = items
+    .filter((item) => !removed.has(item.highlight.id))
+    .map((item) =>
+      item.articleId === change.articleId
+        ? {
+            ...item,
+            articleTitle: change.summary.title,
+            highlight: replaced.get(item.highlight.id) ?? item.highlight,
+          }
+        : item,
+    );
+  const present = new Set(items.map((item) => item.highlight.id));
+  for (const highlight of change.highlights)
+    if (!present.has(highlight.id))
+      next.push({ articleId: change.articleId, articleTitle: change.summary.title, highlight });
+  return next;
+}
+
+/** Tags used anywhere, with the tags of the changed highlights added (for completion). */
+export function withTagsOf(known: readonly string[], change: AnnotationChange): string[] {
+  const tags = new Set(known);
+  for (const highlight of change.highlights) for (const tag of highlight.tags) tags.add(tag);
+  return [...tags].sort((a, b) => a.localeCompare(b));
+}

@@ -1,0 +1,144 @@
+/**
+ * The renderer's state, built once and provided by context: the library, the
+ * reader session, briefings, settings, notices, saves and navigation, plus the
+ * use cases that cross them (start-up, undo/redo, deleting an article,
+ * importing, opening an article). Components take what they need from context.
+ */
+import type { ArticleSummary, HistoryChange, ImportResultView, StoreStatus } from '../../../shared/contract';
+import { call, messageOf } from '../lib/api';
+import { itemsFromPicker, runImport, type ImportItem, type ImportProgress } from '../lib/import-queue';
+import { Briefings } from './briefings.svelte';
+import { defineContext } from './context';
+import { Library } from './library.svelte';
+import { Navigation, type View } from './navigation.svelte';
+import { Notices } from './notices.svelte';
+import { ReaderSession } from './reader.svelte';
+import { Saves } from './saves.svelte';
+import { Settings } from './settings.svelte';
+
+export type Phase =
+  | { name: 'loading' }
+  | { name: 'store-failed'; status: Extract<StoreStatus, { state: 'failed' }> }
+  | { name: 'unreachable'; message: string }
+  | { name: 'ready'; storePath: string };
+
+export class AppState {
+  readonly saves = new Saves();
+  readonly notices = new Notices();
+  readonly library = new Library();
+  readonly navigation = new Navigation();
+  readonly settings = new Settings(this.saves, this.notices);
+  readonly reader = new ReaderSession(this.saves, this.library);
+  readonly briefings = new Briefings(this.saves, this.notices);
+
+  phase = $state<Phase>({ name: 'loading' });
+  recovery = $state<Extract<StoreStatus, { state: 'ready' }>['recovery']>([]);
+  importState = $state<{ progress: ImportProgress; results: ImportResultView[] } | null>(null);
+  pendingDelete = $state<{ article: ArticleSummary; briefings: number } | null>(null);
+
+  async start(): Promise<void> {
+    try {
+      const status = await call('getStatus', {});
+      if (status.state === 'failed') {
+        this.phase = { name: 'store-failed', status };
+        return;
+      }
+      const [list, settings] = await Promise.all([call('listArticles', {}), call('getSettings', {})]);
+      this.library.articles = list;
+      this.recovery = status.recovery;
+      this.settings.adopt(settings);
+      this.phase = { name: 'ready', storePath: status.storePath };
+    } catch (error) {
+      this.phase = { name: 'unreachable', message: messageOf(error) };
+    }
+  }
+
+  async navigate(view: View): Promise<void> {
+    this.reader.close();
+    this.navigation.view = view;
+    if (view === 'highlights') await this.library.loadHighlights();
+    if (view === 'briefings') await this.briefings.load();
+  }
+
+  async openArticle(articleId: string, highlightId: string | null = null): Promise<void> {
+    const index = this.library.articles.findIndex((article) => article.id === articleId);
+    if (index < 0) return;
+    this.library.selectedIndex = index;
+    this.library.error = null;
+    await this.reader.open(articleId, highlightId);
+  }
+
+  backToList(): void {
+    this.reader.close();
+  }
+
+  async history(direction: 'undo' | 'redo'): Promise<void> {
+    try {
+      const step = await this.saves.track(call(direction, {}));
+      if (!step.done) {
+        this.notices.show(`Nothing to ${direction}.`);
+        return;
+      }
+      this.applyHistory(step.change);
+      this.notices.show(`${direction === 'undo' ? 'Undid' : 'Redid'}: ${step.label}`);
+    } catch (error) {
+      this.notices.error(`Could not ${direction}: ${messageOf(error)}`);
+    }
+  }
+
+  applyHistory(change: HistoryChange | null): void {
+    if (change?.target === 'annotations') this.reader.apply(change.change);
+    else if (change?.target === 'briefing') this.briefings.applyHistory(change.briefingId, change.briefing);
+  }
+
+  async askToDelete(article: ArticleSummary | null): Promise<void> {
+    if (!article) return;
+    try {
+      const { briefingCount } = await call('articleUsage', { id: article.id });
+      this.pendingDelete = { article, briefings: briefingCount };
+    } catch (error) {
+      this.library.error = `“${article.title}” could not be deleted: ${messageOf(error)}`;
+    }
+  }
+
+  async confirmDelete(): Promise<void> {
+    const pending = this.pendingDelete;
+    this.pendingDelete = null;
+    if (!pending) return;
+    try {
+      await this.saves.track(call('deleteArticle', { id: pending.article.id }));
+      if (this.reader.article?.id === pending.article.id) this.reader.close();
+      this.library.removed(pending.article.id);
+      this.notices.show(`Deleted “${pending.article.title}”.`);
+    } catch (error) {
+      this.library.error = `“${pending.article.title}” could not be deleted: ${messageOf(error)}`;
+    }
+  }
+
+  async importItems(items: ImportItem[]): Promise<void> {
+    if (items.length === 0 || (this.importState && this.importState.progress.current !== null)) return;
+    this.reader.close();
+    await runImport(items, (progress, results) => (this.importState = { progress, results: [...results] }));
+    await this.library.refresh();
+  }
+
+  async importFromPicker(): Promise<void> {
+    if (this.phase.name !== 'ready') return;
+    try {
+      await this.importItems(await itemsFromPicker());
+    } catch (error) {
+      this.library.error = `Import failed: ${messageOf(error)}`;
+    }
+  }
+}
+
+const appContext = defineContext<AppState>('AppState');
+export const provideAppState = (state: AppState) => appContext.provide(state);
+export const useApp = () => appContext.use();
+export const useSaves = () => appContext.use().saves;
+export const useNotices = () => appContext.use().notices;
+export const useLibrary = () => appContext.use().library;
+export const useReader = () => appContext.use().reader;
+export const useBriefings = () => appContext.use().briefings;
+export const useSettings = () => appContext.use().settings;
+export const useNavigation = () => appContext.use().navigation;

@@ -1,0 +1,132 @@
+/**
+ * The open article and every change made in it: highlights, notes, tags,
+ * source metadata. Each change goes through the one save path and its reply
+ * (what changed, with the article's summary) is applied here and to the
+ * library, so an edit costs a few hundred bytes, never a reload of the article.
+ */
+import type { AnnotationChange, ArticleView, HighlightView } from '../../../shared/contract';
+import { call, messageOf } from '../lib/api';
+import { patchArticle } from '../lib/annotation-patch';
+import type { Library } from './library.svelte';
+import type { Saves } from './saves.svelte';
+
+export interface MetadataChanges {
+  title?: string;
+  source?: Partial<Record<'outlet' | 'author' | 'publishedAt' | 'url', string | null>>;
+}
+
+export interface HighlightChanges {
+  categoryId?: string;
+  note?: string;
+  tags?: string[];
+}
+
+export class ReaderSession {
+  // Raw: replaced whole by each patch, never mutated, so a 1 MB article is not wrapped in deep proxies.
+  article = $state.raw<ArticleView | null>(null);
+  /** The highlight to select and scroll to when the article opens. */
+  initialHighlightId = $state<string | null>(null);
+  error = $state<string | null>(null);
+
+  constructor(
+    private readonly saves: Saves,
+    private readonly library: Library,
+  ) {}
+
+  async open(articleId: string, highlightId: string | null = null): Promise<boolean> {
+    const summary = this.library.find(articleId);
+    try {
+      const [article] = await Promise.all([call('getArticle', { id: articleId }), this.library.loadTags()]);
+      this.initialHighlightId = highlightId;
+      this.article = article;
+      return true;
+    } catch (error) {
+      this.library.error = `“${summary?.title ?? 'The article'}” could not be opened: ${messageOf(error)}`;
+      return false;
+    }
+  }
+
+  close(): void {
+    this.article = null;
+    this.error = null;
+  }
+
+  apply(change: AnnotationChange): void {
+    this.library.applyChange(change);
+    if (this.article) this.article = patchArticle(this.article, change);
+  }
+
+  /** Runs a write through the save path; a failure is shown in the reader and resolves to undefined. */
+  async #write<T>(task: () => Promise<T>): Promise<T | undefined> {
+    this.error = null;
+    try {
+      return await this.saves.track(task());
+    } catch (error) {
+      this.error = messageOf(error);
+      return undefined;
+    }
+  }
+
+  #articleId(): string {
+    if (!this.article) throw new Error('No article is open.');
+    return this.article.id;
+  }
+
+  async createHighlight(range: { start: number; end: number }, categoryId: string) {
+    const articleId = this.#articleId();
+    const reply = await this.#write(() => call('createHighlight', { articleId, ...range, categoryId }));
+    if (reply) this.apply(reply.change);
+    return reply?.highlight;
+  }
+
+  async reattach(highlightId: string, range: { start: number; end: number }) {
+    const articleId = this.#articleId();
+    const reply = await this.#write(() =>
+      call('updateHighlight', { articleId, highlightId, reattach: range }),
+    );
+    if (reply) this.apply(reply.change);
+    return reply?.highlight;
+  }
+
+  async updateHighlight(highlightId: string, changes: HighlightChanges): Promise<HighlightView | undefined> {
+    const articleId = this.#articleId();
+    const reply = await this.#write(() => call('updateHighlight', { articleId, highlightId, ...changes }));
+    if (reply) this.apply(reply.change);
+    return reply?.highlight;
+  }
+
+  /**
+   * A note save: failures are thrown to the note editor, which keeps the text and offers Retry. Takes the
+   * article's id, as the editor may save on its way out, after the article closed.
+   */
+  async saveHighlightNote(articleId: string, highlightId: string, note: string): Promise<void> {
+    const reply = await this.saves.track(call('updateHighlight', { articleId, highlightId, note }));
+    this.apply(reply.change);
+  }
+
+  async deleteHighlight(highlightId: string): Promise<boolean> {
+    const articleId = this.#articleId();
+    const reply = await this.#write(() => call('deleteHighlight', { articleId, highlightId }));
+    if (reply) this.apply(reply.change);
+    return reply !== undefined;
+  }
+
+  async saveArticleNote(articleId: string, text: string): Promise<void> {
+    const reply = await this.saves.track(call('setArticleNote', { articleId, text }));
+    this.apply(reply.change);
+  }
+
+  /** The reader moved a line between body and removed lines: show the re-cleaned article it replied. */
+  showRecleaned(article: ArticleView): void {
+    if (this.article?.id !== article.id) return;
+    this.article = article;
+    this.library.applySummary(article);
+  }
+
+  /** Source metadata: failures are thrown to the source panel, which keeps what was typed. */
+  async saveMetadata(id: string, changes: MetadataChanges): Promise<void> {
+    const summary = await this.saves.track(call('updateArticleMetadata', { id, ...changes }));
+    if (this.article?.id === summary.id) this.article = { ...this.article, ...summary };
+    this.library.applySummary(summary);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Page objects for the header (views, save state, toasts, the shortcut
+ * overlay), the library-wide Highlights screen and the Briefings screen, with
+ * behaviour methods specs read as sentences.
+ */
+import type { Locator, Page } from '@playwright/test';
+
+export class HeaderScreen {
+  readonly views: Locator;
+  readonly saveState: Locator;
+  readonly toasts: Locator;
+  readonly keysOverlay: Locator;
+
+  constructor(private readonly page: Page) {
+    this.views = page.getByRole('navigation', { name: 'Views' });
+    this.saveState = page.locator('header .saved');
+    this.toasts = page.getByRole('region', { name: 'Notifications' }).locator('li');
+    this.keysOverlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  }
+
+  view(name: 'Library' | 'Highlights' | 'Briefings'): Locator {
+    return this.views.getByRole('button', { name });
+  }
+
+  async go(name: 'Library' | 'Highlights' | 'Briefings'): Promise<void> {
+    await this.view(name).click();
+  }
+
+  toast(text: string | RegExp): Locator {
+    return this.toasts.filter({ hasText: text });
+  }
+
+  async chooseTheme(name: 'Light' | 'Dark'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name }).click();
+  }
+}
+
+export class HighlightsScreen {
+  readonly heading: Locator;
+  readonly filters: Locator;
+  readonly rows: Locator;
+
+  constructor(page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Highlights', level: 1 });
+    this.filters = page.getByRole('group', { name: 'Filter All highlights' });
+    this.rows = page.getByRole('list', { name: 'All highlights' }).getByRole('listitem');
+  }
+
+  chip(name: string): Locator {
+    return this.filters.getByRole('button', { name: new RegExp(`^${name} \\d+$`) });
+  }
+
+  /** Shows only one category, as clicking its chip does. */
+  async showOnly(category: string): Promise<void> {
+    await this.chip(category).click();
+  }
+
+  row(text: string): Locator {
+    return this.rows.filter({ hasText: text });
+  }
+
+  briefingButton(text: string): Locator {
+    return this.row(text).getByRole('button', { name: /briefing/ });
+  }
+}
+
+export class BriefingsScreen {
+  readonly editor: Locator;
+
+  constructor(private readonly page: Page) {
+    this.editor = page.getByRole('article', { name: 'Briefing editor' });
+  }
+
+  async create(): Promise<void> {
+    await this.page.getByRole('button', { name: 'New briefing' }).click();
+    await this.editor.waitFor();
+  }
+
+  section(name: string): Locator {
+    return this.editor.getByRole('region', { name, exact: true });
+  }
+
+  async addSection(): Promise<void> {
+    await this.editor.getByRole('button', { name: 'Add section' }).click();
+  }
+}
