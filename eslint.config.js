@@ -16,7 +16,10 @@ export const electronImportBan = {
 };
 
 /** Folder boundaries: the renderer never reaches into main or Node; shared code belongs to neither side. */
-const mainImport = { group: ['**/main/**', '**/main'], message: 'Only the main process imports src/main.' };
+const mainImport = {
+  regex: '^(\\.\\.?/)+(.*/)?main(/.*)?$',
+  message: 'Only the main process imports src/main.',
+};
 const nodeImport = {
   group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'worker_threads'],
   message: 'Renderer and shared code run outside Node: no Node built-ins.',
@@ -31,7 +34,7 @@ export const sharedZone = {
     ...electronImportBan.patterns,
     mainImport,
     nodeImport,
-    { group: ['**/renderer/**'], message: 'Shared code does not import the renderer.' },
+    { regex: '^(\\.\\.?/)+(.*/)?renderer(/.*)?$', message: 'Shared code does not import the renderer.' },
   ],
 };
 

@@ -256,3 +256,20 @@ test('the B hint is readable on its button and disabled buttons look disabled', 
   });
   expect(disabled).toEqual({ opacity: 0.45, cursor: 'not-allowed' });
 });
+
+test('categories are saved as each change is made, with whole colour swatches', async ({ app }) => {
+  await openLong(app);
+  await app.reader.panel.getByText('Edit categories').click();
+  const colour = app.reader.panel.getByLabel('Colour of category 2');
+  expect((await colour.boundingBox())!.width).toBeGreaterThanOrEqual(40);
+  await colour.fill('#3366ff');
+  await expect(
+    app.reader.panel.getByRole('form', { name: 'Edit categories' }).getByRole('status'),
+  ).toHaveText('Saved');
+  await expect(app.header.saveState).toHaveText('All changes saved');
+  await app.screenshot('categories-editor');
+  await app.restart();
+  await openLong(app);
+  await app.reader.panel.getByText('Edit categories').click();
+  await expect(app.reader.panel.getByLabel('Colour of category 2')).toHaveValue('#3366ff');
+});
