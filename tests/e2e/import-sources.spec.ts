@@ -28,6 +28,7 @@ async function allowLocalAddresses(app: BriefingApp) {
 }
 
 async function paste(app: BriefingApp, data: Record<string, string>) {
+  await app.library.heading.waitFor();
   await app.page.evaluate((entries) => {
     const transfer = new DataTransfer();
     for (const [type, value] of Object.entries(entries)) transfer.setData(type, value);

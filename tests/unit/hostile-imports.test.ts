@@ -157,7 +157,7 @@ describe('the worker budget', () => {
   });
 
   it('rejects a file that needs more memory than the cap, with that reason, and the next file imports', async () => {
-    configureImportWorker({ budget: { memoryMb: 48 } });
+    configureImportWorker({ budget: { memoryMb: 48, timeoutMs: 80_000 } });
     const { store } = await emptyLibrary();
     const [result] = await importArticles(store, [bigPage()], now);
     expect(result).toMatchObject({ status: 'rejected' });
