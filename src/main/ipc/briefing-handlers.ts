@@ -13,6 +13,7 @@ import { briefingTemplates, saveTemplate } from '../briefings/briefing-templates
 import { exportBriefing, renderBriefing } from '../briefings/export-briefing';
 import { exportFormats } from '../briefings/export-formats';
 import { briefingClip } from '../briefings/exporters/clip-export';
+import { loadNoteLibraries } from '../briefings/note-markdown';
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing } from '../store/schemas/briefings-file';
 import type { Handlers, HandlerServices } from './handlers';
@@ -142,8 +143,10 @@ export function createBriefingHandlers(
     previewBriefing: async ({ id }) => ({
       html: String(await renderBriefing(requireStore(), find(id), { format: 'html' })),
     }),
-    clipBriefingPart: async ({ id, ...part }) =>
-      briefingClip(resolveBriefing(requireStore(), find(id)), part),
+    clipBriefingPart: async ({ id, ...part }) => {
+      await loadNoteLibraries();
+      return briefingClip(resolveBriefing(requireStore(), find(id)), part);
+    },
     listBriefingTemplates: async () => ({ templates: briefingTemplates(requireStore()) }),
     saveBriefingTemplate: async ({ id, name }) => saveTemplate(requireStore(), find(id), name),
     openExportedFile: async ({ path: file }) => {
