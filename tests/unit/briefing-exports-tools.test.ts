@@ -272,6 +272,8 @@ describe('PDF', () => {
   it('prints a 5 MB briefing from a temporary file (a data: URL over 2 MiB is refused)', async () => {
     const { documentFromParts } = await import('../../src/main/briefings/briefing-document');
     const { briefingToHtml } = await import('../../src/main/briefings/exporters/html-export');
+    const { loadNoteLibraries } = await import('../../src/main/briefings/note-markdown');
+    await loadNoteLibraries();
     const { store, briefing, genevaId } = await fixture();
     const [highlight] = store.annotations(genevaId).highlights;
     const chunk = `${longParagraph} `.repeat(2);

@@ -18,6 +18,7 @@ import { briefingToAnnotations } from './exporters/annotation-export';
 import { briefingToDocx } from './exporters/docx-export';
 import { briefingToHtml } from './exporters/html-export';
 import { mergeMarkdownExport } from './exporters/markdown-export';
+import { loadNoteLibraries } from './note-markdown';
 import { withPdfInfo } from './pdf-printing';
 
 export type PrintToPdf = (html: string, pageSize: PageSize) => Promise<Uint8Array>;
@@ -57,6 +58,7 @@ export async function renderBriefing(
   options: Omit<ExportOptions, 'target'> & { target?: string },
 ): Promise<string | Uint8Array> {
   const document = resolveBriefing(store, briefing);
+  await loadNoteLibraries();
   switch (options.format) {
     case 'md':
       return mergeMarkdownExport(options.target ? await existingText(options.target) : null, document);

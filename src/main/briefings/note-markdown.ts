@@ -8,8 +8,8 @@
  * sanitised HTML, so every format shows the one parse. A note past the bound
  * is rendered as plain paragraphs instead.
  */
-import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type { DOMPurify } from 'dompurify';
+import type { JSDOM } from 'jsdom';
 import { Marked, type Tokens } from 'marked';
 import markedFootnote from 'marked-footnote';
 import {
@@ -38,12 +38,27 @@ export function plainParagraphs(text: string): string {
     .join('\n');
 }
 
+let libraries: {
+  JSDOM: typeof import('jsdom').JSDOM;
+  createDOMPurify: typeof import('dompurify').default;
+} | null = null;
 let window: JSDOM['window'] | null = null;
 let purifier: DOMPurify | null = null;
 
-/** One DOM for sanitising and walking notes, made on first use. */
+/**
+ * Loads jsdom and DOMPurify, which only notes with Markdown need: exports
+ * call it first, so neither app start-up nor the command line pays for them.
+ */
+export async function loadNoteLibraries(): Promise<void> {
+  if (libraries) return;
+  const [jsdom, dompurify] = await Promise.all([import('jsdom'), import('dompurify')]);
+  libraries = { JSDOM: jsdom.JSDOM, createDOMPurify: dompurify.default };
+}
+
+/** One DOM for sanitising and walking notes, made on first use (after loadNoteLibraries). */
 export function noteDom(): JSDOM['window'] {
-  window ??= new JSDOM('').window;
+  if (!libraries) throw new Error('Call loadNoteLibraries() before rendering notes.');
+  window ??= new libraries.JSDOM('').window;
   return window;
 }
 
@@ -55,6 +70,8 @@ const purifyConfig = {
 };
 
 function purify(): DOMPurify {
+  const { createDOMPurify } = libraries ?? {};
+  if (!createDOMPurify) throw new Error('Call loadNoteLibraries() before rendering notes.');
   purifier ??= createDOMPurify(noteDom() as unknown as Parameters<typeof createDOMPurify>[0]);
   return purifier;
 }

@@ -13,6 +13,7 @@ import { briefingTemplates, saveTemplate } from '../briefings/briefing-templates
 import { exportBriefing, renderBriefing } from '../briefings/export-briefing';
 import { exportFormats } from '../briefings/export-formats';
 import { briefingClip } from '../briefings/exporters/clip-export';
+import { loadNoteLibraries } from '../briefings/note-markdown';
 import type { Briefing } from '../store/schemas/briefings-file';
 import type { Handlers, HandlerServices } from './handler-types';
 
@@ -101,7 +102,10 @@ export function createBriefingHandlers(
     previewBriefing: async ({ id }) => ({
       html: String(await renderBriefing(store, find(id), { format: 'html' })),
     }),
-    clipBriefingPart: async ({ id, ...part }) => briefingClip(resolveBriefing(store, find(id)), part),
+    clipBriefingPart: async ({ id, ...part }) => {
+      await loadNoteLibraries();
+      return briefingClip(resolveBriefing(store, find(id)), part);
+    },
     listBriefingTemplates: async () => ({ templates: briefingTemplates(store) }),
     saveBriefingTemplate: async ({ id, name }) => saveTemplate(store, find(id), name),
     openExportedFile: async ({ path: file }) => {
