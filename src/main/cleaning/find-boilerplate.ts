@@ -57,8 +57,12 @@ export function judgeBlocks(blocks: JoinedLine[], extracted: boolean): JudgedBlo
   const stopwords = allStopwordLists();
   const features = blocks.map((block) => blockFeatures(block.text, stopwords));
   // A heading is judged against the next block that is not certain chrome (which cleaning always removes).
-  const nextText = (index: number) =>
-    blocks.find((_, other) => other > index && !features[other]!.signal?.strong)?.text;
+  const nextKeptIndex: number[] = new Array<number>(blocks.length);
+  for (let index = blocks.length - 1, next = -1; index >= 0; index -= 1) {
+    nextKeptIndex[index] = next;
+    if (!features[index]!.signal?.strong) next = index;
+  }
+  const nextText = (index: number) => blocks[nextKeptIndex[index]!]?.text;
   const featured = blocks.map((block, index) => ({
     block,
     features: features[index]!,
