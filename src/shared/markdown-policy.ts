@@ -62,8 +62,8 @@ export const forbiddenAttributes = [
 export const allowedUriPattern = /^(?:https?:|mailto:|#)/i;
 
 export const noteBounds = {
-  /** Characters in one note. */
-  maxChars: 50_000,
+  /** Characters in one note: the contract's note limit (plain text costs marked linear time; the marks and depth below are what grow). */
+  maxChars: 200_000,
   /** Emphasis, link and code delimiters (`*`, `_`, `~`, `[`, `` ` ``) in one note. */
   maxDelimiters: 1_000,
   /** Block quotes and list levels opened at the start of one line. */

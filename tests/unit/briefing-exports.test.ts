@@ -233,9 +233,11 @@ describe('templates', () => {
       articleId: firstItem!.articleId,
       highlightId: firstItem!.highlightId,
     });
-    expect((added.sections as { title: string; items: unknown[] }[]).find((s) => s.items.length)!.title).toBe(
-      'Assessment',
-    );
+    expect(
+      (added.briefing as { sections: { title: string; items: unknown[] }[] }).sections.find(
+        (s) => s.items.length,
+      )!.title,
+    ).toBe('Assessment');
 
     const renamed = structuredClone(briefing.sections).map((section, n) => ({
       ...section,

@@ -157,6 +157,8 @@ describe('a missing article text', () => {
     });
     await first.core.close();
     await rm(storeLayout(dir).articleFile(first.articleId));
+    // The import's own copy would restore it on open (see store-recovery): take that away too.
+    await rm(storeLayout(dir).articleBackupFile(first.articleId), { force: true });
     const { call, articleId } = await app(dir);
     const replies = [
       await call('getArticle', { id: articleId }),

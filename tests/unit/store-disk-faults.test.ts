@@ -87,7 +87,7 @@ describe('a full disk', () => {
   it('under the history only still saves the note and says so truthfully', async () => {
     const { dir, core, ok, articleId } = await app();
     failWrites(/^\.operations\.json/, 'ENOSPC');
-    expect(await ok('setArticleNote', { articleId, text: 'kept' })).toMatchObject({ text: 'kept' });
+    expect(await ok('setArticleNote', { articleId, text: 'kept' })).toMatchObject({ note: { text: 'kept' } });
     restoreFs!();
     restoreFs = null;
     await core.close();
@@ -140,6 +140,6 @@ describe('an explicit undefined field', () => {
       note: undefined,
       tags: ['kept'],
     });
-    expect(reply).toMatchObject({ ok: true, value: { note: 'first note', tags: ['kept'] } });
+    expect(reply).toMatchObject({ ok: true, value: { highlight: { note: 'first note', tags: ['kept'] } } });
   });
 });

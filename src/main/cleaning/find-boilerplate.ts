@@ -18,16 +18,9 @@ import type { JoinedLine } from './join-wrapped-lines';
 import type { SourceLine } from './source-line';
 import { allStopwordLists } from './stopwords';
 import { looksLikeHeadline } from './title-rules';
+import type { JudgedBlock } from './judged-block';
 
-export interface JudgedBlock {
-  block: JoinedLine;
-  features: BlockFeatures;
-  verdict: Verdict;
-  kind: RemovedLine['kind'];
-  reason: string;
-  /** Set by the reader (restored or removed by hand): no rule or second look changes it. */
-  pinned?: boolean;
-}
+export type { JudgedBlock } from './judged-block';
 
 const signalKinds: Record<string, RemovedLine['kind']> = {
   'no-words': 'site-chrome',

@@ -9,7 +9,7 @@
  * the opening sentence and marked as derived.
  */
 import { isByline, isCaption } from './block-rules';
-import type { JudgedBlock } from './find-boilerplate';
+import type { JudgedBlock } from './judged-block';
 
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 

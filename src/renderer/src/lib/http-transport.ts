@@ -9,7 +9,7 @@
 import type { ApiEnvelope } from '../../../shared/api-error';
 import type { BriefingApi } from '../../../shared/api-types';
 import { buildApi } from '../../../shared/build-api';
-import { events } from '../../../shared/channels';
+import { channels, events } from '../../../shared/channels';
 import { encodeBytes } from '../../../shared/wire-bytes';
 
 const unreachable: ApiEnvelope<never> = {
@@ -28,7 +28,22 @@ const unreachable: ApiEnvelope<never> = {
  */
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * Imports go out at once, beside the queue: they only add new articles, so their
+ * order against edits does not matter, and one can take a minute (a slow
+ * address). Queued, it would hold every save behind it, and its own Cancel too.
+ */
+const unordered = new Set<string>([
+  channels.importFiles,
+  channels.importPickedFile,
+  channels.importFromAddress,
+  channels.importClipboard,
+  channels.importSystemClipboard,
+  channels.cancelImport,
+]);
+
 function invoke(channel: string, request: unknown): Promise<ApiEnvelope<unknown>> {
+  if (unordered.has(channel)) return send(channel, request);
   const next = queue.then(() => send(channel, request));
   queue = next.catch(() => undefined);
   return next;
