@@ -27,33 +27,50 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Splits one CSV line of electronegativity's report (quoted fields may hold commas). */
-function fields(line) {
-  const out = [];
+/**
+ * Splits electronegativity's CSV report into rows of fields. Quoted fields may
+ * hold commas, doubled quotes and line breaks (some descriptions span lines),
+ * so the text is read character by character, not line by line.
+ */
+function csvRows(text) {
+  const rows = [];
+  let row = [];
   let current = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const char = line[i];
-    if (char === '"') {
-      if (quoted && line[i + 1] === '"') {
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
         current += '"';
         i += 1;
-      } else quoted = !quoted;
-    } else if (char === ',' && !quoted) {
-      out.push(current);
+      } else if (char === '"') quoted = false;
+      else current += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(current);
+      current = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i += 1;
+      row.push(current);
+      rows.push(row);
+      row = [];
       current = '';
     } else current += char;
   }
-  out.push(current);
-  return out;
+  if (current !== '' || row.length > 0) rows.push([...row, current]);
+  return rows;
 }
 
-const findings = csv
-  .split('\n')
+const findings = csvRows(csv)
   .slice(1)
-  .filter((line) => line.trim() !== '')
-  .map(fields)
-  .map(([check, severity, , file, location, sample]) => ({ check, severity, file, location, sample }));
+  .filter((row) => row.some((field) => field.trim() !== ''))
+  .map(([check, severity, , file, location, sample]) => ({
+    check,
+    severity,
+    file,
+    location,
+    sample: sample ?? '',
+  }));
 const used = new Set();
 const unexplained = findings.filter((finding) => {
   const match = config.accepted.findIndex(
