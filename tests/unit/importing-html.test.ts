@@ -137,7 +137,10 @@ describe('one failing file never stops a batch', () => {
       store,
       [
         { name: 'a.txt', bytes: bytes(`First Story\n\n${paragraph}\n`) },
-        { name: 'bad.pdf', bytes: bytes('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n%%EOF') },
+        {
+          name: 'bad.pdf',
+          bytes: bytes('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\n%%EOF'),
+        },
         { name: 'c.txt', bytes: bytes(`Second Story\n\n${paragraph} Again.\n`) },
       ],
       new Date('2026-11-20T12:00:00.000Z'),
