@@ -38,6 +38,7 @@ export const channels = {
   deleteBriefing: 'briefing:delete',
   exportBriefing: 'briefing:export',
   previewBriefing: 'briefing:preview',
+  listBriefingMemberships: 'briefings:memberships',
   clipBriefingPart: 'briefing:clip',
   listBriefingTemplates: 'briefing-templates:list',
   saveBriefingTemplate: 'briefing-template:save',

@@ -483,6 +483,11 @@ export const contract = {
     request: z.object({ id: briefingId }).strict(),
     reply: z.object({ html: z.string() }),
   },
+  /** Which briefings hold each highlight: highlight id → briefing ids, for the "In: …" marks. */
+  listBriefingMemberships: {
+    request: noArguments,
+    reply: z.record(z.string(), z.array(z.string())),
+  },
   /** One item (by its highlight) or one section as rich text and Markdown, for the clipboard. */
   clipBriefingPart: {
     request: z.union([

@@ -100,6 +100,32 @@ describe('composing', () => {
     ]);
   });
 
+  it('says which briefings hold each highlight, and forgets a briefing once deleted', async () => {
+    const { ok, highlight } = await app();
+    const morning = await ok('createBriefing', { title: 'Morning' });
+    const evening = await ok('createBriefing', { title: 'Evening' });
+    const a = await highlight('002_fcb9d55784e1e080.txt', 'a peace deal remains elusive', 'counterpoint');
+    const b = await highlight('001_65831639b4f4e14b.txt', 'Humanitarian agencies have said', 'evidence');
+    expect(await ok('listBriefingMemberships', {})).toEqual({});
+    for (const target of [morning, evening])
+      await ok('addToBriefing', {
+        briefingId: target.id,
+        articleId: a.articleId,
+        highlightId: a.highlight.id,
+      });
+    await ok('addToBriefing', {
+      briefingId: evening.id,
+      articleId: b.articleId,
+      highlightId: b.highlight.id,
+    });
+    expect(await ok('listBriefingMemberships', {})).toEqual({
+      [a.highlight.id]: [morning.id, evening.id],
+      [b.highlight.id]: [evening.id],
+    });
+    await ok('deleteBriefing', { id: evening.id });
+    expect(await ok('listBriefingMemberships', {})).toEqual({ [a.highlight.id]: [morning.id] });
+  });
+
   it('rearranges sections and items, keeps commentary, and undoes a change', async () => {
     const { ok, highlight } = await app();
     const briefing = await ok('createBriefing', {});

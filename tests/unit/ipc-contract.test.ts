@@ -118,6 +118,7 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   deleteBriefing: [{}, { id: 9 }],
   exportBriefing: [{ id: 'b-1' }, { id: 'b-1', format: 'rtf' }, { id: 'b-1', format: 'pdf', pageSize: 'A3' }],
   previewBriefing: [{}, { id: 5 }, { id: 'b-1', format: 'html' }],
+  listBriefingMemberships: [{ id: 'b-1' }],
   clipBriefingPart: [
     { id: 'b-1' },
     { id: 'b-1', highlightId: 'h', sectionId: 's' },

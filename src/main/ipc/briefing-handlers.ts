@@ -28,6 +28,7 @@ type BriefingMethods =
   | 'exportBriefing'
   | 'previewBriefing'
   | 'clipBriefingPart'
+  | 'listBriefingMemberships'
   | 'listBriefingTemplates'
   | 'saveBriefingTemplate'
   | 'openExportedFile'
@@ -70,6 +71,13 @@ export function createBriefingHandlers(
           itemCount: briefing.sections.reduce((sum, section) => sum + section.items.length, 0),
         }))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    listBriefingMemberships: () => {
+      const memberships: Record<string, string[]> = {};
+      for (const briefing of store.briefings().briefings)
+        for (const section of briefing.sections)
+          for (const item of section.items) (memberships[item.highlightId] ??= []).push(briefing.id);
+      return memberships;
+    },
     createBriefing: async ({ title, template }) => view(await briefings.create(title, template)),
     getBriefing: ({ id }) => view(find(id)),
     updateBriefing: async ({ id, ...fields }) => view(await briefings.updateFields(id, fields)),

@@ -47,6 +47,16 @@ export class ReaderScreen {
   }
 
   /** Highlights `phrase` in a category by its number key (1–5), as a reader does, and waits for the mark. */
+  /** The selected highlight's menu choosing the briefing B adds to. */
+  get targetMenu(): Locator {
+    return this.editor.getByRole('combobox', { name: /add to$/ });
+  }
+
+  /** The line naming the briefings the selected highlight is in. */
+  get inBriefings(): Locator {
+    return this.editor.getByTestId('highlight-briefings');
+  }
+
   async highlight(phrase: string, category: 1 | 2 | 3 | 4 | 5, nth = 0): Promise<void> {
     const before = await this.highlightMarks.count();
     await this.select(phrase, nth);

@@ -62,6 +62,11 @@ export class HighlightsScreen {
   briefingButton(text: string): Locator {
     return this.row(text).getByRole('button', { name: /briefing/ });
   }
+
+  /** The menu choosing the briefing "+ Briefing" adds to. */
+  get targetMenu(): Locator {
+    return this.heading.locator('..').getByRole('combobox', { name: /add to$/ });
+  }
 }
 
 export class BriefingsScreen {
@@ -78,6 +83,32 @@ export class BriefingsScreen {
 
   section(name: string): Locator {
     return this.editor.getByRole('region', { name, exact: true });
+  }
+
+  /** Opens a briefing from the list by its title. */
+  async open(title: string): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Briefings' })
+      .getByRole('button', { name: title })
+      .click();
+  }
+
+  async rename(title: string): Promise<void> {
+    await this.editor.getByLabel('Briefing title').fill(title);
+    await this.editor.getByLabel('Briefing title').press('Tab');
+  }
+
+  get outlineToggle(): Locator {
+    return this.editor.getByRole('checkbox', { name: /Compact outline/ });
+  }
+
+  get items(): Locator {
+    return this.editor.locator('li.item');
+  }
+
+  /** Clicks an item's excerpt, which opens its passage in the article. */
+  async jumpTo(text: string): Promise<void> {
+    await this.editor.getByRole('button', { name: text }).first().click();
   }
 
   async addSection(): Promise<void> {
