@@ -179,6 +179,7 @@ test('source edits are saved as typed: switching tabs at once loses nothing, acr
 test('the delete confirmation names the briefings that quote the article, and they keep the excerpt', async ({
   app,
 }) => {
+  test.slow(); // imports, a delete and a restart: a long flow on a busy machine
   await openLong(app);
   await app.reader.highlight('Humanitarian agencies have said', 2);
   await app.page.keyboard.press('b');

@@ -59,8 +59,9 @@ export class HighlightsScreen {
     return this.rows.filter({ hasText: text });
   }
 
+  /** The row's "+ Briefing" / "✓ In briefing" button (the row title and its "In:" line are buttons too). */
   briefingButton(text: string): Locator {
-    return this.row(text).getByRole('button', { name: /briefing/ });
+    return this.row(text).locator('button.add');
   }
 
   /** The menu choosing the briefing "+ Briefing" adds to. */
