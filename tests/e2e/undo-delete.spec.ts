@@ -16,10 +16,12 @@ test('Ctrl+Z brings a deleted article back with its highlights, and it stays aft
   await expect(app.reader.editor.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   await app.reader.backButton.click();
 
+  const order = await app.library.titles();
   await app.library.delete(title);
   await expect(app.library.items).toHaveCount(4);
   await app.library.press('Control+z');
   await expect(app.library.item(title)).toHaveCount(1);
+  expect(await app.library.titles()).toEqual(order);
   await expect(app.page.getByText(/Undid: delete article/)).toBeVisible();
   await app.screenshot('undo-delete-restored');
 

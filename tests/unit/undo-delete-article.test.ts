@@ -53,6 +53,7 @@ describe('undoing an article deletion', () => {
     const { app, id, first, second, briefingId } = await annotatedArticle(dataDir);
     const layout = storeLayout(app.core.store!.layout.dir);
     const textBefore = await readFile(layout.articleFile(id), 'utf8');
+    const positionBefore = (await app.ok('listArticles', {})).findIndex((a) => a.id === id);
 
     await app.ok('deleteArticle', { id });
     expect((await app.ok('listArticles', {})).some((a) => a.id === id)).toBe(false);
@@ -67,7 +68,8 @@ describe('undoing an article deletion', () => {
     const undone = await app.ok('undo', {});
     expect(undone.done).toBe(true);
     expect(undone.change).toMatchObject({ target: 'article', articleId: id });
-    expect((await app.ok('listArticles', {})).some((a) => a.id === id)).toBe(true);
+    // Back in its place in the library.
+    expect((await app.ok('listArticles', {})).findIndex((a) => a.id === id)).toBe(positionBefore);
     expect(await readFile(layout.articleFile(id), 'utf8')).toBe(textBefore);
     expect(await exists(layout.deletedArticleFile(id))).toBe(false);
     const back = await app.ok('getArticle', { id });

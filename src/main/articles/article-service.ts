@@ -28,9 +28,9 @@ export function createArticleService(store: LibraryStore, texts: ArticleTexts, h
         for (const item of file.briefings.flatMap((b) => b.sections.flatMap((section) => section.items)))
           if (item.articleId === id && kept.has(item.highlightId)) item.snapshot = kept.get(item.highlightId);
       });
-    const record = await store.setArticleAside(id);
+    const aside = await store.setArticleAside(id);
     texts.forget(id);
-    return record;
+    return aside;
   }
 
   // Undo puts the article back (briefing items show its live highlights again, their snapshot
@@ -40,7 +40,7 @@ export function createArticleService(store: LibraryStore, texts: ArticleTexts, h
     async (operation, state): Promise<HistoryChange> => {
       const id = operation.articleId;
       const present = store.index().articles.some((record) => record.id === id);
-      if (state === 'before' && !present) await store.restoreArticle(operation.record);
+      if (state === 'before' && !present) await store.restoreArticle(operation.record, operation.position);
       if (state === 'after' && present) await setAside(id);
       const record = store.index().articles.find((candidate) => candidate.id === id);
       return { target: 'article', articleId: id, summary: record ? summariseArticle(record, store) : null };
@@ -102,12 +102,13 @@ export function createArticleService(store: LibraryStore, texts: ArticleTexts, h
     /** Deletes the article (undoably); the briefings quoting it keep each item's excerpt and citation. */
     async remove(id: string) {
       const summary = summariseArticle(findRecord(store, id), store);
-      const record = await setAside(id);
+      const { record, position } = await setAside(id);
       await history.record({
         target: 'article',
         articleId: id,
         label: `delete article “${record.title}”`,
         record,
+        position,
       });
       return { id, highlightsRemoved: summary.highlightCount, notesRemoved: summary.noteCount };
     },

@@ -115,13 +115,13 @@ export interface LibraryStore {
   /** Removes an article: its record, its text and its annotations. */
   deleteArticle(id: string): Promise<void>;
   /** Removes an article from the library, moving its text and annotations into `deleted/` (see deleted-articles.ts); returns its record. */
-  setArticleAside(id: string): Promise<ArticleRecord>;
+  setArticleAside(id: string): Promise<{ record: ArticleRecord; position: number }>;
   /**
    * Puts an article set aside back: its files, its annotations, its record. If
    * the same article was imported again meanwhile, that one stays, and gets the
    * set-aside annotations only if it has none of its own.
    */
-  restoreArticle(record: ArticleRecord): Promise<void>;
+  restoreArticle(record: ArticleRecord, position?: number): Promise<void>;
   /** Removes the files of an article set aside for good. */
   purgeDeletedArticle(id: string): Promise<void>;
   annotations(articleId: string): Readonly<AnnotationShard>;
@@ -473,7 +473,8 @@ function createStore(
       await syncDirectory(layout.annotationsDir);
     },
     setArticleAside: async (id) => {
-      const record = indexDocument.data().articles.find((candidate) => candidate.id === id);
+      const position = indexDocument.data().articles.findIndex((candidate) => candidate.id === id);
+      const record = indexDocument.data().articles[position];
       if (!record) throw new Error(`No article ${id} in the index.`);
       const shard = shardDocuments.get(id);
       await shard?.flush();
@@ -483,9 +484,9 @@ function createStore(
         draft.articles = draft.articles.filter((candidate) => candidate.id !== id);
       });
       backups.changed();
-      return record;
+      return { record, position };
     },
-    restoreArticle: async (record) => {
+    restoreArticle: async (record, position) => {
       articleRecordSchema.parse(record);
       const id = record.id;
       const reimported = shardDocuments.get(id);
@@ -504,7 +505,7 @@ function createStore(
       const shard = await bringArticleFilesBack(layout, id);
       shardDocuments.set(id, shardDocument(id, deepFreeze(shard)));
       await indexDocument.update((draft) => {
-        draft.articles.push(record);
+        draft.articles.splice(position ?? draft.articles.length, 0, record);
       });
       backups.changed();
     },

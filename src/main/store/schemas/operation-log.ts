@@ -54,6 +54,8 @@ export const operationSchema = z.discriminatedUnion('target', [
     target: z.literal('article'),
     /** The deleted article's record; before the step the article was in the library, after it was not. */
     record: articleRecordSchema,
+    /** Where the article stood in the library, so undo puts it back there. */
+    position: z.number().int().nonnegative().optional(),
   }),
 ]);
 export type Operation = z.infer<typeof operationSchema>;
