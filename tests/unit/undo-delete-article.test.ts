@@ -131,4 +131,26 @@ describe('undoing an article deletion', () => {
     expect(annotationsBefore).toBe(false);
     expect(await exists(layout.annotationFile(id))).toBe(false);
   });
+
+  it('removes the set-aside files once the deletion step falls out of the bounded history', async () => {
+    const dataDir = await makeTempDir();
+    const { app, id } = await annotatedArticle(dataDir);
+    const layout = storeLayout(app.core.store!.layout.dir);
+    await app.ok('deleteArticle', { id });
+    expect(await exists(layout.deletedArticleFile(id))).toBe(true);
+    const other = (await app.ok('listArticles', {}))[0]!.id;
+    // 200 newer steps (the history's depth) push the deletion out.
+    for (let step = 0; step < 200; step += 1)
+      await app.core.services!.history.record({
+        target: 'article-note',
+        articleId: other,
+        label: `step ${step}`,
+        before: { text: `note ${step}`, updatedAt: '2026-11-01T00:00:00.000Z' },
+        after: null,
+      });
+    expect(app.core.store!.operations().undo.some((step) => step.target === 'article')).toBe(false);
+    expect(await exists(layout.deletedArticleFile(id))).toBe(false);
+    expect(await exists(layout.deletedAnnotationFile(id))).toBe(false);
+    expect(await exists(layout.articleBackupFile(id))).toBe(false);
+  });
 });

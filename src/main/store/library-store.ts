@@ -195,6 +195,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
         layout.annotationsDir,
         layout.backupsDir,
         layout.articleBackupsDir,
+        layout.deletedDir,
       ]);
     }
     const context: OpenContext = {
