@@ -6,7 +6,7 @@
  * undo afterwards; and all of it holds across a close and reopen. The text
  * waits in `deleted/`, not in operations.json.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { storeLayout } from '../../src/main/store/store-layout';
 import { dispatchApp } from './dispatch-app';
@@ -152,5 +152,22 @@ describe('undoing an article deletion', () => {
     expect(await exists(layout.deletedArticleFile(id))).toBe(false);
     expect(await exists(layout.deletedAnnotationFile(id))).toBe(false);
     expect(await exists(layout.articleBackupFile(id))).toBe(false);
+  });
+
+  it('on open, finishes a delete interrupted before the index dropped the article, losing nothing', async () => {
+    const dataDir = await makeTempDir();
+    const { app, id } = await annotatedArticle(dataDir);
+    const layout = storeLayout(app.core.store!.layout.dir);
+    await app.core.close();
+    // As a crash leaves it: the files moved aside, the index still listing the article.
+    await mkdir(layout.deletedDir, { recursive: true });
+    await rename(layout.articleFile(id), layout.deletedArticleFile(id));
+    await rename(layout.annotationFile(id), layout.deletedAnnotationFile(id));
+
+    const reopened = await dispatchApp(dataDir);
+    expect(reopened.core.store!.recovery).toEqual([]);
+    const back = await reopened.ok('getArticle', { id });
+    expect(back.highlights).toHaveLength(2);
+    expect(back.articleNote?.text).toBe('My note on it');
   });
 });

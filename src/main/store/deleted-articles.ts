@@ -83,3 +83,29 @@ export async function purgeArticleFiles(
     if (!isMissing(error)) throw error;
   });
 }
+
+/**
+ * A delete interrupted after its files moved but before the index dropped the
+ * article leaves the index listing an article whose files wait in `deleted/`:
+ * on open they move back, so nothing is "repaired" from an older backup. Only
+ * a missing live file is replaced, never one that exists.
+ */
+export async function finishInterruptedDeletes(layout: StoreLayout, ids: string[]): Promise<void> {
+  const pending = new Set(
+    (await storeFs.readdir(layout.deletedDir).catch(() => [] as string[])).map((name) => name.split('.')[0]),
+  );
+  let moved = false;
+  for (const id of ids.filter((candidate) => pending.has(candidate))) {
+    if (!(await exists(layout.articleFile(id))))
+      moved = (await move(layout.deletedArticleFile(id), layout.articleFile(id))) || moved;
+    if (!(await exists(layout.annotationFile(id))))
+      moved = (await move(layout.deletedAnnotationFile(id), layout.annotationFile(id))) || moved;
+  }
+  if (moved) await syncAll([layout.articlesDir, layout.annotationsDir, layout.deletedDir]);
+}
+
+const exists = (file: string) =>
+  storeFs.stat(file).then(
+    () => true,
+    () => false,
+  );

@@ -26,6 +26,7 @@ import { repairFile } from './repair-file';
 import { storeFs } from './store-fs';
 import {
   bringArticleFilesBack,
+  finishInterruptedDeletes,
   purgeArticleFiles,
   readSetAsideShard,
   setArticleFilesAside,
@@ -206,6 +207,11 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
       readOnly,
     };
     const index = await loadIndex(context);
+    if (!readOnly)
+      await finishInterruptedDeletes(
+        layout,
+        index.articles.map((record) => record.id),
+      );
     await checkArticleFiles(context, index);
     const shards = await loadAnnotations(
       context,
