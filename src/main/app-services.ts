@@ -18,7 +18,7 @@ export function createAppServices(store: LibraryStore, now: () => Date = () => n
     store,
     texts,
     history,
-    articles: createArticleService(store, texts),
+    articles: createArticleService(store, texts, history),
     annotations: createAnnotationService(store, texts, history, now),
     briefings: createBriefingService(store, history, now),
     settings: createSettingsService(store),

@@ -287,6 +287,12 @@ export const historyChangeSchema = z.discriminatedUnion('target', [
     /** Null when the step removed the briefing. */
     briefing: briefingViewSchema.nullable(),
   }),
+  z.object({
+    target: z.literal('article'),
+    articleId: z.string(),
+    /** The article back in the library, or null when the step deleted it. */
+    summary: articleSummarySchema.nullable(),
+  }),
 ]);
 export type HistoryChange = z.infer<typeof historyChangeSchema>;
 

@@ -8,6 +8,10 @@
  * order, never the same step twice, and a change recorded meanwhile is never
  * mistaken for the step being undone.
  *
+ * A step on an article no longer in the library (its deletion left the
+ * history) can never apply: it is dropped, and the step before it is taken,
+ * rather than recreating the annotations of an article that is gone.
+ *
  * Bounded by steps and by bytes: note edits to the same note within a short
  * while are one step (an autosave every few seconds is not 200 steps of a
  * 200,000-character note), and the oldest steps go once the history holds more
@@ -28,6 +32,11 @@ export type HistoryApplier<T extends OperationTarget> = (
   operation: Extract<Operation, { target: T }>,
   state: 'before' | 'after',
 ) => Promise<HistoryChange>;
+
+/** Lets a target release what a step kept outside the history once the step leaves it (never to be undone). */
+export type HistoryDiscard<T extends OperationTarget> = (
+  operation: Extract<Operation, { target: T }>,
+) => Promise<void>;
 
 export interface HistoryLimits {
   /** The most JSON the undo and redo histories may hold together. */
@@ -71,6 +80,18 @@ export function createHistoryService(
     return size;
   };
   const appliers = new Map<OperationTarget, HistoryApplier<OperationTarget>>();
+  const discards = new Map<OperationTarget, HistoryDiscard<OperationTarget>>();
+  /** Releases what dropped steps kept; a failure only leaves files behind, so it is logged. */
+  const discard = async (dropped: Operation[]) => {
+    for (const operation of dropped)
+      await discards
+        .get(operation.target)?.(operation)
+        .catch((error: unknown) => console.error('Could not release an old undo step:', error));
+  };
+  /** A step on an article's annotations whose article is no longer in the library. */
+  const orphaned = (operation: Operation) =>
+    (operation.target === 'highlight' || operation.target === 'article-note') &&
+    !store.index().articles.some((record) => record.id === operation.articleId);
   let queue: Promise<unknown> = Promise.resolve();
 
   /** Runs `task` after every step and record before it has finished. */
@@ -83,7 +104,8 @@ export function createHistoryService(
   async function step(from: 'undo' | 'redo'): Promise<HistoryStep> {
     const to = from === 'undo' ? 'redo' : 'undo';
     const operation = await store.updateOperations((log) => {
-      const taken = log[from].pop();
+      let taken = log[from].pop();
+      while (taken && orphaned(taken)) taken = log[from].pop();
       if (taken) log[to].push(taken);
       return taken;
     });
@@ -111,23 +133,42 @@ export function createHistoryService(
 
   return {
     /** Lets a service undo and redo its own kind of change. */
-    register<T extends OperationTarget>(target: T, applier: HistoryApplier<T>): void {
+    register<T extends OperationTarget>(
+      target: T,
+      applier: HistoryApplier<T>,
+      release?: HistoryDiscard<T>,
+    ): void {
       appliers.set(target, applier as unknown as HistoryApplier<OperationTarget>);
+      if (release) discards.set(target, release as unknown as HistoryDiscard<OperationTarget>);
     },
 
     /** Records a change (clearing the redo history, as any new change does); resolves once durable. */
     record(operation: NewOperation): Promise<void> {
       const entry = { ...operation, id: randomUUID(), at: now().toISOString() } as Operation;
-      return store.updateOperations((log) => {
-        const last = log.undo.at(-1);
-        if (continuesNoteEdit(last, entry, limits.coalesceMs))
-          log.undo[log.undo.length - 1] = { ...entry, id: last!.id, before: last!.before } as Operation;
-        else log.undo.push(entry);
-        if (log.undo.length > historyDepth) log.undo.splice(0, log.undo.length - historyDepth);
-        log.redo = [];
-        let bytes = log.undo.reduce((sum, step) => sum + sizeOf(step), 0);
-        while (bytes > limits.maxBytes && log.undo.length > 1) bytes -= sizeOf(log.undo.shift()!);
-      });
+      return store
+        .updateOperations((log) => {
+          const gone: Operation[] = [];
+          const last = log.undo.at(-1);
+          if (continuesNoteEdit(last, entry, limits.coalesceMs))
+            log.undo[log.undo.length - 1] = {
+              ...entry,
+              id: last!.id,
+              before: (last as Extract<Operation, { before: unknown }>).before,
+            } as Operation;
+          else log.undo.push(entry);
+          if (log.undo.length > historyDepth)
+            gone.push(...log.undo.splice(0, log.undo.length - historyDepth));
+          gone.push(...log.redo);
+          log.redo = [];
+          let bytes = log.undo.reduce((sum, step) => sum + sizeOf(step), 0);
+          while (bytes > limits.maxBytes && log.undo.length > 1) {
+            const oldest = log.undo.shift()!;
+            bytes -= sizeOf(oldest);
+            gone.push(oldest);
+          }
+          return gone;
+        })
+        .then(discard);
     },
 
     undo: () => inTurn(() => step('undo')),

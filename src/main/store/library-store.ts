@@ -24,6 +24,13 @@ import { backupPolicy, backupSource, takeBackup } from './backups';
 import { checkArticleFiles } from './check-article-files';
 import { repairFile } from './repair-file';
 import { storeFs } from './store-fs';
+import {
+  bringArticleFilesBack,
+  finishInterruptedDeletes,
+  purgeArticleFiles,
+  readSetAsideShard,
+  setArticleFilesAside,
+} from './deleted-articles';
 import { StoreUnreadableError } from './store-unreadable-error';
 import type { OpenContext } from './open-context';
 import { createJsonDocument, type DraftPolicy, type JsonDocument } from './json-document';
@@ -108,6 +115,16 @@ export interface LibraryStore {
   replaceArticle(article: ArticleFile): Promise<void>;
   /** Removes an article: its record, its text and its annotations. */
   deleteArticle(id: string): Promise<void>;
+  /** Removes an article from the library, moving its text and annotations into `deleted/` (see deleted-articles.ts); returns its record. */
+  setArticleAside(id: string): Promise<{ record: ArticleRecord; position: number }>;
+  /**
+   * Puts an article set aside back: its files, its annotations, its record. If
+   * the same article was imported again meanwhile, that one stays, and gets the
+   * set-aside annotations only if it has none of its own.
+   */
+  restoreArticle(record: ArticleRecord, position?: number): Promise<void>;
+  /** Removes the files of an article set aside for good. */
+  purgeDeletedArticle(id: string): Promise<void>;
   annotations(articleId: string): Readonly<AnnotationShard>;
   annotatedArticleIds(): string[];
   /** Changes one article's annotations; resolves once the change is durable. */
@@ -179,6 +196,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
         layout.annotationsDir,
         layout.backupsDir,
         layout.articleBackupsDir,
+        layout.deletedDir,
       ]);
     }
     const context: OpenContext = {
@@ -189,6 +207,11 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
       readOnly,
     };
     const index = await loadIndex(context);
+    if (!readOnly)
+      await finishInterruptedDeletes(
+        layout,
+        index.articles.map((record) => record.id),
+      );
     await checkArticleFiles(context, index);
     const shards = await loadAnnotations(
       context,
@@ -225,6 +248,9 @@ function readOnlyView(store: LibraryStore): LibraryStore {
     repairArticleText: refuse,
     updateArticleRecord: refuse,
     deleteArticle: refuse,
+    setArticleAside: refuse,
+    restoreArticle: refuse,
+    purgeDeletedArticle: refuse,
     updateAnnotations: refuse,
     updateBriefings: refuse,
     updateOperations: refuse,
@@ -452,6 +478,50 @@ function createStore(
       ]);
       await syncDirectory(layout.articlesDir);
       await syncDirectory(layout.annotationsDir);
+    },
+    setArticleAside: async (id) => {
+      const position = indexDocument.data().articles.findIndex((candidate) => candidate.id === id);
+      const record = indexDocument.data().articles[position];
+      if (!record) throw new Error(`No article ${id} in the index.`);
+      const shard = shardDocuments.get(id);
+      await shard?.flush();
+      await setArticleFilesAside(layout, id, shard?.data() ?? emptyShard(id));
+      shardDocuments.delete(id);
+      await indexDocument.update((draft) => {
+        draft.articles = draft.articles.filter((candidate) => candidate.id !== id);
+      });
+      backups.changed();
+      return { record, position };
+    },
+    restoreArticle: async (record, position) => {
+      articleRecordSchema.parse(record);
+      const id = record.id;
+      const reimported = shardDocuments.get(id);
+      if (indexDocument.data().articles.some((candidate) => candidate.id === id)) {
+        const setAside = await readSetAsideShard(layout, id);
+        const own = reimported?.data();
+        if (reimported && own && own.highlights.length === 0 && !own.articleNote)
+          await reimported.update((draft) => {
+            draft.highlights = setAside.highlights;
+            draft.articleNote = setAside.articleNote;
+          });
+        await purgeArticleFiles(layout, id, true);
+        backups.changed();
+        return;
+      }
+      const shard = await bringArticleFilesBack(layout, id);
+      shardDocuments.set(id, shardDocument(id, deepFreeze(shard)));
+      await indexDocument.update((draft) => {
+        draft.articles.splice(position ?? draft.articles.length, 0, record);
+      });
+      backups.changed();
+    },
+    purgeDeletedArticle: async (id) => {
+      await purgeArticleFiles(
+        layout,
+        id,
+        indexDocument.data().articles.some((candidate) => candidate.id === id),
+      );
     },
     annotations: (articleId) => shardDocuments.get(articleId)?.data() ?? emptyShard(articleId),
     annotatedArticleIds: () => [...shardDocuments.keys()],

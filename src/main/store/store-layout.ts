@@ -8,6 +8,8 @@
  *   briefings.json            the user's briefings
  *   backups/annotations-*.json  rotating snapshots of the annotations, briefings, history and index
  *   backups/articles/<id>.json  a copy of each article file as imported, to restore a damaged text
+ *   deleted/<id>.article.json   a deleted article's text, set aside while undo can bring it back
+ *   deleted/<id>.annotations.json  its highlights and note, likewise
  *   store.lock                held by the app or the command line while it writes
  *   *.damaged-<time>          damaged files moved aside, never deleted
  */
@@ -22,10 +24,13 @@ export interface StoreLayout {
   annotationsDir: string;
   backupsDir: string;
   articleBackupsDir: string;
+  deletedDir: string;
   lockFile: string;
   articleFile(id: string): string;
   annotationFile(articleId: string): string;
   articleBackupFile(id: string): string;
+  deletedArticleFile(id: string): string;
+  deletedAnnotationFile(id: string): string;
 }
 
 /** Article ids are content hashes (`a-` and hex); anything else never becomes a file name. */
@@ -44,6 +49,7 @@ export function storeLayout(dir: string): StoreLayout {
   const articlesDir = path.join(dir, 'articles');
   const annotationsDir = path.join(dir, 'annotations');
   const articleBackupsDir = path.join(dir, 'backups', 'articles');
+  const deletedDir = path.join(dir, 'deleted');
   return {
     dir,
     libraryFile: path.join(dir, 'library.json'),
@@ -53,9 +59,12 @@ export function storeLayout(dir: string): StoreLayout {
     annotationsDir,
     backupsDir: path.join(dir, 'backups'),
     articleBackupsDir,
+    deletedDir,
     lockFile: path.join(dir, 'store.lock'),
     articleFile: (id) => path.join(articlesDir, `${assertSafeId(id)}.json`),
     annotationFile: (articleId) => path.join(annotationsDir, `${assertSafeId(articleId)}.json`),
     articleBackupFile: (id) => path.join(articleBackupsDir, `${assertSafeId(id)}.json`),
+    deletedArticleFile: (id) => path.join(deletedDir, `${assertSafeId(id)}.article.json`),
+    deletedAnnotationFile: (id) => path.join(deletedDir, `${assertSafeId(id)}.annotations.json`),
   };
 }

@@ -57,6 +57,16 @@ export class LibraryScreen {
     await this.item(title).click();
   }
 
+  /** Deletes an article through its Delete button and the confirmation, and waits until it has left the list. */
+  async delete(title: string): Promise<void> {
+    await this.item(title).hover();
+    await this.item(title)
+      .getByRole('button', { name: /^Delete/ })
+      .click();
+    await this.deleteDialog.getByRole('button', { name: 'Delete article' }).click();
+    await this.item(title).waitFor({ state: 'detached' });
+  }
+
   async press(...keys: string[]): Promise<void> {
     for (const key of keys) await this.page.keyboard.press(key);
   }

@@ -89,6 +89,16 @@ export class AppState {
   applyHistory(change: HistoryChange | null): void {
     if (change?.target === 'annotations') this.reader.apply(change.change);
     else if (change?.target === 'briefing') this.briefings.applyHistory(change.briefingId, change.briefing);
+    else if (change?.target === 'article') void this.articleUndone(change.articleId, change.summary !== null);
+  }
+
+  /** An article's deletion was undone or redone: rare, so the library and briefings are read again. */
+  private async articleUndone(articleId: string, present: boolean): Promise<void> {
+    if (!present) {
+      if (this.reader.article?.id === articleId) this.reader.close();
+      this.library.removed(articleId);
+    } else await this.library.refresh();
+    if (this.briefings.current) await this.briefings.load();
   }
 
   async askToDelete(article: ArticleSummary | null): Promise<void> {
