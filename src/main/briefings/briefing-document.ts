@@ -9,10 +9,12 @@
  * is clean (`cleanText`): LF line ends, no control or non-characters.
  */
 import type { LibraryStore } from '../store/library-store';
-import type { Briefing } from '../store/schemas/briefings-file';
+import type { Briefing, BriefingItem } from '../store/schemas/briefings-file';
 import type { Highlight } from '../store/schemas/annotation-shard';
 import type { ArticleRecord } from '../store/schemas/library-index';
 import { cleanText, nestQuotes } from './text-hygiene';
+
+type KeptSnapshot = NonNullable<BriefingItem['snapshot']>;
 
 export interface DocumentSource {
   number: number;
@@ -23,6 +25,11 @@ export interface DocumentSource {
   publishedAt: string | null;
   url: string | null;
   damaged: boolean;
+  /**
+   * The citation as text, for an item kept from a deleted article before its snapshot held the
+   * source's parts: shown as it was, in place of the parts.
+   */
+  keptCitation: string | null;
 }
 
 export interface DocumentItem {
@@ -37,6 +44,8 @@ export interface DocumentItem {
   categoryName: string;
   source: DocumentSource;
   highlight: Highlight;
+  /** True when the article was deleted and the item renders the excerpt and citation it kept. */
+  kept: boolean;
 }
 
 export interface BriefingDocument {
@@ -46,7 +55,7 @@ export interface BriefingDocument {
   /** The briefing's sections in order; `id` is the briefing section's id. */
   sections: { id: string; title: string; items: DocumentItem[] }[];
   sources: DocumentSource[];
-  /** Items whose highlight no longer exists, left out of the export. */
+  /** Items whose highlight no longer exists and that kept nothing of it, left out of the export. */
   missingItems: number;
 }
 
@@ -66,6 +75,11 @@ export const damagedMark = 'the source text is damaged in places';
 
 /** The parts of a source's entry, in order: author, outlet, “title”, date, URL (some may be absent). */
 export function citationParts(source: DocumentSource): { text: string; url?: string }[] {
+  if (source.keptCitation !== null) {
+    // Kept as text: its closing URL (the last part, when there is one) is still a link.
+    const [, before, url] = /^(.*), (https?:\/\/[^\s<>"]+)$/su.exec(source.keptCitation) ?? [];
+    return before && url ? [{ text: before }, { text: url, url }] : [{ text: source.keptCitation }];
+  }
   const parts: { text: string; url?: string }[] = [];
   if (source.author) parts.push({ text: source.author });
   if (source.outlet) parts.push({ text: source.outlet });
@@ -89,7 +103,8 @@ export interface ItemParts {
   highlight: Highlight;
   commentary: string;
   categoryName: string;
-  source: Omit<DocumentSource, 'number'>;
+  source: Omit<DocumentSource, 'number' | 'keptCitation'> & { keptCitation?: string | null };
+  kept?: boolean;
 }
 
 /** The document from plain parts, sections in order; sources numbered by first citation, all text cleaned. */
@@ -114,6 +129,7 @@ export function documentFromParts(
         publishedAt: clean(parts.publishedAt),
         url: clean(parts.url),
         damaged: parts.damaged,
+        keptCitation: parts.keptCitation ? cleanText(parts.keptCitation).trim() : null,
       };
       sources.set(parts.articleId, source);
     }
@@ -145,11 +161,57 @@ export function documentFromParts(
           categoryName: cleanText(item.categoryName),
           source: sourceFor(item.source),
           highlight: item.highlight,
+          kept: item.kept ?? false,
         };
       }),
     })),
     sources: [...sources.values()],
     missingItems,
+  };
+}
+
+/**
+ * A kept item's highlight: the one it kept, or (kept before snapshots held it) one rebuilt from its
+ * excerpt, dated by the briefing's last change (its own dates were not kept).
+ */
+function keptHighlight(item: BriefingItem, snapshot: KeptSnapshot, at: string): Highlight {
+  if (snapshot.highlight) return snapshot.highlight;
+  return {
+    id: item.highlightId,
+    categoryId: snapshot.categoryId,
+    quote: { type: 'TextQuoteSelector', exact: snapshot.excerpt || ' ', prefix: '', suffix: '' },
+    // An empty span: exporters leave out a position they do not know.
+    position: { type: 'TextPositionSelector', start: 0, end: 0 },
+    rulesVersion: 0,
+    note: snapshot.note,
+    tags: [],
+    createdAt: at,
+    updatedAt: at,
+    orphaned: false,
+  };
+}
+
+/** An item whose article was deleted, from what it kept: its excerpt, note and citation as they were. */
+function keptParts(item: BriefingItem, snapshot: KeptSnapshot, categoryName: string, at: string): ItemParts {
+  const highlight = keptHighlight(item, snapshot, at);
+  const source = snapshot.source;
+  return {
+    highlight: { ...highlight, note: snapshot.note, quote: { ...highlight.quote, exact: snapshot.excerpt } },
+    commentary: item.commentary,
+    categoryName,
+    kept: true,
+    source: source
+      ? { articleId: item.articleId, ...source }
+      : {
+          articleId: item.articleId,
+          title: snapshot.citation,
+          outlet: null,
+          author: null,
+          publishedAt: null,
+          url: null,
+          damaged: false,
+          keptCitation: snapshot.citation,
+        },
   };
 }
 
@@ -164,10 +226,19 @@ export function resolveBriefing(store: LibraryStore, briefing: Briefing): Briefi
     title: section.title,
     items: section.items.flatMap((item): ItemParts[] => {
       const record = records.get(item.articleId);
-      const highlight = store
-        .annotations(item.articleId)
-        .highlights.find((candidate) => candidate.id === item.highlightId);
+      const highlight = record
+        ? store.annotations(item.articleId).highlights.find((candidate) => candidate.id === item.highlightId)
+        : undefined;
       if (!record || !highlight) {
+        if (item.snapshot && item.snapshot.excerpt)
+          return [
+            keptParts(
+              item,
+              item.snapshot,
+              categories.get(item.snapshot.categoryId) ?? item.snapshot.categoryId,
+              briefing.updatedAt,
+            ),
+          ];
         missingItems += 1;
         return [];
       }

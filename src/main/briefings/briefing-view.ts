@@ -16,12 +16,22 @@ export function snapshotsFor(
   for (const briefing of store.briefings().briefings) {
     const document = resolveBriefing(store, briefing);
     for (const item of document.sections.flatMap((section) => section.items)) {
-      if (item.source.articleId !== articleId) continue;
+      // An item already showing what it kept keeps that, as it is.
+      if (item.source.articleId !== articleId || item.kept) continue;
       kept.set(item.highlight.id, {
         excerpt: item.excerpt,
         note: item.note,
         citation: citation(item.source),
         categoryId: item.highlight.categoryId,
+        source: {
+          title: item.source.title,
+          outlet: item.source.outlet,
+          author: item.source.author,
+          publishedAt: item.source.publishedAt,
+          url: item.source.url,
+          damaged: item.source.damaged,
+        },
+        highlight: item.highlight,
       });
     }
   }
@@ -37,10 +47,8 @@ export function briefingView(store: LibraryStore, briefing: Briefing): BriefingV
     ...briefing,
     sections: briefing.sections.map((section) => ({
       ...section,
-      items: section.items.map(({ snapshot, ...item }) => {
+      items: section.items.map(({ snapshot: _kept, ...item }) => {
         const found = resolved.get(item.highlightId);
-        if (!found && snapshot)
-          return { ...item, ...snapshot, sourceNumber: null, damagedSource: false, kept: true };
         return {
           ...item,
           excerpt: found?.excerpt ?? null,
@@ -49,7 +57,7 @@ export function briefingView(store: LibraryStore, briefing: Briefing): BriefingV
           sourceNumber: found?.source.number ?? null,
           citation: found ? citation(found.source) : null,
           damagedSource: found?.source.damaged ?? false,
-          kept: false,
+          kept: found?.kept ?? false,
         };
       }),
     })),

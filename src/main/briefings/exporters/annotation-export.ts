@@ -66,7 +66,16 @@ export function briefingToAnnotations(document: BriefingDocument): Record<string
               prefix: highlight.quote.prefix,
               suffix: highlight.quote.suffix,
             },
-            { type: 'TextPositionSelector', start: highlight.position.start, end: highlight.position.end },
+            // An empty span is a position not known (an item kept from a deleted article, rebuilt).
+            ...(highlight.position.end > highlight.position.start
+              ? [
+                  {
+                    type: 'TextPositionSelector',
+                    start: highlight.position.start,
+                    end: highlight.position.end,
+                  },
+                ]
+              : []),
           ],
         },
       };

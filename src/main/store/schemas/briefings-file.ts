@@ -5,8 +5,19 @@
  * user's commentary. Small and written as the user edits, so one file holds all.
  */
 import { z } from 'zod';
+import { highlightSchema } from './annotation-shard';
 
 export const briefingsFileVersion = 1;
+
+/** The citation of a deleted article, part by part (as its source panel had it). */
+export const keptSourceSchema = z.object({
+  title: z.string(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  url: z.string().nullable(),
+  damaged: z.boolean(),
+});
 
 export const briefingItemSchema = z.object({
   id: z.string().min(1),
@@ -18,7 +29,15 @@ export const briefingItemSchema = z.object({
    * showed. Absent while the highlight exists (optional, so older files read as they are).
    */
   snapshot: z
-    .object({ excerpt: z.string(), note: z.string(), citation: z.string(), categoryId: z.string() })
+    .object({
+      excerpt: z.string(),
+      note: z.string(),
+      citation: z.string(),
+      categoryId: z.string(),
+      /** The source's parts and the highlight as they were, so every export format renders the item whole. */
+      source: keptSourceSchema.optional(),
+      highlight: highlightSchema.optional(),
+    })
     .optional(),
 });
 export type BriefingItem = z.infer<typeof briefingItemSchema>;
