@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { ApiEvent, ApiMethod } from './channels';
 import { blockSchema, qualityFlagSchema, readerCommentSchema, removedLineSchema } from './cleaned-article';
+import { defaultCategories } from './default-categories';
 import { limits } from './limits';
 
 export const themePreference = z.enum(['system', 'light', 'dark']);
@@ -21,14 +22,7 @@ export const categorySchema = z.object({
 });
 export type Category = z.infer<typeof categorySchema>;
 
-/** The five categories a new library starts with; their order gives their number keys (1–5). */
-export const defaultCategories: Category[] = [
-  { id: 'key-judgment', name: 'Key judgment', color: '#f2c94c' },
-  { id: 'evidence', name: 'Evidence', color: '#6fcf97' },
-  { id: 'counterpoint', name: 'Counterpoint', color: '#f2994a' },
-  { id: 'question', name: 'Question', color: '#56ccf2' },
-  { id: 'quote', name: 'Quote', color: '#bb6bd9' },
-];
+export { defaultCategories };
 
 export const settingsSchema = z.object({
   theme: themePreference,

@@ -1,13 +1,9 @@
 /**
  * Loads the briefings for an opening store: see `load-single-file.ts` for what
- * happens to a damaged, missing or newer file.
+ * happens to a damaged, missing, older or newer file.
  */
-import {
-  briefingsFileSchema,
-  briefingsFileVersion,
-  emptyBriefingsFile,
-  type BriefingsFile,
-} from './schemas/briefings-file';
+import { emptyBriefingsFile, type BriefingsFile } from './schemas/briefings-file';
+import { briefingsVersions, upgradeBriefings } from './migrations/briefings-versions';
 import { loadSingleFile } from './load-single-file';
 import type { OpenContext } from './open-context';
 
@@ -16,10 +12,8 @@ export async function loadBriefings(context: OpenContext): Promise<BriefingsFile
     {
       file: context.layout.briefingsFile,
       holds: 'your briefings',
-      versions: {
-        current: briefingsFileVersion,
-        schemaFor: (version) => (version === 1 ? briefingsFileSchema : null),
-      },
+      versions: briefingsVersions,
+      upgrade: upgradeBriefings,
       empty: emptyBriefingsFile,
       inBackup: (snapshot) => snapshot.briefings,
       hasContent: (file) => file.briefings.length > 0,

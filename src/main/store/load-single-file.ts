@@ -2,7 +2,7 @@
  * Loads one of the store's single files (`briefings.json`, `operations.json`)
  * for an opening store:
  *
- * - sound: used as it is;
+ * - sound: used as it is, or (an older version) migrated step by step;
  * - newer version: the open is refused and nothing is changed;
  * - damaged: restored from the newest sound backup holding it (or else started
  *   empty), the damaged copy kept, and the repair reported;
@@ -25,6 +25,8 @@ export interface SingleFile<T> {
   /** What it holds, for people: "your briefings". */
   holds: string;
   versions: VersionedSchemas;
+  /** A sound file of an older version brought up to the current one, a step at a time (written on the next change). */
+  upgrade: (data: unknown, version: number) => T;
   empty: () => T;
   /** The file's copy in a backup, if the backup has one. */
   inBackup: (snapshot: BackupSnapshot) => unknown;
@@ -34,7 +36,7 @@ export interface SingleFile<T> {
 
 export async function loadSingleFile<T>(spec: SingleFile<T>, context: OpenContext): Promise<T> {
   const inspection = await inspectJsonFile(spec.file, spec.versions);
-  if (inspection.state === 'sound') return inspection.data as T;
+  if (inspection.state === 'sound') return spec.upgrade(inspection.data, inspection.schemaVersion);
   if (inspection.state === 'newer') {
     throw new StoreUnreadableError(
       spec.file,
@@ -46,8 +48,9 @@ export async function loadSingleFile<T>(spec: SingleFile<T>, context: OpenContex
     const copy = spec.inBackup(snapshot);
     if (copy === null || copy === undefined) return undefined;
     const checked = inspectJsonValue(copy, spec.versions);
-    if (checked.state !== 'sound' || checked.schemaVersion !== spec.versions.current) return undefined;
-    return damaged || spec.hasContent(checked.data as T) ? (checked.data as T) : undefined;
+    if (checked.state !== 'sound') return undefined;
+    const data = spec.upgrade(checked.data, checked.schemaVersion);
+    return damaged || spec.hasContent(data) ? data : undefined;
   });
   const restored = backup?.value ?? spec.empty();
   if (!damaged && !backup) {

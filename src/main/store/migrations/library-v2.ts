@@ -4,8 +4,7 @@
  * paragraphs instead of cleaned structure. Kept only to read and migrate them.
  */
 import { z } from 'zod';
-import { settingsSchema } from '../../../shared/contract';
-import { seedingRecordSchema } from '../schemas/library-index';
+import { seedingRecordV1Schema, storedSettingsV1Schema } from './library-parts-v1';
 
 export const articleRecordV2Schema = z.object({
   id: z.string().min(1),
@@ -20,8 +19,8 @@ export const articleRecordV2Schema = z.object({
 export const libraryV2Schema = z.object({
   schemaVersion: z.literal(2),
   articles: z.array(articleRecordV2Schema),
-  seeding: seedingRecordSchema.nullable(),
-  settings: settingsSchema,
+  seeding: seedingRecordV1Schema.nullable(),
+  settings: storedSettingsV1Schema,
 });
 export type LibraryV2 = z.infer<typeof libraryV2Schema>;
 

@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { annotationShardSchema } from './annotation-shard';
 import { libraryIndexSchema } from './library-index';
-import { briefingsFileSchema } from './briefings-file';
 
 export const backupSnapshotVersion = 1;
 
@@ -17,8 +16,12 @@ export const backupSnapshotSchema = z.object({
   contentHash: z.string(),
   library: libraryIndexSchema,
   shards: z.record(z.string(), annotationShardSchema),
-  briefings: briefingsFileSchema.nullable().default(null),
-  /** The undo history, checked by its own loader when restored (older backups have none). */
+  /**
+   * The briefings and the undo history, each checked (and migrated from an older version) by its own
+   * loader when restored, so a backup taken before a version change still restores them (older
+   * backups have none).
+   */
+  briefings: z.unknown().default(null),
   operations: z.unknown().default(null),
 });
 export type BackupSnapshot = z.infer<typeof backupSnapshotSchema>;

@@ -3,11 +3,15 @@
  * audience/handling line and a bottom line up front, and sections of items;
  * each item points at a highlight (by article and highlight id) and carries the
  * user's commentary. Small and written as the user edits, so one file holds all.
+ *
+ * Version history (frozen earlier versions and the steps between them in
+ * ../migrations/briefings-*.ts): 1 kept a deleted article's item as text only;
+ * 2 keeps its source's parts and its highlight too.
  */
 import { z } from 'zod';
 import { highlightSchema } from './annotation-shard';
 
-export const briefingsFileVersion = 1;
+export const briefingsFileVersion = 2;
 
 /** The citation of a deleted article, part by part (as its source panel had it). */
 export const keptSourceSchema = z.object({

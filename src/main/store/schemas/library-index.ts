@@ -8,7 +8,8 @@
  * the content key that duplicate detection compares.
  */
 import { z } from 'zod';
-import { defaultCategories, settingsSchema } from '../../../shared/contract';
+import { defaultCategories } from '../../../shared/default-categories';
+import { seedingRecordV1Schema, storedSettingsV1Schema } from '../migrations/library-parts-v1';
 
 export const libraryIndexVersion = 3;
 
@@ -45,17 +46,16 @@ export const articleRecordSchema = z.object({
 });
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 
-export const seedingRecordSchema = z.object({
-  completedAt: z.string(),
-  files: z.array(z.string()),
-});
+/** The seeding record and the settings are stored as every version so far stored them (see library-parts-v1.ts). */
+export const seedingRecordSchema = seedingRecordV1Schema;
+export const storedSettingsSchema = storedSettingsV1Schema;
 
 export const libraryIndexSchema = z.object({
   schemaVersion: z.literal(libraryIndexVersion),
   articles: z.array(articleRecordSchema),
   /** Set once the bundled seeds have been loaded; null until then. */
   seeding: seedingRecordSchema.nullable(),
-  settings: settingsSchema,
+  settings: storedSettingsSchema,
 });
 export type LibraryIndex = z.infer<typeof libraryIndexSchema>;
 

@@ -5,13 +5,18 @@
  * for one highlight, one article note or one briefing; an article's deletion
  * holds only the article's record (its files wait in `deleted/`, see
  * deleted-articles.ts). Bounded: the oldest are dropped.
+ *
+ * Version history (frozen earlier versions and the steps between them in
+ * ../migrations/operations-*.ts): 1 held steps on highlights, notes and
+ * briefings (its last builds, article deletions too); 2 holds article
+ * deletions and version-2 briefings.
  */
 import { z } from 'zod';
 import { articleNoteSchema, highlightSchema } from './annotation-shard';
 import { briefingSchema } from './briefings-file';
 import { articleRecordSchema } from './library-index';
 
-export const operationLogVersion = 1;
+export const operationLogVersion = 2;
 /** How many steps of undo (and of redo) are kept. */
 export const historyDepth = 200;
 

@@ -1,0 +1,180 @@
+/**
+ * Stored data has its own schemas, apart from the wire contract, one frozen
+ * schema per version and migrations one step at a time:
+ *
+ * - no stored-data schema or migration imports src/shared/contract.ts;
+ * - a frozen version module (migrations/*-vN.ts) imports zod, plain shared data
+ *   and other frozen modules only; the one documented exception (operations v1
+ *   reuses the highlight and article-record shapes) holds only while those
+ *   files are still at the versions v1 was written with;
+ * - every stored file kind reads every version from 1 to its current one;
+ * - with real files: a version-1 operations.json (with the article-deletion
+ *   step the last v1 builds wrote) and a version-1 briefings.json open, undo
+ *   works, and the next write stores version 2; a newer briefings.json is
+ *   refused with a clear message and left byte for byte as it was.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shardVersions } from '../../src/main/store/load-annotations';
+import { articleVersions } from '../../src/main/store/article-versions';
+import { libraryVersions } from '../../src/main/store/migrations/library-versions';
+import { briefingsVersions } from '../../src/main/store/migrations/briefings-versions';
+import { operationsVersions } from '../../src/main/store/migrations/operations-versions';
+import { annotationShardVersion } from '../../src/main/store/schemas/annotation-shard';
+import { libraryIndexVersion } from '../../src/main/store/schemas/library-index';
+import { storeLayout } from '../../src/main/store/store-layout';
+import { dispatchApp } from './dispatch-app';
+import { storeOpener } from './store-helpers';
+import { tempDirs } from './temp-dir';
+
+const makeTempDir = tempDirs();
+const open = storeOpener();
+const storeDir = path.resolve('src/main/store');
+
+async function modulesIn(dir: string): Promise<{ file: string; imports: string[] }[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.ts'));
+  return Promise.all(
+    names.map(async (name) => {
+      const text = await readFile(path.join(dir, name), 'utf8');
+      return {
+        file: name,
+        imports: [...text.matchAll(/^import [^;]*? from '([^']+)';$/gms)].map((m) => m[1]!),
+      };
+    }),
+  );
+}
+
+describe('stored-data schemas', () => {
+  it('never import the wire contract', async () => {
+    const modules = [
+      ...(await modulesIn(path.join(storeDir, 'schemas'))),
+      ...(await modulesIn(path.join(storeDir, 'migrations'))),
+    ];
+    expect(modules.length).toBeGreaterThan(10);
+    for (const { file, imports } of modules)
+      expect(
+        imports.filter((source) => source.endsWith('/contract')),
+        file,
+      ).toEqual([]);
+  });
+
+  it('are frozen per version: a version module imports only zod, plain data and other frozen modules', async () => {
+    const frozen = (await modulesIn(path.join(storeDir, 'migrations'))).filter(
+      ({ file }) => /-v\d+\.ts$/.test(file) && !file.startsWith('migrate-'),
+    );
+    expect(frozen.map(({ file }) => file)).toEqual(
+      expect.arrayContaining(['briefings-v1.ts', 'operations-v1.ts', 'library-parts-v1.ts']),
+    );
+    const allowed = /^(zod|\.\/[a-z-]+-v\d+|\.\.\/\.\.\/\.\.\/shared\/default-categories)$/;
+    for (const { file, imports } of frozen) {
+      const outside = imports.filter((source) => !allowed.test(source));
+      if (file === 'operations-v1.ts')
+        expect(outside.sort()).toEqual(['../schemas/annotation-shard', '../schemas/library-index']);
+      else expect(outside, file).toEqual([]);
+    }
+    // operations-v1.ts reuses these shapes as they were when v1 was written; a new version of
+    // either must first freeze them there (and this test then changes with it).
+    expect(annotationShardVersion).toBe(1);
+    expect(libraryIndexVersion).toBe(3);
+  });
+
+  it.each([
+    ['library.json', libraryVersions],
+    ['articles/<id>.json', articleVersions],
+    ['annotations/<id>.json', shardVersions],
+    ['briefings.json', briefingsVersions],
+    ['operations.json', operationsVersions],
+  ])('read every version of %s from 1 to the current one', (_name, versions) => {
+    for (let version = 1; version <= versions.current; version += 1)
+      expect(versions.schemaFor(version), `version ${version}`).not.toBeNull();
+    expect(versions.schemaFor(versions.current + 1)).toBeNull();
+  });
+
+  it('version 2 of operations.json and briefings.json is current', () => {
+    expect(operationsVersions.current).toBe(2);
+    expect(briefingsVersions.current).toBe(2);
+  });
+});
+
+/** A store with an article deleted (so a briefing item is kept), then its history and briefings rewritten as v1. */
+async function versionOneStore(dataDir: string) {
+  const app = await dispatchApp(dataDir);
+  const [article] = await app.ok('listArticles', {});
+  const id = article!.id;
+  const { highlight } = await app.ok('createHighlight', {
+    articleId: id,
+    start: 0,
+    end: 12,
+    categoryId: 'evidence',
+  });
+  const briefing = await app.ok('createBriefing', { title: 'Daily' });
+  await app.ok('addToBriefing', { briefingId: briefing.id, articleId: id, highlightId: highlight.id });
+  await app.ok('deleteArticle', { id });
+  await app.core.close();
+
+  const layout = storeLayout(path.join(dataDir));
+  const asV1 = (value: unknown): unknown =>
+    JSON.parse(JSON.stringify(value), (key, inner) => {
+      // Version 1 snapshots held the excerpt, note, citation and category only.
+      if (key === 'snapshot' && inner) return { ...inner, source: undefined, highlight: undefined };
+      return inner;
+    });
+  const operations = JSON.parse(await readFile(layout.operationsFile, 'utf8'));
+  expect(operations.schemaVersion).toBe(2);
+  const targets = operations.undo.map((step: { target: string }) => step.target);
+  expect(targets).toEqual(expect.arrayContaining(['highlight', 'briefing', 'article']));
+  await writeFile(
+    layout.operationsFile,
+    JSON.stringify({ ...(asV1(operations) as object), schemaVersion: 1 }),
+  );
+  const briefings = JSON.parse(await readFile(layout.briefingsFile, 'utf8'));
+  expect(briefings.schemaVersion).toBe(2);
+  const v1Briefings = { ...(asV1(briefings) as object), schemaVersion: 1 };
+  await writeFile(layout.briefingsFile, JSON.stringify(v1Briefings));
+  return { id, highlightId: highlight.id, briefingId: briefing.id, layout };
+}
+
+describe('opening version-1 files', () => {
+  it('migrates operations.json and briefings.json: the kept item shows, undo brings the article back, the next writes store version 2', async () => {
+    const dataDir = await makeTempDir();
+    const { id, highlightId, briefingId, layout } = await versionOneStore(dataDir);
+    expect(JSON.parse(await readFile(layout.operationsFile, 'utf8')).schemaVersion).toBe(1);
+
+    const app = await dispatchApp(dataDir);
+    expect(app.core.store!.recovery).toEqual([]);
+    const kept = await app.ok('getBriefing', { id: briefingId });
+    const item = kept.sections
+      .flatMap((section) => section.items)
+      .find((i) => i.highlightId === highlightId)!;
+    expect(item).toMatchObject({ kept: true });
+    expect(item.excerpt).toBeTruthy();
+
+    const undone = await app.ok('undo', {});
+    expect(undone.change).toMatchObject({ target: 'article', articleId: id });
+    expect((await app.ok('listArticles', {})).some((a) => a.id === id)).toBe(true);
+    await app.ok('createBriefing', { title: 'Another' });
+    await app.core.close();
+    expect(JSON.parse(await readFile(layout.operationsFile, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(layout.briefingsFile, 'utf8')).schemaVersion).toBe(2);
+
+    // And the migrated history still undoes after a restart: the briefing, then the highlight.
+    const reopened = await dispatchApp(dataDir);
+    expect((await reopened.ok('undo', {})).change).toMatchObject({ target: 'briefing' });
+  });
+
+  it('refuses a newer briefings.json with a clear message and leaves it as it was', async () => {
+    const dataDir = await makeTempDir();
+    const app = await dispatchApp(dataDir);
+    await app.ok('createBriefing', { title: 'Daily' });
+    await app.core.close();
+    const layout = storeLayout(dataDir);
+    const newer = JSON.stringify({ schemaVersion: 3, briefings: [{ what: 'a shape from the future' }] });
+    await writeFile(layout.briefingsFile, newer);
+
+    await expect(open({ dir: dataDir })).rejects.toThrow(
+      /briefings\.json was written by a newer version of Briefing Reader \(schema 3; this version reads up to 2\)\. Nothing was changed\./,
+    );
+    expect(await readFile(layout.briefingsFile, 'utf8')).toBe(newer);
+  });
+});
