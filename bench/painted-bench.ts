@@ -28,12 +28,15 @@ interface IpcCall {
   channel: string;
   bytes: number;
   ms: number;
+  /** When the call was made and when its reply was read (the page's `performance.now()`). */
+  sentAt: number;
+  repliedAt: number;
 }
 
 /** Counts the bytes of every call through the HTTP transport (request and reply bodies), and its time. */
 async function meterIpc(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const target = window as unknown as { __ipcCalls: { channel: string; bytes: number; ms: number }[] };
+    const target = window as unknown as { __ipcCalls: IpcCall[] };
     const send = window.fetch.bind(window);
     target.__ipcCalls = [];
     window.fetch = async (input, init) => {
@@ -41,17 +44,20 @@ async function meterIpc(page: Page): Promise<void> {
       const started = performance.now();
       const response = await send(input, init);
       const reply = await response.clone().text();
+      const repliedAt = performance.now();
       target.__ipcCalls.push({
         channel: (JSON.parse(init.body) as { channel: string }).channel,
-        ms: performance.now() - started,
+        ms: repliedAt - started,
         bytes: init.body.length + reply.length,
+        sentAt: started,
+        repliedAt,
       });
       return response;
     };
   });
 }
 
-const takeCalls = (page: Page) =>
+export const takeCalls = (page: Page) =>
   page.evaluate(() => (window as unknown as { __ipcCalls: IpcCall[] }).__ipcCalls.splice(0));
 
 /** Selects a few words in paragraph `n`, presses 1, and times until the new highlight is on screen. */
@@ -90,7 +96,12 @@ export function highlightPainted(page: Page, n: number): Promise<number> {
         );
         if (!fresh) return;
         observer.disconnect();
-        requestAnimationFrame(() => resolve(performance.now() - started));
+        const domAt = performance.now();
+        requestAnimationFrame(() => {
+          const paintedAt = performance.now();
+          (window as unknown as { __lastEdit: object }).__lastEdit = { started, domAt, paintedAt };
+          resolve(paintedAt - started);
+        });
       });
       observer.observe(body, { childList: true, subtree: true, attributes: true });
     });
@@ -126,11 +137,8 @@ async function noteSaved(page: Page, n: number): Promise<number> {
   });
 }
 
-export async function runPaintedBench(
-  workDir: string,
-  log: (line: string) => void,
-  samples = 40,
-): Promise<Record<string, number>> {
+/** The built renderer in Chromium on a store holding a 100,000-word article with 1,000 highlights, its calls metered. */
+export async function openLongArticle(workDir: string, log: (line: string) => void) {
   try {
     await access(path.join(rendererDir, 'index.html'));
   } catch {
@@ -151,11 +159,24 @@ export async function runPaintedBench(
   const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const app = await serveApp(page, profileDir);
+  await meterIpc(page);
+  log(`opening the ${article.record.wordCount.toLocaleString('en')}-word article with 1,000 highlights…`);
+  await page.getByText('A Very Long Report on Everything').click();
+  await page.locator('.body').waitFor();
+  const close = async () => {
+    await app.close();
+    await browser.close();
+  };
+  return { page, article, close };
+}
+
+export async function runPaintedBench(
+  workDir: string,
+  log: (line: string) => void,
+  samples = 40,
+): Promise<Record<string, number>> {
+  const { page, article, close } = await openLongArticle(workDir, log);
   try {
-    await meterIpc(page);
-    log(`opening the ${article.record.wordCount.toLocaleString('en')}-word article with 1,000 highlights…`);
-    await page.getByText('A Very Long Report on Everything').click();
-    await page.locator('.body').waitFor();
     const reloadBytes = (await takeCalls(page)).find((call) => call.channel === 'article:get')?.bytes ?? 0;
 
     log(`highlighting ${samples} times…`);
@@ -199,7 +220,6 @@ export async function runPaintedBench(
       reloads_during_edits: reloads,
     };
   } finally {
-    await app.close();
-    await browser.close();
+    await close();
   }
 }

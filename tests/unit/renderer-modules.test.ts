@@ -142,6 +142,14 @@ describe('highlights by block', () => {
     expect(second[2]).toBe(first[2]);
     expect(second[3]!.map((h) => h.id)).toEqual(['c']);
   });
+
+  it('keeps a block when its highlight changed only in what the block does not paint (a note), not in colour or place', () => {
+    const a = highlight('a', 0, 2);
+    const first = highlightsByBlock(blocks, [a]);
+    expect(highlightsByBlock(blocks, [{ ...a, note: 'a note', tags: ['t'] }], first)[0]).toBe(first[0]);
+    expect(highlightsByBlock(blocks, [{ ...a, categoryId: 'question' }], first)[0]).not.toBe(first[0]);
+    expect(highlightsByBlock(blocks, [{ ...a, end: 3 }], first)[0]).not.toBe(first[0]);
+  });
 });
 
 describe('word snapping', () => {

@@ -1,11 +1,15 @@
 /**
  * The renderer's state classes, compiled by Svelte as the app compiles them:
  * notices expire on their own, a repeated message replaces its copy, at most
- * three show at once; the save path reports saving, saved and failures.
+ * three show at once; the save path reports saving, saved and failures; a new
+ * highlight is painted before its save answers and goes again if it fails.
  */
 import { describe, expect, it } from 'vitest';
 import { Notices, type NoticeTimers } from '../../src/renderer/src/state/notices.svelte';
 import { Saves } from '../../src/renderer/src/state/saves.svelte';
+import { Library } from '../../src/renderer/src/state/library.svelte';
+import { ReaderSession, provisionalPrefix } from '../../src/renderer/src/state/reader.svelte';
+import type { ArticleView } from '../../src/shared/contract';
 
 function manualTimers() {
   const pending = new Map<number, () => void>();
@@ -53,5 +57,75 @@ describe('the save path', () => {
     expect([saves.state, saves.error]).toEqual(['error', 'disk full']);
     await saves.track(Promise.resolve(2));
     expect(saves.state).toBe('saved');
+  });
+});
+
+describe('a new highlight in the reader', () => {
+  const summary = {
+    id: 'a-1',
+    title: 'An article',
+    titleDerived: false,
+    wordCount: 3,
+    readingMinutes: 1,
+    sourceFile: null,
+    addedAt: '2026-01-01T00:00:00.000Z',
+    highlightCount: 0,
+    noteCount: 0,
+  };
+  const saved = (id: string) => ({
+    id,
+    categoryId: 'evidence',
+    start: 0,
+    end: 5,
+    exact: 'Hello',
+    note: '',
+    tags: [],
+    orphaned: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  });
+
+  /** A reader on an open article whose `createHighlight` answers when the test says. */
+  function openReader() {
+    let answer!: (envelope: unknown) => void;
+    (globalThis as { window?: unknown }).window = {
+      api: { createHighlight: () => new Promise((resolve) => (answer = resolve)) },
+    };
+    const saves = new Saves();
+    const reader = new ReaderSession(saves, new Library());
+    reader.article = { ...summary, highlights: [], articleNote: null } as unknown as ArticleView;
+    return { reader, saves, answer: (envelope: unknown) => answer(envelope) };
+  }
+
+  it('is painted at once as a provisional highlight, then replaced by the saved one', async () => {
+    const { reader, saves, answer } = openReader();
+    const creating = reader.createHighlight({ start: 0, end: 5 }, 'evidence');
+    expect(reader.article!.highlights).toHaveLength(1);
+    expect(reader.article!.highlights[0]!.id.startsWith(provisionalPrefix)).toBe(true);
+    expect(saves.state).toBe('saving');
+    answer({
+      ok: true,
+      value: {
+        highlight: saved('h-1'),
+        change: { articleId: 'a-1', summary, highlights: [saved('h-1')], removedHighlightIds: [] },
+      },
+    });
+    expect((await creating)?.id).toBe('h-1');
+    expect(reader.article!.highlights.map((h) => h.id)).toEqual(['h-1']);
+    expect(saves.state).toBe('saved');
+  });
+
+  it('goes again if the save fails, and the reader says why', async () => {
+    const { reader, saves, answer } = openReader();
+    const creating = reader.createHighlight({ start: 0, end: 5 }, 'evidence');
+    expect(reader.article!.highlights).toHaveLength(1);
+    answer({
+      ok: false,
+      error: { code: 'storage-failed', message: 'The disk is full: the highlight was not saved.' },
+    });
+    expect(await creating).toBeUndefined();
+    expect(reader.article!.highlights).toEqual([]);
+    expect(reader.error).toBe('The disk is full: the highlight was not saved.');
+    expect(saves.state).toBe('error');
   });
 });

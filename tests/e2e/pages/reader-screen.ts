@@ -61,8 +61,11 @@ export class ReaderScreen {
     const before = await this.highlightMarks.count();
     await this.select(phrase, nth);
     await this.page.keyboard.press(String(category));
+    // Painted at once as a provisional highlight, then saved: wait for the saved one (no provisional mark left).
     await this.page.waitForFunction(
-      (count) => document.querySelectorAll('article .body .hl').length > count,
+      (count) =>
+        document.querySelectorAll('article .body .hl').length > count &&
+        !document.querySelector('article .body [data-highlight-ids*="provisional-"]'),
       before,
     );
   }

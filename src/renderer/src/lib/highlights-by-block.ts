@@ -1,6 +1,7 @@
 /**
  * Hands each block of the article only the highlights that touch it, and the
- * very same array as last time when those did not change: a highlight edit
+ * very same array as last time when those paint the same (same ids, categories
+ * and offsets; a block renders nothing else of a highlight): a highlight edit
  * then re-renders the one or two paragraphs it touches, not all 1,500 of a
  * 100,000-word article. Each highlight is placed by binary search over the
  * blocks (in text order), so this is O(h log b), not O(h × b).
@@ -10,8 +11,15 @@ import type { HighlightView } from '../../../shared/contract';
 
 const none: HighlightView[] = [];
 
+/** Whether two highlights paint the same: a note or tag edit changes no paragraph. */
+function samePaint(a: HighlightView, b: HighlightView): boolean {
+  return (
+    a === b || (a.id === b.id && a.categoryId === b.categoryId && a.start === b.start && a.end === b.end)
+  );
+}
+
 function sameItems(a: readonly HighlightView[], b: readonly HighlightView[]): boolean {
-  return a.length === b.length && a.every((item, index) => item === b[index]);
+  return a.length === b.length && a.every((item, index) => samePaint(item, b[index]!));
 }
 
 /** Where each block's text ends; a break (no text) ends where the block before it ends. */

@@ -7,6 +7,7 @@
 import type { AnnotationChange, ArticleView, HighlightView } from '../../../shared/contract';
 import { call, messageOf } from '../lib/api';
 import { patchArticle } from '../lib/annotation-patch';
+import { localId } from '../lib/local-id';
 import type { Library } from './library.svelte';
 import type { Saves } from './saves.svelte';
 
@@ -19,6 +20,24 @@ export interface HighlightChanges {
   categoryId?: string;
   note?: string;
   tags?: string[];
+}
+
+/** Ids of highlights painted before their save answered: shown in the text, not yet listed or editable. */
+export const provisionalPrefix = 'provisional-';
+
+function provisionalHighlight(range: { start: number; end: number }, categoryId: string): HighlightView {
+  const now = new Date().toISOString();
+  return {
+    id: localId(provisionalPrefix.slice(0, -1)),
+    categoryId,
+    ...range,
+    exact: '',
+    note: '',
+    tags: [],
+    orphaned: false,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 export class ReaderSession {
@@ -72,9 +91,20 @@ export class ReaderSession {
     return this.article.id;
   }
 
+  /**
+   * Paints the new highlight at once, as a provisional one, while its save travels (a durable write and,
+   * in browser mode, an HTTP round trip); the saved highlight replaces it when the reply comes. The
+   * header says "Saving…" until then; if the save fails the provisional one goes and the reader says why.
+   */
   async createHighlight(range: { start: number; end: number }, categoryId: string) {
     const articleId = this.#articleId();
+    const provisional = provisionalHighlight(range, categoryId);
+    this.article = { ...this.article!, highlights: [...this.article!.highlights, provisional] };
     const reply = await this.#write(() => call('createHighlight', { articleId, ...range, categoryId }));
+    if (this.article?.id === articleId) {
+      const highlights = this.article.highlights.filter((highlight) => highlight.id !== provisional.id);
+      this.article = { ...this.article, highlights };
+    }
     if (reply) this.apply(reply.change);
     return reply?.highlight;
   }
