@@ -1,6 +1,7 @@
 /**
- * The workspace defects of issue 10, each as a user meets them, at 1280×800 and
- * 900×700 (light and dark where the look matters): messages in a toast region
+ * The workspace defects of issue 10, each as a user meets them; the
+ * layout-sensitive ones at the smallest window (560×420), 900×700 and
+ * 1280×800, each in light and dark: messages in a toast region
  * that neither shifts the page nor stays; Esc closing the innermost thing
  * first; category chips that show only the category clicked, with counts;
  * "+ Briefing" that shows what is already added; the highlight editor in view
@@ -12,74 +13,105 @@ import { test, expect } from './harness/fixtures';
 import type { BriefingApp } from './pages/briefing-app';
 
 const longSeed = 'Ukraine Security Talks with Trump: Can the U.S. Guarantee Kyiv’s Defense Against Russia';
+/** The narrowest window the app allows (src/main/shell/window.ts: 560×420), a mid-size one, and a wide one. */
 const sizes = [
-  { width: 1280, height: 800 },
+  { width: 560, height: 420 },
   { width: 900, height: 700 },
+  { width: 1280, height: 800 },
 ] as const;
+const themes = ['Light', 'Dark'] as const;
 
 async function openLong(app: BriefingApp) {
   await app.library.open(longSeed);
   await expect(app.reader.title).toHaveText(longSeed);
 }
 
-for (const size of sizes) {
-  test.describe(`at ${size.width}×${size.height}`, () => {
-    test.beforeEach(async ({ app }) => {
-      await app.page.setViewportSize(size);
-    });
-
-    test('the selected highlight’s editor is in view, in light and dark', async ({ app }) => {
-      await openLong(app);
-      await app.reader.highlight('no ceasefire deal was reached', 1);
-      for (const theme of ['Light', 'Dark'] as const) {
-        await app.header.chooseTheme(theme);
-        await app.reader.highlightMarks.first().click();
-        await expect(app.reader.editor).toBeInViewport();
-        await expect(app.reader.highlightMarks.first()).toBeInViewport();
-        await app.screenshot(`editor-in-view-${size.width}-${theme.toLowerCase()}`);
-      }
-    });
-
-    test('messages appear in a toast region, shift nothing, and go away on their own', async ({ app }) => {
-      await openLong(app);
-      await app.reader.highlight('no ceasefire deal was reached', 1);
-      const before = await app.reader.title.boundingBox();
-      await app.page.keyboard.press('b');
-      const toast = app.header.toast('Added to the briefing');
-      await expect(toast).toBeInViewport();
-      expect(await app.reader.title.boundingBox()).toEqual(before);
-      await app.screenshot(`toast-${size.width}`);
-      await app.page.keyboard.press('b');
-      await expect(app.header.toast('Already in the briefing')).toBeVisible();
-      await expect(app.header.saveState).toHaveText('All changes saved');
-      await expect(app.reader.editor.getByRole('button', { name: /In the briefing/ })).toBeVisible();
-      await expect(app.header.toasts).toHaveCount(0, { timeout: 9000 });
-    });
-  });
+/** The part of the window not covered by the sticky header above or a drawer below. */
+async function clearArea(app: BriefingApp, height: number) {
+  const header = (await app.page.locator('header').first().boundingBox())!;
+  const editor = (await app.reader.editor.boundingBox())!;
+  const drawer = await app.reader.editor.evaluate(
+    (element) => getComputedStyle(element.closest('.editor-slot') ?? element).position === 'fixed',
+  );
+  return { top: header.y + header.height, bottom: drawer ? editor.y : height, drawer };
 }
 
-test('Esc closes the innermost thing first: the selection, the highlight, the paragraph focus, then the article', async ({
-  app,
-}) => {
-  await openLong(app);
-  await app.reader.select('Humanitarian agencies have said');
-  await expect(app.reader.toolbar).toBeVisible();
-  await app.page.keyboard.press('Escape');
-  await expect(app.reader.toolbar).toBeHidden();
-  await expect(app.reader.title).toBeVisible();
+// The layout-sensitive defects, at each size in light and dark: the side panel (a drawer below 1056 px),
+// the editor beside the passage, toasts, and Esc closing the innermost thing first.
+for (const size of sizes) {
+  for (const theme of themes) {
+    test.describe(`at ${size.width}×${size.height}, ${theme.toLowerCase()}`, () => {
+      const tag = `${size.width}-${theme.toLowerCase()}`;
+      test.beforeEach(async ({ app }) => {
+        await app.page.setViewportSize(size);
+        await app.header.chooseTheme(theme);
+      });
 
-  await app.reader.highlight('Humanitarian agencies have said', 2);
-  await expect(app.reader.editor).toBeVisible();
-  await app.page.keyboard.press('Escape');
-  await expect(app.reader.editor).toBeHidden();
-  await app.page.keyboard.press('j');
-  await expect(app.reader.body.locator('.focused')).toHaveCount(1);
-  await app.page.keyboard.press('Escape');
-  await expect(app.reader.body.locator('.focused')).toHaveCount(0);
-  await expect(app.reader.title).toBeVisible();
-  await app.page.keyboard.press('Escape');
-  await expect(app.library.heading).toBeVisible();
-});
+      test('the selected highlight’s editor is in view next to (or over) its passage, which stays visible', async ({
+        app,
+      }) => {
+        await openLong(app);
+        await app.reader.highlight('no ceasefire deal was reached', 1);
+        await app.reader.highlightMarks.first().click();
+        await expect(app.reader.editor).toBeInViewport();
+        // The header's controls fit in the window at every size (the theme switch's last choice included).
+        await expect(app.page.getByRole('banner').getByRole('radio', { name: 'Dark' })).toBeInViewport({
+          ratio: 1,
+        });
+        const mark = app.reader.highlightMarks.first();
+        await expect(mark).toBeInViewport();
+        // A drawer (narrow windows) covers the bottom of the window: the passage is above it, not under it.
+        await expect(async () => {
+          const area = await clearArea(app, size.height);
+          expect(area.drawer).toBe(size.width < 1056);
+          const box = (await mark.boundingBox())!;
+          expect(box.y).toBeGreaterThanOrEqual(area.top - 1);
+          expect(box.y + box.height).toBeLessThanOrEqual(area.bottom + 1);
+        }).toPass();
+        await app.screenshot(`editor-in-view-${tag}`);
+      });
+
+      test('messages appear in a toast region, shift nothing, and go away on their own', async ({ app }) => {
+        await openLong(app);
+        await app.reader.highlight('no ceasefire deal was reached', 1);
+        const before = await app.reader.title.boundingBox();
+        await app.page.keyboard.press('b');
+        const toast = app.header.toast('Added to the briefing');
+        await expect(toast).toBeInViewport();
+        expect(await app.reader.title.boundingBox()).toEqual(before);
+        await app.screenshot(`toast-${tag}`);
+        await app.page.keyboard.press('b');
+        await expect(app.header.toast('Already in the briefing')).toBeVisible();
+        await expect(app.header.saveState).toHaveText('All changes saved');
+        await expect(app.reader.editor.getByRole('button', { name: /In the briefing/ })).toBeVisible();
+        await expect(app.header.toasts).toHaveCount(0, { timeout: 9000 });
+      });
+
+      test('Esc closes the innermost thing first: the selection, the highlight, the paragraph focus, then the article', async ({
+        app,
+      }) => {
+        await openLong(app);
+        await app.reader.select('Humanitarian agencies have said');
+        await expect(app.reader.toolbar).toBeVisible();
+        await app.page.keyboard.press('Escape');
+        await expect(app.reader.toolbar).toBeHidden();
+        await expect(app.reader.title).toBeVisible();
+
+        await app.reader.highlight('Humanitarian agencies have said', 2);
+        await expect(app.reader.editor).toBeInViewport();
+        await app.page.keyboard.press('Escape');
+        await expect(app.reader.editor).toBeHidden();
+        await app.page.keyboard.press('j');
+        await expect(app.reader.body.locator('.focused')).toHaveCount(1);
+        await app.page.keyboard.press('Escape');
+        await expect(app.reader.body.locator('.focused')).toHaveCount(0);
+        await expect(app.reader.title).toBeVisible();
+        await app.page.keyboard.press('Escape');
+        await expect(app.library.heading).toBeVisible();
+      });
+    });
+  }
+}
 
 test('Delete removes the selected highlight, Ctrl+Z brings it back and Ctrl+Y deletes it again', async ({
   app,
@@ -215,6 +247,20 @@ test('“Add section” works outside a secure context, and ? lists every shortc
   await app.briefings.addSection();
   await expect(app.briefings.section('New section')).toBeVisible();
   await expect(app.header.saveState).toHaveText('All changes saved');
+  // "Add section" and "Delete briefing" are the shared buttons (controls.css), in both themes.
+  for (const [name, variant] of [
+    ['Add section', 'default'],
+    ['Delete briefing', 'danger'],
+  ] as const) {
+    const button = app.briefings.editor.getByRole('button', { name, exact: true });
+    await expect(button).toHaveClass(/\bbtn\b/);
+    await expect(button).toHaveAttribute('data-variant', variant);
+  }
+  for (const theme of ['Light', 'Dark'] as const) {
+    await app.header.chooseTheme(theme);
+    await app.briefings.editor.getByRole('button', { name: 'Delete briefing' }).scrollIntoViewIfNeeded();
+    await app.screenshot(`briefing-editor-buttons-${theme.toLowerCase()}`);
+  }
 
   await app.page.locator('body').press('?');
   await expect(app.header.keysOverlay).toBeVisible();
