@@ -27,7 +27,7 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
  * in it durable. Resolves only when all of them are.
  */
 export async function writeFilesDurably(
-  files: { file: string; content: string }[],
+  files: { file: string; content: string | Uint8Array }[],
   concurrency = 16,
 ): Promise<void> {
   let next = 0;

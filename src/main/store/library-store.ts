@@ -90,6 +90,12 @@ export class ArticleTextUnavailableError extends Error {
   }
 }
 
+/** An article file already checked and serialised (JSON text or its UTF-8 bytes), with its record. */
+export interface PreparedArticleFile {
+  record: ArticleRecord;
+  content: string | Uint8Array;
+}
+
 export interface LibraryStore {
   readonly layout: StoreLayout;
   /** What was repaired when the store opened; empty when every file was sound. */
@@ -101,6 +107,11 @@ export interface LibraryStore {
   readonly readOnly: boolean;
   /** Writes the articles' texts, then adds their records to the index, in one index write. */
   addArticles(articles: ArticleFile[]): Promise<void>;
+  /**
+   * The same for articles already checked against the article-file schema and serialised
+   * (by the import worker): each file is written as the JSON given; only records are checked here.
+   */
+  addPreparedArticles(articles: PreparedArticleFile[]): Promise<void>;
   /**
    * Re-imports the text of an article already in the library whose text file is
    * missing or damaged (the damaged copy is kept); true if it was repaired,
@@ -245,6 +256,7 @@ function readOnlyView(store: LibraryStore): LibraryStore {
     readOnly: true,
     updateIndex: refuse,
     addArticles: refuse,
+    addPreparedArticles: refuse,
     repairArticleText: refuse,
     updateArticleRecord: refuse,
     deleteArticle: refuse,
@@ -346,46 +358,51 @@ function createStore(
     await backups.idle();
   };
 
+  const addPreparedArticles = async (articles: PreparedArticleFile[]) => {
+    const newShards = articles
+      .map((article) => article.record.id)
+      .filter((id, at, ids) => !shardDocuments.has(id) && ids.indexOf(id) === at);
+    await storeFs.mkdir(layout.articleBackupsDir, { recursive: true });
+    // One batch: each text, its copy in the backups, and (so a missing one is noticed on open)
+    // an annotation file for every article from the start.
+    await writeFilesDurably([
+      ...articles.flatMap(({ record, content }) => [
+        { file: layout.articleFile(record.id), content },
+        { file: layout.articleBackupFile(record.id), content },
+      ]),
+      ...newShards.map((id) => ({
+        file: layout.annotationFile(id),
+        content: JSON.stringify(emptyShard(id)),
+      })),
+    ]);
+    for (const id of newShards) shardDocuments.set(id, shardDocument(id, deepFreeze(emptyShard(id))));
+    await indexDocument.update((draft) => {
+      const known = new Set(draft.articles.map((record) => record.id));
+      for (const { record } of articles) {
+        if (!known.has(record.id)) draft.articles.push(articleRecordSchema.parse(record));
+        known.add(record.id);
+      }
+    });
+    backups.changed();
+  };
+
   return {
     layout,
     recovery,
     readOnly: false,
     index: () => indexDocument.data(),
+    addArticles: (articles) =>
+      addPreparedArticles(
+        articles.map((article) => ({
+          record: articleFileSchema.parse(article).record,
+          content: JSON.stringify(article),
+        })),
+      ),
+    addPreparedArticles,
     updateIndex: async (change) => {
       const result = await indexDocument.update(change);
       backups.changed();
       return result;
-    },
-    addArticles: async (articles) => {
-      for (const article of articles) articleFileSchema.parse(article);
-      const newShards = articles
-        .map((article) => article.record.id)
-        .filter((id, at, ids) => !shardDocuments.has(id) && ids.indexOf(id) === at);
-      await storeFs.mkdir(layout.articleBackupsDir, { recursive: true });
-      // One batch: each text, its copy in the backups, and (so a missing one is noticed on open)
-      // an annotation file for every article from the start.
-      await writeFilesDurably([
-        ...articles.flatMap((article) => {
-          const content = JSON.stringify(article);
-          return [
-            { file: layout.articleFile(article.record.id), content },
-            { file: layout.articleBackupFile(article.record.id), content },
-          ];
-        }),
-        ...newShards.map((id) => ({
-          file: layout.annotationFile(id),
-          content: JSON.stringify(emptyShard(id)),
-        })),
-      ]);
-      for (const id of newShards) shardDocuments.set(id, shardDocument(id, deepFreeze(emptyShard(id))));
-      await indexDocument.update((draft) => {
-        const known = new Set(draft.articles.map((record) => record.id));
-        for (const { record } of articles) {
-          if (!known.has(record.id)) draft.articles.push(articleRecordSchema.parse(record));
-          known.add(record.id);
-        }
-      });
-      backups.changed();
     },
     readArticle: async (id) => {
       const file = layout.articleFile(id);
