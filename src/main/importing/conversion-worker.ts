@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importLimits } from './import-limits';
-import type { ImportInput, PreparedConversion } from './import-input';
+import type { ImportInput, PreparedArticle, PreparedConversion } from './import-input';
 import type { ArticleCheck, WorkerJob, WorkerReply, WorkerResult } from './import-worker';
 
 /** A job without its id (the thread numbers them). */
@@ -122,10 +122,14 @@ class ConversionThread {
     this.worker.ref();
     try {
       const startup = setTimeout(() => this.stop('the import worker did not start'), startupMs);
+      // Cancelling while the thread still loads its libraries ends it too.
+      const cancelStartup = () => this.stop('the import was cancelled');
+      signal?.addEventListener('abort', cancelStartup, { once: true });
       try {
         await this.ready;
       } finally {
         clearTimeout(startup);
+        signal?.removeEventListener('abort', cancelStartup);
       }
       return await new Promise<WorkerResult>((resolve) => {
         const id = this.nextId++;
@@ -190,8 +194,14 @@ export function convertInWorker(
  * Reads and checks a stored article file in the worker thread, re-cleaning it there when older
  * cleaning rules made it: the main thread gets only the state and, if re-cleaned, the new bytes.
  */
-export function inspectArticleInWorker(file: string): Promise<ArticleCheck> {
-  return runInWorker({ kind: 'inspect-article', file }) as Promise<ArticleCheck>;
+export function inspectArticleInWorker(file: string, signal?: AbortSignal): Promise<ArticleCheck> {
+  return runInWorker({ kind: 'inspect-article', file }, signal) as Promise<ArticleCheck>;
+}
+
+/** The article file re-cleaned with the current rules in the worker; null when it needed none or could not be. */
+export async function recleanInWorker(file: string, signal?: AbortSignal): Promise<PreparedArticle | null> {
+  const check = await inspectArticleInWorker(file, signal);
+  return check.ok && check.state === 'sound' ? check.prepared : null;
 }
 
 /**

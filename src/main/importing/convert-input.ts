@@ -6,7 +6,7 @@
  * the stored article. It runs inside the import worker thread, so a file that
  * takes too long or too much memory costs that thread, never the app.
  */
-import { buildArticle } from '../articles/article-from-text';
+import { buildArticle, keepPageFurniture } from '../articles/article-from-text';
 import { decodeText } from './decode-text';
 import { declaredHtmlCharset } from './html-charset';
 import { htmlToLines } from './html-to-lines';
@@ -140,14 +140,7 @@ export async function convertInput(input: ImportInput, addedAt: string): Promise
     addedAt,
     source: boundedSourceMetadata(converted.source),
   });
-  const lineCount = converted.lines.split('\n').length;
-  article.cleaned.removed.push(
-    ...(converted.furniture ?? []).map((text, n) => ({
-      line: lineCount + n + 1,
-      text,
-      kind: 'page-furniture' as const,
-    })),
-  );
+  keepPageFurniture(article.cleaned, converted.lines, converted.furniture ?? []);
   const tooLarge = articleLimitReason(article);
   if (tooLarge) return { ok: false, reason: tooLarge };
   return { ok: true, article, encoding: converted.encoding, format };

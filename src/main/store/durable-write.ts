@@ -42,15 +42,38 @@ export async function writeFilesDurably(
   for (const dir of new Set(files.map(({ file }) => path.dirname(file)))) await syncDirectory(dir);
 }
 
+/**
+ * Writes a large text given in pieces durably, like `writeFileDurably`, turning
+ * at most about a megabyte into bytes at a time, so no single step holds the
+ * main thread long.
+ */
+export async function writeChunksDurably(file: string, chunks: string[]): Promise<void> {
+  await replaceFileSynced(file, chunks);
+  await syncDirectory(path.dirname(file));
+}
+
+const chunkBytes = 1 << 20;
+
 /** Temp file, fsync, rename over the target; the caller fsyncs the folder. */
-async function replaceFileSynced(file: string, content: string | Uint8Array): Promise<void> {
+async function replaceFileSynced(file: string, content: string | Uint8Array | string[]): Promise<void> {
   const dir = path.dirname(file);
   tempCounter += 1;
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${tempCounter}.tmp`);
   try {
     const handle = await storeFs.open(temp, 'w');
     try {
-      await storeFs.writeHandle(handle, content);
+      if (!Array.isArray(content)) await storeFs.writeHandle(handle, content);
+      else {
+        // Consecutive writes on one handle continue where the last one ended.
+        let piece = '';
+        for (const chunk of content) {
+          piece += chunk;
+          if (piece.length < chunkBytes) continue;
+          await storeFs.writeHandle(handle, piece);
+          piece = '';
+        }
+        if (piece || content.length === 0) await storeFs.writeHandle(handle, piece);
+      }
       await storeFs.syncHandle(handle);
     } finally {
       await handle.close();

@@ -8,7 +8,6 @@
  * settings) and article texts (imports only).
  */
 import path from 'node:path';
-import { z } from 'zod';
 import { acquireStoreLock } from './store-lock';
 import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
@@ -20,7 +19,8 @@ import { operationLogSchema, operationSchema, type OperationLog } from './schema
 import { inspectArticleFile } from './article-versions';
 import { quarantineFile } from './quarantine';
 import { syncDirectory, writeFilesDurably } from './durable-write';
-import { backupPolicy, backupSource, takeBackup } from './backups';
+import { backupSource } from './backups';
+import { createBackupScheduler } from './backup-scheduler';
 import { checkArticleFiles } from './check-article-files';
 import { repairFile } from './repair-file';
 import { storeFs } from './store-fs';
@@ -36,14 +36,10 @@ import type { OpenContext } from './open-context';
 import { createJsonDocument, type DraftPolicy, type JsonDocument } from './json-document';
 import { checkNewItems, deepFreeze } from './frozen-items';
 import { storeLayout, type StoreLayout } from './store-layout';
+import { indexPolicy, indexShellSchema, serializeIndex } from './index-document-policy';
 import type { RecoveryEvent } from './recovery-event';
 import { articleFileSchema, type ArticleFile } from './schemas/article-file';
-import {
-  articleRecordSchema,
-  libraryIndexSchema,
-  type ArticleRecord,
-  type LibraryIndex,
-} from './schemas/library-index';
+import { articleRecordSchema, type ArticleRecord, type LibraryIndex } from './schemas/library-index';
 import {
   annotationShardSchema,
   emptyShard,
@@ -65,6 +61,12 @@ export interface OpenStoreOptions {
    * what a backup holds is served from memory. Every change is refused.
    */
   readOnly?: boolean;
+  /**
+   * Re-cleans an article file made by older cleaning rules away from the main thread (the app
+   * passes the import worker's); null when it could not, and the article is served as it was.
+   * Without it, re-cleaning happens in this thread.
+   */
+  recleanArticleFile?: (file: string) => Promise<PreparedArticleFile | null>;
   /** Where a failed write of the undo history is reported (it is retried with the next write). */
   logError?: (error: unknown) => void;
 }
@@ -120,6 +122,8 @@ export interface LibraryStore {
   repairArticleText(id: string, article: ArticleFile): Promise<boolean>;
   /** Reads an article's text, re-cleaning it (and saving the result) if older rules made it. */
   readArticle(id: string): Promise<ArticleFile>;
+  /** Writes article files re-cleaned elsewhere (see `recleanArticleFile`) and their records, in one index write. */
+  replacePreparedArticles(articles: PreparedArticleFile[]): Promise<void>;
   /** Changes an article's record (title, source metadata) in the index and in its article file. */
   updateArticleRecord(id: string, change: (record: ArticleRecord) => void): Promise<ArticleRecord>;
   /** Writes an article file made again from its raw text (the reader restored or removed a line) and its record. */
@@ -172,10 +176,6 @@ const operationsPolicy: DraftPolicy<OperationLog> = {
   }),
 };
 
-/** Everything in the index but the article records, which are validated as they are added. */
-const indexShellSchema = libraryIndexSchema.extend({
-  articles: z.array(z.unknown()),
-}) as unknown as z.ZodType<LibraryIndex>;
 /** A read-only open needs an existing folder: a mistyped path is an error, never a new store. */
 async function requireStoreFolder(dir: string): Promise<void> {
   const stats = await storeFs.stat(dir).catch((error: unknown) => {
@@ -257,6 +257,7 @@ function readOnlyView(store: LibraryStore): LibraryStore {
     updateIndex: refuse,
     addArticles: refuse,
     addPreparedArticles: refuse,
+    replacePreparedArticles: refuse,
     repairArticleText: refuse,
     updateArticleRecord: refuse,
     deleteArticle: refuse,
@@ -283,7 +284,9 @@ function createStore(
   const indexDocument = createJsonDocument({
     file: layout.libraryFile,
     schema: indexShellSchema,
-    data: index,
+    data: { ...index, articles: index.articles.map((record) => deepFreeze(record)) },
+    policy: indexPolicy,
+    serialize: serializeIndex,
   });
   const shardDocuments = new Map<string, JsonDocument<AnnotationShard>>();
   const shardDocument = (articleId: string, data: AnnotationShard) =>
@@ -310,10 +313,12 @@ function createStore(
   });
   const backups = createBackupScheduler(
     layout,
-    indexDocument,
-    shardDocuments,
-    briefingsDocument,
-    operationsDocument,
+    {
+      index: indexDocument,
+      shards: shardDocuments,
+      briefings: briefingsDocument,
+      operations: operationsDocument,
+    },
     options,
     now,
   );
@@ -347,6 +352,18 @@ function createStore(
         record.id === article.record.id ? article.record : record,
       );
     });
+  };
+  /** Writes re-cleaned article files, then their records into the index in one write. */
+  const replacePreparedArticles = async (articles: PreparedArticleFile[]) => {
+    if (articles.length === 0) return;
+    await writeFilesDurably(
+      articles.map(({ record, content }) => ({ file: layout.articleFile(record.id), content })),
+    );
+    const records = new Map(articles.map(({ record }) => [record.id, record]));
+    await indexDocument.update((draft) => {
+      draft.articles = draft.articles.map((record) => records.get(record.id) ?? record);
+    });
+    backups.changed();
   };
   const flush = async () => {
     await Promise.all([
@@ -404,10 +421,21 @@ function createStore(
       backups.changed();
       return result;
     },
+    replacePreparedArticles,
     readArticle: async (id) => {
       const file = layout.articleFile(id);
-      const inspection = await inspectArticleFile(file);
+      const inspection = await inspectArticleFile(file, !options.recleanArticleFile);
       if (inspection.state === 'sound') {
+        if (inspection.stale && !options.readOnly) {
+          const prepared = await options.recleanArticleFile!(file);
+          if (!prepared || prepared.record.id !== id) return inspection.article;
+          await replacePreparedArticles([prepared]);
+          return JSON.parse(
+            typeof prepared.content === 'string'
+              ? prepared.content
+              : new TextDecoder().decode(prepared.content),
+          ) as ArticleFile;
+        }
         if (!inspection.upgraded || options.readOnly) return inspection.article;
         await saveArticle(inspection.article);
         return inspection.article;
@@ -588,70 +616,6 @@ function createStore(
         }
       })();
       return closing;
-    },
-  };
-}
-
-/**
- * Takes a backup on open, at most every `backupIntervalMs` while the user's data
- * changes, and a last one on close if anything changed since the previous one.
- */
-function createBackupScheduler(
-  layout: StoreLayout,
-  indexDocument: JsonDocument<LibraryIndex>,
-  shardDocuments: Map<string, JsonDocument<AnnotationShard>>,
-  briefingsDocument: JsonDocument<BriefingsFile>,
-  operationsDocument: JsonDocument<OperationLog>,
-  options: OpenStoreOptions,
-  now: () => Date,
-) {
-  const enabled = options.backups ?? true;
-  const interval = options.backupIntervalMs ?? backupPolicy.minIntervalMs;
-  let running: Promise<unknown> = Promise.resolve();
-  let lastTakenAt = 0;
-  let timer: NodeJS.Timeout | null = null;
-  let changedSinceLast = false;
-
-  const take = () => {
-    lastTakenAt = Date.now();
-    changedSinceLast = false;
-    const content = {
-      library: structuredClone(indexDocument.data()),
-      shards: Object.fromEntries(
-        [...shardDocuments].map(([id, document]) => [id, structuredClone(document.data())]),
-      ),
-      briefings: structuredClone(briefingsDocument.data()),
-      operations: structuredClone(operationsDocument.data()),
-    };
-    running = running
-      .then(() => takeBackup(layout.backupsDir, content, now()))
-      .catch((error: unknown) => {
-        console.error('Backup failed:', error);
-      });
-  };
-
-  if (enabled) take();
-
-  return {
-    changed: () => {
-      changedSinceLast = true;
-      if (!enabled || timer) return;
-      const wait = lastTakenAt + interval - Date.now();
-      if (wait <= 0) take();
-      else {
-        timer = setTimeout(() => {
-          timer = null;
-          take();
-        }, wait);
-        timer.unref();
-      }
-    },
-    idle: () => running,
-    /** Cancels the timer, taking the backup it was waiting for now if anything changed. */
-    stop: () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      if (enabled && changedSinceLast) take();
     },
   };
 }
