@@ -15,7 +15,6 @@ import type { Conversion, ImportInput } from './import-input';
 import { markdownToLines } from './markdown-to-lines';
 import { htmlLimitReason, textLimitReason } from './structure-limits';
 import { boundedSourceMetadata } from './source-metadata';
-import { neutraliseHtml } from './source-format';
 import type { SourceMetadata } from '../store/schemas/library-index';
 import type { ArticleFile } from '../store/schemas/article-file';
 
@@ -61,7 +60,7 @@ async function fromHtml(
 ): Promise<Converted> {
   const tooBig = htmlLimitReason(html);
   if (tooBig) return { ok: false, reason: tooBig };
-  const article = await htmlToLines(neutraliseHtml(withTitle(html)), url ?? undefined);
+  const article = await htmlToLines(withTitle(html), url ?? undefined);
   if (!article) return { ok: false, reason: 'no article text was found in the page' };
   return {
     ok: true,
