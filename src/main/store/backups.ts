@@ -147,7 +147,7 @@ export async function takeBackupInSlices(
   backupsDir: string,
   parts: BackupParts,
   now: Date,
-  serializeLibrary: (library: LibraryIndex) => string,
+  serializeLibrary: (library: LibraryIndex) => string | Uint8Array,
   sliceMs: number = backupPolicy.sliceMs,
 ): Promise<string | null> {
   const chunks: string[] = [];
@@ -160,7 +160,10 @@ export async function takeBackupInSlices(
     await yieldToEvents();
     sliceStart = performance.now();
   };
-  await add(`{"library":${serializeLibrary(parts.library)},"shards":{`);
+  const library = serializeLibrary(parts.library);
+  await add(
+    `{"library":${typeof library === 'string' ? library : Buffer.from(library).toString('utf8')},"shards":{`,
+  );
   for (const [at, [id, shard]] of parts.shards.entries())
     await add(`${at === 0 ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(shard)}`);
   await add(`},"briefings":${JSON.stringify(parts.briefings)}`);

@@ -10,7 +10,7 @@ import { writeFileDurably } from './durable-write';
 export class DurableJSONFile<T> implements Adapter<T> {
   constructor(
     readonly filename: string,
-    private readonly serialize: (data: T) => string = (data) => JSON.stringify(data),
+    private readonly serialize: (data: T) => string | Uint8Array = (data) => JSON.stringify(data),
   ) {}
 
   async read(): Promise<T | null> {

@@ -38,8 +38,8 @@ export interface DocumentOptions<T> {
   schema: z.ZodType<T>;
   data: T;
   policy?: DraftPolicy<T>;
-  /** How the data is written (default `JSON.stringify`). */
-  serialize?: (data: T) => string;
+  /** How the data is written: its JSON text or that text's UTF-8 bytes (default `JSON.stringify`). */
+  serialize?: (data: T) => string | Uint8Array;
   /**
    * Keep the changes a failed write carried in memory, for the next write to
    * save (the undo history: the change it records is already saved elsewhere).

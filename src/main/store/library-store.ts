@@ -496,15 +496,20 @@ function createStore(
       const next = structuredClone(current);
       change(next);
       articleRecordSchema.parse(next);
-      const inspection = await inspectArticleFile(layout.articleFile(id));
-      if (inspection.state === 'sound') {
+      // The article file (which repeats the record) and the index are written side by side.
+      const articleFileWrite = (async () => {
+        const inspection = await inspectArticleFile(layout.articleFile(id), !options.recleanArticleFile);
+        if (inspection.state !== 'sound') return;
         await writeFilesDurably([
           { file: layout.articleFile(id), content: JSON.stringify({ ...inspection.article, record: next }) },
         ]);
-      }
-      await indexDocument.update((draft) => {
-        draft.articles = draft.articles.map((record) => (record.id === id ? next : record));
-      });
+      })();
+      await Promise.all([
+        articleFileWrite,
+        indexDocument.update((draft) => {
+          draft.articles = draft.articles.map((record) => (record.id === id ? next : record));
+        }),
+      ]);
       backups.changed();
       return next;
     },
