@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileDurably } from '../../src/main/store/durable-write';
 import { CoalescingWriter } from '../../src/main/store/coalescing-writer';
 import { createHash } from 'node:crypto';
+import { writeChunksDurably } from '../../src/main/store/durable-write';
 import {
   backupPolicy,
   listBackups,
@@ -146,6 +147,13 @@ describe('backups', () => {
     },
 
     briefings: null,
+  });
+
+  it('written in chunks keep every character, even a surrogate pair at a slice boundary', async () => {
+    const file = path.join(await makeTempDir(), 'chunks.json');
+    const long = `a${'😀'.repeat(900_000)}é`;
+    await writeChunksDurably(file, ['{"x":"', long, '","y":', Buffer.from('"bytes é"'), '}']);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ x: long, y: 'bytes é' });
   });
 
   it('taken in slices hold the same content, under the same hash, as one taken at once', async () => {

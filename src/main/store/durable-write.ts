@@ -47,7 +47,7 @@ export async function writeFilesDurably(
  * at most about a megabyte into bytes at a time, so no single step holds the
  * main thread long.
  */
-export async function writeChunksDurably(file: string, chunks: string[]): Promise<void> {
+export async function writeChunksDurably(file: string, chunks: (string | Uint8Array)[]): Promise<void> {
   await replaceFileSynced(file, chunks);
   await syncDirectory(path.dirname(file));
 }
@@ -55,7 +55,10 @@ export async function writeChunksDurably(file: string, chunks: string[]): Promis
 const chunkBytes = 1 << 20;
 
 /** Temp file, fsync, rename over the target; the caller fsyncs the folder. */
-async function replaceFileSynced(file: string, content: string | Uint8Array | string[]): Promise<void> {
+async function replaceFileSynced(
+  file: string,
+  content: string | Uint8Array | (string | Uint8Array)[],
+): Promise<void> {
   const dir = path.dirname(file);
   tempCounter += 1;
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${tempCounter}.tmp`);
@@ -64,15 +67,29 @@ async function replaceFileSynced(file: string, content: string | Uint8Array | st
     try {
       if (!Array.isArray(content)) await storeFs.writeHandle(handle, content);
       else {
-        // Consecutive writes on one handle continue where the last one ended.
+        // Consecutive writes on one handle continue where the last one ended. Small strings are
+        // gathered into pieces of about a megabyte; a long one is written in slices of that size.
         let piece = '';
-        for (const chunk of content) {
-          piece += chunk;
-          if (piece.length < chunkBytes) continue;
-          await storeFs.writeHandle(handle, piece);
+        const writePiece = async () => {
+          if (piece) await storeFs.writeHandle(handle, piece);
           piece = '';
+        };
+        for (const chunk of content) {
+          if (typeof chunk !== 'string') {
+            await writePiece();
+            await storeFs.writeHandle(handle, chunk);
+            continue;
+          }
+          for (let at = 0; at < chunk.length;) {
+            let end = Math.min(chunk.length, at + chunkBytes);
+            // Never between the two halves of a surrogate pair: each slice is encoded on its own.
+            if (end < chunk.length && /[\uD800-\uDBFF]/.test(chunk[end - 1]!)) end += 1;
+            piece += chunk.slice(at, end);
+            at = end;
+            if (piece.length >= chunkBytes) await writePiece();
+          }
         }
-        if (piece || content.length === 0) await storeFs.writeHandle(handle, piece);
+        await writePiece();
       }
       await storeFs.syncHandle(handle);
     } finally {
