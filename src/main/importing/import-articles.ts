@@ -43,19 +43,47 @@ export function normalisedUrl(url: string | null | undefined): string | null {
   }
 }
 
+interface DuplicateLookup {
+  articles: readonly ArticleRecord[];
+  byContent: Map<string, ArticleRecord>;
+  byUrl: Map<string, ArticleRecord>;
+}
+let lookup: DuplicateLookup | null = null;
+
+/**
+ * The library's records by content key and by address, kept between imports: when the index has
+ * only grown since (the same records first, as after an import), only the new ones are added, so
+ * an import into 10,000 articles does not rebuild both maps for every file.
+ */
+function duplicateLookup(articles: readonly ArticleRecord[]): DuplicateLookup {
+  const previous = lookup;
+  const grown =
+    previous !== null &&
+    articles.length >= previous.articles.length &&
+    previous.articles.every((record, at) => articles[at] === record);
+  const byContent = grown ? previous.byContent : new Map<string, ArticleRecord>();
+  const byUrl = grown ? previous.byUrl : new Map<string, ArticleRecord>();
+  for (const record of articles.slice(grown ? previous.articles.length : 0)) {
+    byContent.set(record.contentKey, record);
+    const url = normalisedUrl(record.source.url);
+    if (url) byUrl.set(url, record);
+  }
+  lookup = { articles, byContent, byUrl };
+  return lookup;
+}
+
 export async function importDetailed(
   store: LibraryStore,
   files: ImportFile[],
   now: Date,
   signal?: AbortSignal,
 ): Promise<DetailedImportResult[]> {
-  const articles = store.index().articles;
-  const byContent = new Map<string, ArticleRecord>(articles.map((record) => [record.contentKey, record]));
-  const byUrl = new Map<string, ArticleRecord>();
-  for (const record of articles) {
-    const url = normalisedUrl(record.source.url);
-    if (url) byUrl.set(url, record);
-  }
+  const library = duplicateLookup(store.index().articles);
+  // This batch's own imports, so a file repeated within it is a duplicate too.
+  const batchContent = new Map<string, ArticleRecord>();
+  const batchUrl = new Map<string, ArticleRecord>();
+  const byContent = { get: (key: string) => batchContent.get(key) ?? library.byContent.get(key) };
+  const byUrl = { get: (url: string) => batchUrl.get(url) ?? library.byUrl.get(url) };
   const results: DetailedImportResult[] = [];
   const accepted: PreparedArticle[] = [];
   for (const file of files) {
@@ -111,9 +139,9 @@ export async function importDetailed(
       results.push({ name, status: 'rejected', reason: 'nothing is left once site boilerplate is removed' });
       continue;
     }
-    byContent.set(record.contentKey, record);
+    batchContent.set(record.contentKey, record);
     const url = normalisedUrl(record.source.url);
-    if (url) byUrl.set(url, record);
+    if (url) batchUrl.set(url, record);
     accepted.push(prepared);
     results.push({
       name,
