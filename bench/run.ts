@@ -11,6 +11,7 @@ import { runAnnotationBench } from './annotation-bench';
 import { runExportBench } from './export-bench';
 import { runImportBench } from './import-bench';
 import { runPaintedBench } from './painted-bench';
+import { runStoreSpeedBench } from './store-speed-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
@@ -28,6 +29,11 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   highlight_painted_p95_ms_100k_words: ['< 50', (value) => value < 50],
   note_autosave_painted_p95_ms: ['< 50', (value) => value < 50],
   reloads_during_edits: ['= 0', (value) => value === 0],
+  import_app_articles_per_s_10k: ['≥ 200', (value) => value >= 200],
+  import_app_cost_ratio_10k_vs_empty: ['≤ 1.5', (value) => value <= 1.5],
+  settings_edit_ms_10k: ['≤ 10', (value) => value <= 10],
+  title_edit_ms_10k: ['≤ 10', (value) => value <= 10],
+  backup_stall_max_ms_10k: ['≤ 50', (value) => value <= 50],
 };
 
 const machine = {
@@ -60,6 +66,11 @@ try {
   console.log('\n== edits painted in the renderer');
   Object.assign(figures, await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40));
   if (only === null) {
+    console.log('\n== store speed at 10,000 articles');
+    Object.assign(
+      figures,
+      await runStoreSpeedBench(workDir, (line) => console.log(`  ${line}`), quick ? 1_000 : 10_000),
+    );
     console.log('\n== imports');
     Object.assign(figures, await runImportBench(workDir, (line) => console.log(`  ${line}`)));
     console.log('\n== exports');

@@ -12,7 +12,8 @@ import { StoreUnreadableError } from './store/store-unreadable-error';
 import { StoreLockedError } from './store/store-lock';
 import { readSeedFiles } from './store/seed-files';
 import { seedOnFirstRun } from './store/first-run-seeding';
-import { warmImportWorker } from './importing/conversion-worker';
+import { recleanInWorker, warmImportWorker } from './importing/conversion-worker';
+import { recleanStaleArticles } from './articles/reclean-stale-articles';
 import { createAppServices, type AppServices } from './app-services';
 
 export interface AppCoreOptions {
@@ -52,12 +53,20 @@ function describeOpenFailure(error: unknown): string | null {
   return null;
 }
 
+/** How long after start the background re-cleaning of stored articles begins. */
+const recleanDelayMs = 10_000;
+
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const storePath = options.dataDir;
   const now = options.now ?? (() => new Date());
   let store: LibraryStore;
   try {
-    store = await openLibraryStore({ dir: options.dataDir, now, backups: options.backups });
+    store = await openLibraryStore({
+      dir: options.dataDir,
+      now,
+      backups: options.backups,
+      recleanArticleFile: recleanInWorker,
+    });
   } catch (error) {
     const reason = describeOpenFailure(error);
     if (reason === null) throw error;
@@ -71,6 +80,15 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
   const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
   warmImportWorker();
+  // Re-cleaning after a rules change waits until start-up is over, and stops when the app closes.
+  const sweep = new AbortController();
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweepTimer = setTimeout(() => {
+    sweeping = recleanStaleArticles(store, recleanInWorker, sweep.signal).catch((error: unknown) =>
+      console.error('Re-cleaning stored articles stopped:', error),
+    );
+  }, recleanDelayMs);
+  sweepTimer.unref();
   return {
     store,
     services: createAppServices(store, now),
@@ -81,6 +99,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       seededThisRun,
       recovery: [...store.recovery],
     },
-    close: () => store.close(),
+    close: async () => {
+      clearTimeout(sweepTimer);
+      sweep.abort();
+      await sweeping;
+      await store.close();
+    },
   };
 }

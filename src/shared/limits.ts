@@ -12,6 +12,8 @@ export const limits = {
   /** Matches the import size limit: 5 MB per file. */
   importBytes: 5 * 1024 * 1024,
   filesPerImport: 50,
+  /** The renderer's import queue keeps this many one-file requests in flight, so the store writes them in batches. */
+  importsInFlight: 8,
   /** Notes up to 200,000 characters (a long note of 100,000 must save and render). */
   noteLength: 200_000,
   tagLength: 40,

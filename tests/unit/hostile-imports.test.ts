@@ -11,6 +11,7 @@ import { importArticles, type ImportFile } from '../../src/main/importing/import
 import { configureImportWorker, importWorkerBudget } from '../../src/main/importing/conversion-worker';
 import { importLimits } from '../../src/main/importing/import-limits';
 import { storeLayout } from '../../src/main/store/store-layout';
+import { htmlToLines } from '../../src/main/importing/html-to-lines';
 import { storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
 
@@ -118,6 +119,16 @@ describe('what a hostile page claims is bounded, and odd pages still import', ()
     const [record] = store.index().articles;
     expect(Array.from(record!.source.outlet ?? '')).toHaveLength(300);
     expect(record!.source.publishedAt).toBeNull();
+  });
+
+  it('avoids the jsdom crash an iframe inside SVG causes (it is real: jsdom itself throws on close)', async () => {
+    const html = `<body><h1>Frames</h1><p>${prose}</p><svg><iframe></iframe><foreignObject><iframe></iframe></foreignObject></svg><p>${prose}</p></body>`;
+    const { JSDOM, VirtualConsole } = await import('jsdom');
+    const raw = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+    expect(() => raw.window.close()).toThrow(/close/);
+    const article = await htmlToLines(html);
+    expect(article?.lines).toContain('Frames');
+    expect(article?.lines.split(prose.trim()).length).toBeGreaterThan(2);
   });
 
   it('imports an iframe inside SVG and MathML without jsdom failing', async () => {

@@ -15,6 +15,10 @@ import { describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../scripts/chromium';
 import { importArticles, type ImportFile } from '../../src/main/importing/import-articles';
 import { storeOpener } from './store-helpers';
+import { recleanInWorker, stopImportWorker } from '../../src/main/importing/conversion-worker';
+import { cleaningRulesVersion } from '../../src/main/cleaning/rules-version';
+import { storeLayout } from '../../src/main/store/store-layout';
+import type { CleanedArticle } from '../../src/shared/cleaned-article';
 import { tempDirs } from './temp-dir';
 
 const run = promisify(execFile);
@@ -126,6 +130,39 @@ describe('PDF', () => {
     expect(furniture.some((text) => /report\.html 1\/\d+$/.test(text))).toBe(true);
     expect(furniture.some((text) => /Energy Talks Report$/.test(text))).toBe(true);
   });
+
+  it('keeps the page furniture removed when the article is cleaned again (rules change, in the worker or here)', async () => {
+    const dir = await makeTempDir();
+    const storeDir = await makeTempDir();
+    const store = await open({ dir: storeDir, backups: false, recleanArticleFile: recleanInWorker });
+    const [result] = await importArticles(
+      store,
+      [{ name: 'report.pdf', bytes: await printedReport(dir) }],
+      now,
+    );
+    const id = result!.status === 'imported' ? result!.articleId : '';
+    const furnitureOf = (cleaned: CleanedArticle) =>
+      cleaned.removed.filter((line) => line.kind === 'page-furniture').map((line) => line.text);
+    const imported = await store.readArticle(id);
+    const furniture = furnitureOf(imported.cleaned);
+    expect(furniture.length).toBeGreaterThanOrEqual(4);
+    const file = storeLayout(storeDir).articleFile(id);
+    for (const recleaned of [
+      // Older rules made it: re-cleaned in the import worker when read.
+      async () => store.readArticle(id),
+      // The same in this thread (the command line's store).
+      async () => (await open({ dir: storeDir, backups: false, readOnly: true })).readArticle(id),
+    ]) {
+      const stale = JSON.parse(await readFile(file, 'utf8'));
+      stale.cleaned.rulesVersion = 0;
+      await writeFile(file, JSON.stringify(stale));
+      const article = await recleaned();
+      expect(article.cleaned.rulesVersion).toBe(cleaningRulesVersion);
+      expect(furnitureOf(article.cleaned)).toEqual(furniture);
+      expect(article.cleaned.text).not.toMatch(/file:|\b\d+\/\d+[ \t]*$/m);
+    }
+    stopImportWorker();
+  }, 60_000);
 
   it('takes the title and author from the PDF metadata', async () => {
     const { result, store } = await importOne({

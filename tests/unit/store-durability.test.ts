@@ -10,7 +10,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileDurably } from '../../src/main/store/durable-write';
 import { CoalescingWriter } from '../../src/main/store/coalescing-writer';
-import { backupPolicy, listBackups, readBackup, takeBackup } from '../../src/main/store/backups';
+import { createHash } from 'node:crypto';
+import { writeChunksDurably } from '../../src/main/store/durable-write';
+import {
+  backupPolicy,
+  listBackups,
+  readBackup,
+  takeBackup,
+  takeBackupInSlices,
+} from '../../src/main/store/backups';
+import { serializeIndex } from '../../src/main/store/index-document-policy';
 import { acquireStoreLock, StoreLockedError } from '../../src/main/store/store-lock';
 import { storeLayout } from '../../src/main/store/store-layout';
 import { emptyLibraryIndex } from '../../src/main/store/schemas/library-index';
@@ -138,6 +147,34 @@ describe('backups', () => {
     },
 
     briefings: null,
+  });
+
+  it('written in chunks keep every character, even a surrogate pair at a slice boundary', async () => {
+    const file = path.join(await makeTempDir(), 'chunks.json');
+    const long = `a${'😀'.repeat(900_000)}é`;
+    await writeChunksDurably(file, ['{"x":"', long, '","y":', Buffer.from('"bytes é"'), '}']);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ x: long, y: 'bytes é' });
+  });
+
+  it('taken in slices hold the same content, under the same hash, as one taken at once', async () => {
+    const dir = await makeTempDir();
+    const at = new Date('2026-05-01T00:00:00.000Z');
+    const whole = await takeBackup(dir, { ...content('same'), operations: null }, at);
+    const shards = Object.entries(content('same').shards);
+    const parts = { library: emptyLibraryIndex(), shards, briefings: null, operations: null };
+    // Identical content: skipped, as the hash in the newest name matches.
+    expect(await takeBackupInSlices(dir, parts, new Date(at.getTime() + 1000), serializeIndex, 0)).toBeNull();
+    const other = { ...parts, shards: Object.entries(content('other').shards) };
+    const sliced = await takeBackupInSlices(dir, other, new Date(at.getTime() + 2000), serializeIndex, 0);
+    expect(sliced).not.toBeNull();
+    const [read, wholeRead] = [await readBackup(sliced!), await readBackup(whole!)];
+    expect(read!.shards['a-1']!.articleNote!.text).toBe('other');
+    expect(read!.library).toEqual(wholeRead!.library);
+    expect(read!.contentHash).toBe(
+      createHash('sha256')
+        .update(JSON.stringify({ ...content('other'), operations: null }))
+        .digest('hex'),
+    );
   });
 
   it('skip a snapshot identical to the newest, and keep only the newest ones', async () => {

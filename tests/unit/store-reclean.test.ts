@@ -1,11 +1,16 @@
 /**
  * Articles cleaned by older rules are cleaned again from their unchanged raw
  * text when read, and saved; the user's title edit and source metadata survive.
+ * In the app this happens in the import worker: on read, and in a background
+ * pass over the whole library after a rules change.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { cleaningRulesVersion } from '../../src/main/cleaning/rules-version';
 import { storeLayout } from '../../src/main/store/store-layout';
+import { recleanInWorker, stopImportWorker } from '../../src/main/importing/conversion-worker';
+import { recleanStaleArticles } from '../../src/main/articles/reclean-stale-articles';
+import type { LibraryStore } from '../../src/main/store/library-store';
 import { sampleArticle, storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
 
@@ -41,5 +46,60 @@ describe('re-cleaning', () => {
     });
     expect(JSON.parse(await readFile(file, 'utf8')).cleaned.rulesVersion).toBe(cleaningRulesVersion);
     expect(store.index().articles[0]).toMatchObject({ title: 'My own title' });
+  });
+
+  /** Marks each stored article as cleaned by rules older than any (and empties its blocks). */
+  async function makeStale(dir: string, store: LibraryStore) {
+    for (const { id } of store.index().articles) {
+      const file = storeLayout(dir).articleFile(id);
+      const stale = JSON.parse(await readFile(file, 'utf8'));
+      stale.cleaned.rulesVersion = 0;
+      stale.cleaned.blocks = [];
+      await writeFile(file, JSON.stringify(stale));
+    }
+  }
+
+  it('re-cleans in the import worker when the store is given it, and saves the result', async () => {
+    const dir = await makeTempDir();
+    const store = await open({ dir, backups: false, recleanArticleFile: recleanInWorker });
+    const article = sampleArticle(2);
+    await store.addArticles([article]);
+    await makeStale(dir, store);
+    const read = await store.readArticle(article.record.id);
+    expect(read.cleaned.rulesVersion).toBe(cleaningRulesVersion);
+    expect(read.cleaned.blocks.length).toBeGreaterThan(0);
+    const file = storeLayout(dir).articleFile(article.record.id);
+    expect(JSON.parse(await readFile(file, 'utf8')).cleaned.rulesVersion).toBe(cleaningRulesVersion);
+    stopImportWorker();
+  }, 60_000);
+
+  it('brings every stored article to the current rules in the background, once', async () => {
+    const dir = await makeTempDir();
+    const store = await open({ dir, backups: false });
+    await store.addArticles([3, 4, 5].map(sampleArticle));
+    await makeStale(dir, store);
+    const signal = new AbortController().signal;
+    expect(await recleanStaleArticles(store, recleanInWorker, signal, 2)).toBe(3);
+    for (const { id } of store.index().articles) {
+      const stored = JSON.parse(await readFile(storeLayout(dir).articleFile(id), 'utf8'));
+      expect(stored.cleaned.rulesVersion).toBe(cleaningRulesVersion);
+      expect(stored.cleaned.blocks.length).toBeGreaterThan(0);
+    }
+    expect(store.index().cleanedWithRules).toBe(cleaningRulesVersion);
+    // Recorded in the index: the next start skips the pass.
+    await makeStale(dir, store);
+    expect(await recleanStaleArticles(store, recleanInWorker, signal)).toBe(0);
+    stopImportWorker();
+  }, 60_000);
+
+  it('stops when asked, without recording the rules version', async () => {
+    const dir = await makeTempDir();
+    const store = await open({ dir, backups: false });
+    await store.addArticles([6, 7].map(sampleArticle));
+    await makeStale(dir, store);
+    const stop = new AbortController();
+    stop.abort();
+    expect(await recleanStaleArticles(store, recleanInWorker, stop.signal)).toBe(0);
+    expect(store.index().cleanedWithRules).toBeUndefined();
   });
 });

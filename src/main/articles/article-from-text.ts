@@ -78,12 +78,34 @@ export async function articleFromText(rawText: string, origin: ArticleOrigin): P
   return buildArticle(rawText, origin.lines ?? (await sourceToLines(rawText, format)), format, origin);
 }
 
-/** Cleans the raw text again with the current rules, keeping the user's title edit, source metadata and line choices. */
+/**
+ * Adds a PDF's page furniture (running heads, footers, page numbers: taken out
+ * of the raw text when the PDF was read) to the removed lines, numbered after
+ * the text's own lines.
+ */
+export function keepPageFurniture(cleaned: CleanedArticle, lines: string, furniture: string[]): void {
+  const lineCount = lines.split('\n').length;
+  cleaned.removed.push(
+    ...furniture.map((text, n) => ({ line: lineCount + n + 1, text, kind: 'page-furniture' as const })),
+  );
+}
+
+/** The page furniture an article's cleaning kept aside (a PDF's; none for other formats). */
+export function pageFurnitureOf(cleaned: CleanedArticle): string[] {
+  return cleaned.removed.filter((line) => line.kind === 'page-furniture').map((line) => line.text);
+}
+
+/**
+ * Cleans the raw text again with the current rules, keeping the user's title edit, source
+ * metadata and line choices, and a PDF's page furniture (`furniture`, from the previous cleaning:
+ * it is not in the raw text, so cleaning alone would lose it).
+ */
 export async function recleanArticle(
   record: ArticleRecord,
   rawText: string,
   format: SourceFormat = 'text',
   readerChoices?: ArticleFile['readerChoices'],
+  furniture: string[] = [],
 ): Promise<ArticleFile> {
   const lines = await sourceToLines(rawText, format);
   const cleaned = cleanArticle(lines, {
@@ -91,6 +113,7 @@ export async function recleanArticle(
     restoreLines: readerChoices?.restore,
     removeLines: readerChoices?.remove,
   });
+  keepPageFurniture(cleaned, lines, furniture);
   const title = record.titleEdited ? record.title : cleaned.title;
   const titleDerived = record.titleEdited ? false : cleaned.titleDerived;
   return {

@@ -9,6 +9,7 @@
  */
 import { importDetailed, type DetailedImportResult } from '../importing/import-articles';
 import { importAddress } from '../importing/import-sources';
+import { parsePrepared } from '../importing/import-input';
 import { readImportFile } from '../importing/read-import-file';
 import { stopImportWorker } from '../importing/conversion-worker';
 import { openLibraryStore, type LibraryStore } from '../store/library-store';
@@ -61,7 +62,9 @@ async function importOne(
 async function report(store: LibraryStore, input: string, result: DetailedImportResult) {
   if (result.status === 'rejected') return { input, status: 'failed' as const, reason: result.reason };
   const { status, articleId, format, encoding, sourceKind } = result;
-  const article = result.article ?? (await store.readArticle(articleId).catch(() => null));
+  const article = result.prepared
+    ? parsePrepared(result.prepared)
+    : await store.readArticle(articleId).catch(() => null);
   return {
     input,
     status,

@@ -7,6 +7,7 @@
  */
 import type { ArticleFile } from '../store/schemas/article-file';
 import { convertInWorker } from '../importing/conversion-worker';
+import { parsePrepared } from '../importing/import-input';
 import { readImportFile } from '../importing/read-import-file';
 
 export async function inspectFile(file: string): Promise<Record<string, unknown>> {
@@ -20,7 +21,7 @@ export async function inspectFile(file: string): Promise<Record<string, unknown>
     status: 'ok',
     format: converted.format,
     encoding: converted.encoding,
-    ...describeArticle(converted.article),
+    ...describeArticle(parsePrepared(converted.prepared)),
   };
 }
 

@@ -11,8 +11,11 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importLimits } from './import-limits';
-import type { Conversion, ImportInput } from './import-input';
-import type { WorkerJob, WorkerReply } from './import-worker';
+import type { ImportInput, PreparedArticle, PreparedConversion } from './import-input';
+import type { ArticleCheck, WorkerJob, WorkerReply, WorkerResult } from './import-worker';
+
+/** A job without its id (the thread numbers them). */
+type Job = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'id'> : never) : never;
 
 export interface WorkerBudget {
   timeoutMs: number;
@@ -114,19 +117,23 @@ class ConversionThread {
     void this.worker.terminate();
   }
 
-  async convert(input: ImportInput, addedAt: string, signal?: AbortSignal): Promise<Conversion> {
+  async run(job: Job, signal?: AbortSignal): Promise<WorkerResult> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.worker.ref();
     try {
       const startup = setTimeout(() => this.stop('the import worker did not start'), startupMs);
+      // Cancelling while the thread still loads its libraries ends it too.
+      const cancelStartup = () => this.stop('the import was cancelled');
+      signal?.addEventListener('abort', cancelStartup, { once: true });
       try {
         await this.ready;
       } finally {
         clearTimeout(startup);
+        signal?.removeEventListener('abort', cancelStartup);
       }
-      return await new Promise<Conversion>((resolve) => {
+      return await new Promise<WorkerResult>((resolve) => {
         const id = this.nextId++;
-        const finish = (result: Conversion) => {
+        const finish = (result: WorkerResult) => {
           clearTimeout(timer);
           signal?.removeEventListener('abort', cancel);
           this.onReply = null;
@@ -136,7 +143,9 @@ class ConversionThread {
         const timer = setTimeout(
           () =>
             this.stop(
-              `it took longer than the ${duration(this.budget.timeoutMs)} one file may take to convert`,
+              job.kind === 'convert'
+                ? `it took longer than the ${duration(this.budget.timeoutMs)} one file may take to convert`
+                : `reading it took longer than ${duration(this.budget.timeoutMs)}`,
             ),
           this.budget.timeoutMs,
         );
@@ -147,8 +156,7 @@ class ConversionThread {
           if (reply.id === id) finish(reply.result);
         };
         this.onEnd = (reason) => finish({ ok: false, reason });
-        const job: WorkerJob = { id, input, addedAt };
-        this.worker.postMessage(job);
+        this.worker.postMessage({ ...job, id } as WorkerJob);
       });
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -161,20 +169,39 @@ class ConversionThread {
 let current: ConversionThread | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Converts one input in the worker thread; inputs are taken one at a time, in the order asked. */
-export function convertInWorker(
-  input: ImportInput,
-  addedAt: string,
-  signal?: AbortSignal,
-): Promise<Conversion> {
-  const run = async () => {
-    if (signal?.aborted) return { ok: false, reason: 'the import was cancelled' } as Conversion;
+/** Runs one job in the worker thread; jobs are taken one at a time, in the order asked. */
+function runInWorker(job: Job, signal?: AbortSignal): Promise<WorkerResult> {
+  const run = async (): Promise<WorkerResult> => {
+    if (signal?.aborted) return { ok: false, reason: 'the import was cancelled' };
     if (!current?.alive) current = new ConversionThread(settings.script, settings.budget);
-    return current.convert(input, addedAt, signal);
+    return current.run(job, signal);
   };
   const result = queue.then(run, run);
   queue = result.catch(() => {});
   return result;
+}
+
+/** Converts one input in the worker thread (the article comes back as checked JSON bytes). */
+export function convertInWorker(
+  input: ImportInput,
+  addedAt: string,
+  signal?: AbortSignal,
+): Promise<PreparedConversion> {
+  return runInWorker({ kind: 'convert', input, addedAt }, signal) as Promise<PreparedConversion>;
+}
+
+/**
+ * Reads and checks a stored article file in the worker thread, re-cleaning it there when older
+ * cleaning rules made it: the main thread gets only the state and, if re-cleaned, the new bytes.
+ */
+export function inspectArticleInWorker(file: string, signal?: AbortSignal): Promise<ArticleCheck> {
+  return runInWorker({ kind: 'inspect-article', file }, signal) as Promise<ArticleCheck>;
+}
+
+/** The article file re-cleaned with the current rules in the worker; null when it needed none or could not be. */
+export async function recleanInWorker(file: string, signal?: AbortSignal): Promise<PreparedArticle | null> {
+  const check = await inspectArticleInWorker(file, signal);
+  return check.ok && check.state === 'sound' ? check.prepared : null;
 }
 
 /**

@@ -6,7 +6,7 @@
  * the stored article. It runs inside the import worker thread, so a file that
  * takes too long or too much memory costs that thread, never the app.
  */
-import { buildArticle } from '../articles/article-from-text';
+import { buildArticle, keepPageFurniture } from '../articles/article-from-text';
 import { decodeText } from './decode-text';
 import { declaredHtmlCharset } from './html-charset';
 import { htmlToLines } from './html-to-lines';
@@ -15,7 +15,6 @@ import type { Conversion, ImportInput } from './import-input';
 import { markdownToLines } from './markdown-to-lines';
 import { htmlLimitReason, textLimitReason } from './structure-limits';
 import { boundedSourceMetadata } from './source-metadata';
-import { neutraliseHtml } from './source-format';
 import type { SourceMetadata } from '../store/schemas/library-index';
 import type { ArticleFile } from '../store/schemas/article-file';
 
@@ -61,7 +60,7 @@ async function fromHtml(
 ): Promise<Converted> {
   const tooBig = htmlLimitReason(html);
   if (tooBig) return { ok: false, reason: tooBig };
-  const article = await htmlToLines(neutraliseHtml(withTitle(html)), url ?? undefined);
+  const article = await htmlToLines(withTitle(html), url ?? undefined);
   if (!article) return { ok: false, reason: 'no article text was found in the page' };
   return {
     ok: true,
@@ -140,14 +139,7 @@ export async function convertInput(input: ImportInput, addedAt: string): Promise
     addedAt,
     source: boundedSourceMetadata(converted.source),
   });
-  const lineCount = converted.lines.split('\n').length;
-  article.cleaned.removed.push(
-    ...(converted.furniture ?? []).map((text, n) => ({
-      line: lineCount + n + 1,
-      text,
-      kind: 'page-furniture' as const,
-    })),
-  );
+  keepPageFurniture(article.cleaned, converted.lines, converted.furniture ?? []);
   const tooLarge = articleLimitReason(article);
   if (tooLarge) return { ok: false, reason: tooLarge };
   return { ok: true, article, encoding: converted.encoding, format };

@@ -71,13 +71,27 @@ export function withoutStyleSheets(html: string): string {
   return parts.join('');
 }
 
+/**
+ * Renames `<iframe>` so jsdom never makes a browsing context for one: an iframe inside SVG
+ * (`<svg><iframe>`) makes jsdom's `window.close()` throw "Cannot read properties of undefined
+ * (reading 'close')". Done here, where every page meets jsdom (import, clipboard, fetched pages,
+ * Word documents, re-cleaning); an iframe never holds article text here (nothing is loaded).
+ */
+export function withoutFrames(html: string): string {
+  return html.replace(/<(\/?)iframe\b/gi, '<$1x-iframe');
+}
+
 export async function htmlToLines(
   html: string,
   url = 'https://import.invalid/',
 ): Promise<HtmlArticle | null> {
   const { JSDOM, VirtualConsole, Readability } = await loadLibraries();
   // A silent console: jsdom's complaints about a page are not the user's concern.
-  const dom = new JSDOM(withoutStyleSheets(html), { url, virtualConsole: new VirtualConsole() });
+  // Without iframes (see `withoutFrames`), so jsdom makes no browsing context it cannot close.
+  const dom = new JSDOM(withoutFrames(withoutStyleSheets(html)), {
+    url,
+    virtualConsole: new VirtualConsole(),
+  });
   try {
     const document = dom.window.document;
     const structured = structuredMetadata(document);

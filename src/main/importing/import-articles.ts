@@ -9,10 +9,9 @@
  * imported, and a failure on one input never stops the others.
  */
 import type { LibraryStore } from '../store/library-store';
-import type { ArticleFile } from '../store/schemas/article-file';
 import type { ArticleRecord } from '../store/schemas/library-index';
-import { convertInWorker } from './conversion-worker';
-import type { ImportInput, SourceKind } from './import-input';
+import { convertInWorker, inspectArticleInWorker } from './conversion-worker';
+import { parsePrepared, type ImportInput, type PreparedArticle, type SourceKind } from './import-input';
 import type { InputFormat } from './import-limits';
 
 /** How an input was read: its format and, for text, the encoding it was decoded from. */
@@ -30,8 +29,8 @@ export type ImportResult =
 /** A file's name and bytes; the kind of source and a known format or address may come with it. */
 export type ImportFile = Pick<ImportInput, 'name' | 'bytes'> & Partial<ImportInput>;
 
-/** The detailed outcome the command line prints (the article itself, when imported). */
-export type DetailedImportResult = ImportResult & { article?: ArticleFile };
+/** The detailed outcome the command line prints (the article itself, when imported, as the worker sent it). */
+export type DetailedImportResult = ImportResult & { prepared?: PreparedArticle };
 
 export function normalisedUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -44,21 +43,49 @@ export function normalisedUrl(url: string | null | undefined): string | null {
   }
 }
 
+interface DuplicateLookup {
+  articles: readonly ArticleRecord[];
+  byContent: Map<string, ArticleRecord>;
+  byUrl: Map<string, ArticleRecord>;
+}
+let lookup: DuplicateLookup | null = null;
+
+/**
+ * The library's records by content key and by address, kept between imports: when the index has
+ * only grown since (the same records first, as after an import), only the new ones are added, so
+ * an import into 10,000 articles does not rebuild both maps for every file.
+ */
+function duplicateLookup(articles: readonly ArticleRecord[]): DuplicateLookup {
+  const previous = lookup;
+  const grown =
+    previous !== null &&
+    articles.length >= previous.articles.length &&
+    previous.articles.every((record, at) => articles[at] === record);
+  const byContent = grown ? previous.byContent : new Map<string, ArticleRecord>();
+  const byUrl = grown ? previous.byUrl : new Map<string, ArticleRecord>();
+  for (const record of articles.slice(grown ? previous.articles.length : 0)) {
+    byContent.set(record.contentKey, record);
+    const url = normalisedUrl(record.source.url);
+    if (url) byUrl.set(url, record);
+  }
+  lookup = { articles, byContent, byUrl };
+  return lookup;
+}
+
 export async function importDetailed(
   store: LibraryStore,
   files: ImportFile[],
   now: Date,
   signal?: AbortSignal,
 ): Promise<DetailedImportResult[]> {
-  const articles = store.index().articles;
-  const byContent = new Map<string, ArticleRecord>(articles.map((record) => [record.contentKey, record]));
-  const byUrl = new Map<string, ArticleRecord>();
-  for (const record of articles) {
-    const url = normalisedUrl(record.source.url);
-    if (url) byUrl.set(url, record);
-  }
+  const library = duplicateLookup(store.index().articles);
+  // This batch's own imports, so a file repeated within it is a duplicate too.
+  const batchContent = new Map<string, ArticleRecord>();
+  const batchUrl = new Map<string, ArticleRecord>();
+  const byContent = { get: (key: string) => batchContent.get(key) ?? library.byContent.get(key) };
+  const byUrl = { get: (url: string) => batchUrl.get(url) ?? library.byUrl.get(url) };
   const results: DetailedImportResult[] = [];
-  const accepted: ArticleFile[] = [];
+  const accepted: PreparedArticle[] = [];
   for (const file of files) {
     const { name } = file;
     const input: ImportInput = { kind: 'file', ...file };
@@ -79,14 +106,20 @@ export async function importDetailed(
       results.push({ name, status: 'rejected', reason: conversion.reason });
       continue;
     }
-    const { article, encoding, format } = conversion;
+    const { prepared, encoding, format } = conversion;
+    const { record } = prepared;
     const readAs: ReadAs = { format, encoding, sourceKind: input.kind };
-    const existing =
-      byUrl.get(normalisedUrl(article.record.source.url) ?? '') ?? byContent.get(article.record.contentKey);
+    const existing = byUrl.get(normalisedUrl(record.source.url) ?? '') ?? byContent.get(record.contentKey);
     if (existing) {
       // The source of an article whose text file is damaged or lost repairs it instead of being a duplicate.
-      const repaired = store.index().articles.some((record) => record.id === existing.id)
-        ? await store.repairArticleText(existing.id, article)
+      // Whether its file is sound is read in the worker: a large article is not parsed here.
+      const check = store.index().articles.some((candidate) => candidate.id === existing.id)
+        ? await inspectArticleInWorker(store.layout.articleFile(existing.id))
+        : null;
+      const repairable =
+        check !== null && (!check.ok || check.state === 'missing' || check.state === 'damaged');
+      const repaired = repairable
+        ? await store.repairArticleText(existing.id, parsePrepared(prepared))
         : false;
       results.push(
         repaired
@@ -102,25 +135,25 @@ export async function importDetailed(
       );
       continue;
     }
-    if (article.cleaned.text.trim() === '') {
+    if (prepared.bodyBlank) {
       results.push({ name, status: 'rejected', reason: 'nothing is left once site boilerplate is removed' });
       continue;
     }
-    byContent.set(article.record.contentKey, article.record);
-    const url = normalisedUrl(article.record.source.url);
-    if (url) byUrl.set(url, article.record);
-    accepted.push(article);
+    batchContent.set(record.contentKey, record);
+    const url = normalisedUrl(record.source.url);
+    if (url) batchUrl.set(url, record);
+    accepted.push(prepared);
     results.push({
       name,
       status: 'imported',
-      articleId: article.record.id,
-      title: article.record.title,
-      flagCount: article.record.flagCount,
+      articleId: record.id,
+      title: record.title,
+      flagCount: record.flagCount,
       ...readAs,
-      article,
+      prepared,
     });
   }
-  if (accepted.length > 0) await store.addArticles(accepted);
+  if (accepted.length > 0) await store.addPreparedArticles(accepted);
   return results;
 }
 
@@ -132,5 +165,5 @@ export async function importArticles(
   signal?: AbortSignal,
 ): Promise<ImportResult[]> {
   const detailed = await importDetailed(store, files, now, signal);
-  return detailed.map(({ article: _article, ...result }) => result as ImportResult);
+  return detailed.map(({ prepared: _prepared, ...result }) => result as ImportResult);
 }

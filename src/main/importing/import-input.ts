@@ -4,6 +4,7 @@
  * These cross the worker-thread boundary, so they hold only cloneable data.
  */
 import type { ArticleFile } from '../store/schemas/article-file';
+import type { ArticleRecord } from '../store/schemas/library-index';
 import type { InputFormat } from './import-limits';
 
 export type SourceKind = 'file' | 'url' | 'clipboard';
@@ -30,3 +31,25 @@ export type Conversion =
       format: InputFormat;
     }
   | { ok: false; reason: string };
+
+/**
+ * A converted article as it comes back from the worker: its record (small) and the whole
+ * article file as UTF-8 JSON bytes, checked against the stored schema in the worker. The bytes
+ * are transferred (moved, not copied) across the thread boundary and written as they are, so a
+ * 2 MB article costs the main thread no object-graph clone, no validation, no stringify and no
+ * encoding.
+ */
+export interface PreparedArticle {
+  record: ArticleRecord;
+  content: Uint8Array;
+  /** True when cleaning left no body text (nothing but site boilerplate). */
+  bodyBlank: boolean;
+}
+
+export type PreparedConversion =
+  | { ok: true; prepared: PreparedArticle; encoding: string | null; format: InputFormat }
+  | { ok: false; reason: string };
+
+export function parsePrepared(prepared: PreparedArticle): ArticleFile {
+  return JSON.parse(new TextDecoder().decode(prepared.content)) as ArticleFile;
+}

@@ -1,24 +1,63 @@
 /**
  * The import worker thread's entry: converts and cleans one input at a time
- * for the main thread (`conversion-worker.ts`). It holds no state between
- * inputs; when an input runs past its time or memory budget the main thread
- * ends this thread and starts a fresh one.
+ * for the main thread (`conversion-worker.ts`), and checks stored article
+ * files (reading, validating and, for older cleaning rules, re-cleaning them),
+ * so none of that work holds up the main thread. It holds no state between
+ * jobs; when a job runs past its time or memory budget the main thread ends
+ * this thread and starts a fresh one.
  */
 import { readlinkSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { convertInput } from './convert-input';
-import type { Conversion, ImportInput } from './import-input';
+import { articleFileSchema, type ArticleFile } from '../store/schemas/article-file';
+import { inspectArticleFile } from '../store/article-versions';
+import type { Conversion, ImportInput, PreparedArticle, PreparedConversion } from './import-input';
 
-export interface WorkerJob {
-  id: number;
-  input: ImportInput;
-  addedAt: string;
-}
+export type WorkerJob =
+  | { id: number; kind: 'convert'; input: ImportInput; addedAt: string }
+  | { id: number; kind: 'inspect-article'; file: string };
+
+/** What checking a stored article file found; `prepared` when it was re-cleaned and must be saved. */
+export type ArticleCheck =
+  | { ok: true; state: 'sound'; prepared: PreparedArticle | null }
+  | { ok: true; state: 'missing' | 'newer' }
+  | { ok: true; state: 'damaged'; problem: string }
+  | { ok: false; reason: string };
+
+export type WorkerResult = PreparedConversion | ArticleCheck;
 export interface WorkerReply {
   id: number;
-  result: Conversion;
+  result: WorkerResult;
 }
+
+const encoder = new TextEncoder();
+const preparedArticle = (article: ArticleFile): PreparedArticle => ({
+  record: article.record,
+  content: encoder.encode(JSON.stringify(article)),
+  bodyBlank: article.cleaned.text.trim() === '',
+});
+
+/** Checks the article here and sends it as one string (see `PreparedArticle`). */
+function prepare(conversion: Conversion): PreparedConversion {
+  if (!conversion.ok) return conversion;
+  return {
+    ok: true,
+    prepared: preparedArticle(articleFileSchema.parse(conversion.article)),
+    encoding: conversion.encoding,
+    format: conversion.format,
+  };
+}
+
+async function checkArticle(file: string): Promise<ArticleCheck> {
+  const inspection = await inspectArticleFile(file);
+  if (inspection.state !== 'sound') return { ok: true, ...inspection };
+  const prepared = inspection.upgraded ? preparedArticle(articleFileSchema.parse(inspection.article)) : null;
+  return { ok: true, state: 'sound', prepared };
+}
+
+const transferList = (result: WorkerResult): ArrayBuffer[] =>
+  'prepared' in result && result.prepared ? [result.prepared.content.buffer as ArrayBuffer] : [];
 
 function describeFailure(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(error.message))
@@ -48,8 +87,10 @@ port.on('message', (job: WorkerJob | 'warm') => {
     void Promise.all([import('jsdom'), import('@mozilla/readability')]).catch(() => undefined);
     return;
   }
-  convertInput(job.input, job.addedAt)
-    .catch((error: unknown): Conversion => ({ ok: false, reason: describeFailure(error) }))
-    .then((result) => port.postMessage({ id: job.id, result } satisfies WorkerReply));
+  const work: Promise<WorkerResult> =
+    job.kind === 'convert' ? convertInput(job.input, job.addedAt).then(prepare) : checkArticle(job.file);
+  work
+    .catch((error: unknown): WorkerResult => ({ ok: false, reason: describeFailure(error) }))
+    .then((result) => port.postMessage({ id: job.id, result } satisfies WorkerReply, transferList(result)));
 });
 port.postMessage('ready');

@@ -9,14 +9,6 @@ import { markdownToLines } from './markdown-to-lines';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
-/**
- * Renames `<iframe>` before jsdom parses the page: an iframe inside SVG or MathML makes jsdom's
- * `window.close()` throw, and an iframe never holds article text here (nothing is loaded).
- */
-export function neutraliseHtml(html: string): string {
-  return html.replace(/<(\/?)iframe\b/gi, '<$1x-iframe');
-}
-
 export async function sourceToLines(raw: string, format: SourceFormat): Promise<string> {
   switch (format) {
     case 'text':
@@ -24,6 +16,6 @@ export async function sourceToLines(raw: string, format: SourceFormat): Promise<
     case 'markdown':
       return markdownToLines(raw);
     case 'html':
-      return (await htmlToLines(neutraliseHtml(raw)))?.lines ?? '';
+      return (await htmlToLines(raw))?.lines ?? '';
   }
 }

@@ -5,7 +5,7 @@
  * again from its raw text around it, and its highlights are re-anchored when
  * the article is read back (those that cannot be are shown as orphans).
  */
-import { recleanArticle } from '../articles/article-from-text';
+import { pageFurnitureOf, recleanArticle } from '../articles/article-from-text';
 import type { ArticleTexts } from '../annotations/article-texts';
 import type { LibraryStore } from '../store/library-store';
 import { AppFailure } from '../../shared/api-error';
@@ -39,7 +39,13 @@ export function createLineChoiceHandlers(
         choice === 'restore'
           ? { restore: [...others(current.restore), line], remove: others(current.remove) }
           : { restore: others(current.restore), remove: [...others(current.remove), line] };
-      const recleaned = await recleanArticle(article.record, article.rawText, article.format, readerChoices);
+      const recleaned = await recleanArticle(
+        article.record,
+        article.rawText,
+        article.format,
+        readerChoices,
+        pageFurnitureOf(article.cleaned),
+      );
       await store.replaceArticle(recleaned);
       texts.forget(id);
       return getArticle({ id });

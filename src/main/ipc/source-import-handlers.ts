@@ -17,7 +17,7 @@ export type SourceImportHandlers = {
 };
 
 function withoutArticle({
-  article: _article,
+  prepared: _prepared,
   ...result
 }: DetailedImportResult): ApiReply<'importFromAddress'> {
   return result as ApiReply<'importFromAddress'>;

@@ -3,7 +3,7 @@
  * the current shape: a version-1 file (plain paragraphs) or one cleaned by
  * older rules is cleaned again from its unchanged raw text.
  */
-import { recleanArticle } from '../articles/article-from-text';
+import { pageFurnitureOf, recleanArticle } from '../articles/article-from-text';
 import { cleaningRulesVersion } from '../cleaning/rules-version';
 import { inspectJsonFile, type FileInspection, type VersionedSchemas } from './file-inspection';
 import { articleFileV1Schema, type ArticleFileV1 } from './migrations/library-v2';
@@ -27,28 +27,42 @@ export function upgradeRecord(record: ArticleFileV1['record']): ArticleRecord {
 }
 
 export type ArticleInspection =
-  Exclude<FileInspection, { state: 'sound' }> | { state: 'sound'; article: ArticleFile; upgraded: boolean };
+  | Exclude<FileInspection, { state: 'sound' }>
+  | { state: 'sound'; article: ArticleFile; upgraded: boolean; stale?: boolean };
 
+/**
+ * With `reclean` false, an article cleaned by older rules is returned as it is, marked `stale`
+ * (the store has it re-cleaned in the import worker instead); a version-1 file is always upgraded.
+ */
 export async function upgradeArticle(
   data: unknown,
   schemaVersion: number,
-): Promise<{ article: ArticleFile; upgraded: boolean }> {
+  reclean = true,
+): Promise<{ article: ArticleFile; upgraded: boolean; stale?: boolean }> {
   if (schemaVersion === 1) {
     const old = data as ArticleFileV1;
     return { article: await recleanArticle(upgradeRecord(old.record), old.rawText), upgraded: true };
   }
   const article = data as ArticleFile;
+  if (article.cleaned.rulesVersion < cleaningRulesVersion && !reclean)
+    return { article, upgraded: false, stale: true };
   if (article.cleaned.rulesVersion < cleaningRulesVersion) {
     return {
-      article: await recleanArticle(article.record, article.rawText, article.format, article.readerChoices),
+      article: await recleanArticle(
+        article.record,
+        article.rawText,
+        article.format,
+        article.readerChoices,
+        pageFurnitureOf(article.cleaned),
+      ),
       upgraded: true,
     };
   }
   return { article, upgraded: false };
 }
 
-export async function inspectArticleFile(file: string): Promise<ArticleInspection> {
+export async function inspectArticleFile(file: string, reclean = true): Promise<ArticleInspection> {
   const inspection = await inspectJsonFile(file, articleVersions);
   if (inspection.state !== 'sound') return inspection;
-  return { state: 'sound', ...(await upgradeArticle(inspection.data, inspection.schemaVersion)) };
+  return { state: 'sound', ...(await upgradeArticle(inspection.data, inspection.schemaVersion, reclean)) };
 }

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { writeFileDurably } from './durable-write';
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
+import { writeChunksDurably, writeFileDurably } from './durable-write';
 import { storeFs } from './store-fs';
 import { fileStamp } from './quarantine';
 import { inspectJsonText } from './file-inspection';
@@ -20,6 +21,10 @@ export const backupPolicy = {
   keep: 10,
   /** The shortest time between two snapshots taken because of changes. */
   minIntervalMs: 5 * 60 * 1000,
+  /** The snapshot a store takes when it opens waits this long, so it is not on the start path. */
+  openDelayMs: 5_000,
+  /** A snapshot is serialised in slices of about this many milliseconds, yielding between them. */
+  sliceMs: 8,
 } as const;
 
 const prefix = 'annotations-';
@@ -122,4 +127,62 @@ export function backupSource(backupsDir: string): BackupSource {
       return null;
     },
   };
+}
+
+/** What a snapshot holds, as references to the store's immutable (frozen or copy-on-write) data. */
+export interface BackupParts {
+  library: LibraryIndex;
+  shards: [string, AnnotationShard][];
+  briefings: BriefingsFile | null;
+  operations: unknown;
+}
+
+/**
+ * The same snapshot as `takeBackup`, made without holding the main thread: the
+ * content is serialised one part at a time (the index through `serializeLibrary`,
+ * then each annotation shard), yielding to other work every `sliceMs`, and
+ * written in chunks. The content hash is the same as `takeBackup`'s.
+ */
+export async function takeBackupInSlices(
+  backupsDir: string,
+  parts: BackupParts,
+  now: Date,
+  serializeLibrary: (library: LibraryIndex) => string | Uint8Array,
+  sliceMs: number = backupPolicy.sliceMs,
+): Promise<string | null> {
+  const chunks: (string | Uint8Array)[] = [];
+  const hash = createHash('sha256');
+  let sliceStart = performance.now();
+  const add = async (chunk: string | Uint8Array) => {
+    chunks.push(chunk);
+    hash.update(chunk);
+    if (performance.now() - sliceStart < sliceMs) return;
+    await yieldToEvents();
+    sliceStart = performance.now();
+  };
+  // The index stays bytes (a string of 3.6 MB would be copied and encoded again in one go).
+  await add('{"library":');
+  await add(serializeLibrary(parts.library));
+  await add(',"shards":{');
+  for (const [at, [id, shard]] of parts.shards.entries())
+    await add(`${at === 0 ? '' : ','}${JSON.stringify(id)}:${JSON.stringify(shard)}`);
+  await add(`},"briefings":${JSON.stringify(parts.briefings)}`);
+  await add(`,"operations":${JSON.stringify(parts.operations ?? null)}}`);
+  const contentHash = hash.digest('hex');
+
+  await storeFs.mkdir(backupsDir, { recursive: true });
+  const [newest] = await listBackups(backupsDir);
+  if (newest?.endsWith(`--${contentHash.slice(0, hashInName)}.json`)) return null;
+  const head = JSON.stringify({
+    schemaVersion: backupSnapshotVersion,
+    takenAt: now.toISOString(),
+    contentHash,
+  });
+  // The content's own opening brace is dropped: its keys continue the snapshot object.
+  chunks[0] = `${head.slice(0, -1)},"library":`;
+  const file = path.join(backupsDir, `${prefix}${fileStamp(now)}--${contentHash.slice(0, hashInName)}.json`);
+  await writeChunksDurably(file, chunks);
+  for (const old of (await listBackups(backupsDir)).slice(backupPolicy.keep))
+    await storeFs.unlink(old).catch(() => undefined);
+  return file;
 }

@@ -8,7 +8,10 @@ import type { Adapter } from 'lowdb';
 import { writeFileDurably } from './durable-write';
 
 export class DurableJSONFile<T> implements Adapter<T> {
-  constructor(readonly filename: string) {}
+  constructor(
+    readonly filename: string,
+    private readonly serialize: (data: T) => string | Uint8Array = (data) => JSON.stringify(data),
+  ) {}
 
   async read(): Promise<T | null> {
     try {
@@ -20,6 +23,6 @@ export class DurableJSONFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.filename, JSON.stringify(data));
+    await writeFileDurably(this.filename, this.serialize(data));
   }
 }

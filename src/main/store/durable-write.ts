@@ -27,7 +27,7 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
  * in it durable. Resolves only when all of them are.
  */
 export async function writeFilesDurably(
-  files: { file: string; content: string }[],
+  files: { file: string; content: string | Uint8Array }[],
   concurrency = 16,
 ): Promise<void> {
   let next = 0;
@@ -42,15 +42,55 @@ export async function writeFilesDurably(
   for (const dir of new Set(files.map(({ file }) => path.dirname(file)))) await syncDirectory(dir);
 }
 
+/**
+ * Writes a large text given in pieces durably, like `writeFileDurably`, turning
+ * at most about a megabyte into bytes at a time, so no single step holds the
+ * main thread long.
+ */
+export async function writeChunksDurably(file: string, chunks: (string | Uint8Array)[]): Promise<void> {
+  await replaceFileSynced(file, chunks);
+  await syncDirectory(path.dirname(file));
+}
+
+const chunkBytes = 1 << 20;
+
 /** Temp file, fsync, rename over the target; the caller fsyncs the folder. */
-async function replaceFileSynced(file: string, content: string | Uint8Array): Promise<void> {
+async function replaceFileSynced(
+  file: string,
+  content: string | Uint8Array | (string | Uint8Array)[],
+): Promise<void> {
   const dir = path.dirname(file);
   tempCounter += 1;
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${tempCounter}.tmp`);
   try {
     const handle = await storeFs.open(temp, 'w');
     try {
-      await storeFs.writeHandle(handle, content);
+      if (!Array.isArray(content)) await storeFs.writeHandle(handle, content);
+      else {
+        // Consecutive writes on one handle continue where the last one ended. Small strings are
+        // gathered into pieces of about a megabyte; a long one is written in slices of that size.
+        let piece = '';
+        const writePiece = async () => {
+          if (piece) await storeFs.writeHandle(handle, piece);
+          piece = '';
+        };
+        for (const chunk of content) {
+          if (typeof chunk !== 'string') {
+            await writePiece();
+            await storeFs.writeHandle(handle, chunk);
+            continue;
+          }
+          for (let at = 0; at < chunk.length;) {
+            let end = Math.min(chunk.length, at + chunkBytes);
+            // Never between the two halves of a surrogate pair: each slice is encoded on its own.
+            if (end < chunk.length && /[\uD800-\uDBFF]/.test(chunk[end - 1]!)) end += 1;
+            piece += chunk.slice(at, end);
+            at = end;
+            if (piece.length >= chunkBytes) await writePiece();
+          }
+        }
+        await writePiece();
+      }
       await storeFs.syncHandle(handle);
     } finally {
       await handle.close();

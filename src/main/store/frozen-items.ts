@@ -21,6 +21,12 @@ export function checkNewItems<T extends object>(
   previous: readonly T[],
   schema: z.ZodType<T>,
 ): T[] {
-  const known = new Set(previous);
-  return next.map((item) => (known.has(item) ? item : deepFreeze(schema.parse(item))));
+  // Most changes keep the list in place (an edit, an append): an item at its old position is
+  // known without building a set of the whole list.
+  let known: Set<T> | null = null;
+  return next.map((item, at) => {
+    if (previous[at] === item) return item;
+    known ??= new Set(previous);
+    return known.has(item) ? item : deepFreeze(schema.parse(item));
+  });
 }

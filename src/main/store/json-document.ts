@@ -38,6 +38,8 @@ export interface DocumentOptions<T> {
   schema: z.ZodType<T>;
   data: T;
   policy?: DraftPolicy<T>;
+  /** How the data is written: its JSON text or that text's UTF-8 bytes (default `JSON.stringify`). */
+  serialize?: (data: T) => string | Uint8Array;
   /**
    * Keep the changes a failed write carried in memory, for the next write to
    * save (the undo history: the change it records is already saved elsewhere).
@@ -58,7 +60,7 @@ interface PendingChange<T> {
 }
 
 export function createJsonDocument<T>(options: DocumentOptions<T>): JsonDocument<T> {
-  const db = new Low<T>(new DurableJSONFile<T>(options.file), options.data);
+  const db = new Low<T>(new DurableJSONFile<T>(options.file, options.serialize), options.data);
   const policy = options.policy ?? wholeDocumentPolicy(options.schema);
   /** The data as last written (or as loaded), and the changes adopted since, in order. */
   let onDisk = options.data;

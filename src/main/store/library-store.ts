@@ -8,7 +8,6 @@
  * settings) and article texts (imports only).
  */
 import path from 'node:path';
-import { z } from 'zod';
 import { acquireStoreLock } from './store-lock';
 import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
@@ -20,7 +19,8 @@ import { operationLogSchema, operationSchema, type OperationLog } from './schema
 import { inspectArticleFile } from './article-versions';
 import { quarantineFile } from './quarantine';
 import { syncDirectory, writeFilesDurably } from './durable-write';
-import { backupPolicy, backupSource, takeBackup } from './backups';
+import { backupSource } from './backups';
+import { createBackupScheduler } from './backup-scheduler';
 import { checkArticleFiles } from './check-article-files';
 import { repairFile } from './repair-file';
 import { storeFs } from './store-fs';
@@ -36,14 +36,10 @@ import type { OpenContext } from './open-context';
 import { createJsonDocument, type DraftPolicy, type JsonDocument } from './json-document';
 import { checkNewItems, deepFreeze } from './frozen-items';
 import { storeLayout, type StoreLayout } from './store-layout';
+import { indexPolicy, indexShellSchema, serializeIndex } from './index-document-policy';
 import type { RecoveryEvent } from './recovery-event';
 import { articleFileSchema, type ArticleFile } from './schemas/article-file';
-import {
-  articleRecordSchema,
-  libraryIndexSchema,
-  type ArticleRecord,
-  type LibraryIndex,
-} from './schemas/library-index';
+import { articleRecordSchema, type ArticleRecord, type LibraryIndex } from './schemas/library-index';
 import {
   annotationShardSchema,
   emptyShard,
@@ -65,6 +61,12 @@ export interface OpenStoreOptions {
    * what a backup holds is served from memory. Every change is refused.
    */
   readOnly?: boolean;
+  /**
+   * Re-cleans an article file made by older cleaning rules away from the main thread (the app
+   * passes the import worker's); null when it could not, and the article is served as it was.
+   * Without it, re-cleaning happens in this thread.
+   */
+  recleanArticleFile?: (file: string) => Promise<PreparedArticleFile | null>;
   /** Where a failed write of the undo history is reported (it is retried with the next write). */
   logError?: (error: unknown) => void;
 }
@@ -90,6 +92,12 @@ export class ArticleTextUnavailableError extends Error {
   }
 }
 
+/** An article file already checked and serialised (JSON text or its UTF-8 bytes), with its record. */
+export interface PreparedArticleFile {
+  record: ArticleRecord;
+  content: string | Uint8Array;
+}
+
 export interface LibraryStore {
   readonly layout: StoreLayout;
   /** What was repaired when the store opened; empty when every file was sound. */
@@ -102,6 +110,11 @@ export interface LibraryStore {
   /** Writes the articles' texts, then adds their records to the index, in one index write. */
   addArticles(articles: ArticleFile[]): Promise<void>;
   /**
+   * The same for articles already checked against the article-file schema and serialised
+   * (by the import worker): each file is written as the JSON given; only records are checked here.
+   */
+  addPreparedArticles(articles: PreparedArticleFile[]): Promise<void>;
+  /**
    * Re-imports the text of an article already in the library whose text file is
    * missing or damaged (the damaged copy is kept); true if it was repaired,
    * false if the text was sound and nothing was done.
@@ -109,6 +122,8 @@ export interface LibraryStore {
   repairArticleText(id: string, article: ArticleFile): Promise<boolean>;
   /** Reads an article's text, re-cleaning it (and saving the result) if older rules made it. */
   readArticle(id: string): Promise<ArticleFile>;
+  /** Writes article files re-cleaned elsewhere (see `recleanArticleFile`) and their records, in one index write. */
+  replacePreparedArticles(articles: PreparedArticleFile[]): Promise<void>;
   /** Changes an article's record (title, source metadata) in the index and in its article file. */
   updateArticleRecord(id: string, change: (record: ArticleRecord) => void): Promise<ArticleRecord>;
   /** Writes an article file made again from its raw text (the reader restored or removed a line) and its record. */
@@ -161,10 +176,6 @@ const operationsPolicy: DraftPolicy<OperationLog> = {
   }),
 };
 
-/** Everything in the index but the article records, which are validated as they are added. */
-const indexShellSchema = libraryIndexSchema.extend({
-  articles: z.array(z.unknown()),
-}) as unknown as z.ZodType<LibraryIndex>;
 /** A read-only open needs an existing folder: a mistyped path is an error, never a new store. */
 async function requireStoreFolder(dir: string): Promise<void> {
   const stats = await storeFs.stat(dir).catch((error: unknown) => {
@@ -245,6 +256,8 @@ function readOnlyView(store: LibraryStore): LibraryStore {
     readOnly: true,
     updateIndex: refuse,
     addArticles: refuse,
+    addPreparedArticles: refuse,
+    replacePreparedArticles: refuse,
     repairArticleText: refuse,
     updateArticleRecord: refuse,
     deleteArticle: refuse,
@@ -271,7 +284,9 @@ function createStore(
   const indexDocument = createJsonDocument({
     file: layout.libraryFile,
     schema: indexShellSchema,
-    data: index,
+    data: { ...index, articles: index.articles.map((record) => deepFreeze(record)) },
+    policy: indexPolicy,
+    serialize: serializeIndex,
   });
   const shardDocuments = new Map<string, JsonDocument<AnnotationShard>>();
   const shardDocument = (articleId: string, data: AnnotationShard) =>
@@ -298,10 +313,12 @@ function createStore(
   });
   const backups = createBackupScheduler(
     layout,
-    indexDocument,
-    shardDocuments,
-    briefingsDocument,
-    operationsDocument,
+    {
+      index: indexDocument,
+      shards: shardDocuments,
+      briefings: briefingsDocument,
+      operations: operationsDocument,
+    },
     options,
     now,
   );
@@ -336,6 +353,18 @@ function createStore(
       );
     });
   };
+  /** Writes re-cleaned article files, then their records into the index in one write. */
+  const replacePreparedArticles = async (articles: PreparedArticleFile[]) => {
+    if (articles.length === 0) return;
+    await writeFilesDurably(
+      articles.map(({ record, content }) => ({ file: layout.articleFile(record.id), content })),
+    );
+    const records = new Map(articles.map(({ record }) => [record.id, record]));
+    await indexDocument.update((draft) => {
+      draft.articles = draft.articles.map((record) => records.get(record.id) ?? record);
+    });
+    backups.changed();
+  };
   const flush = async () => {
     await Promise.all([
       indexDocument.flush(),
@@ -346,51 +375,66 @@ function createStore(
     await backups.idle();
   };
 
+  const addPreparedArticles = async (articles: PreparedArticleFile[]) => {
+    const newShards = articles
+      .map((article) => article.record.id)
+      .filter((id, at, ids) => !shardDocuments.has(id) && ids.indexOf(id) === at);
+    await storeFs.mkdir(layout.articleBackupsDir, { recursive: true });
+    // One batch: each text, its copy in the backups, and (so a missing one is noticed on open)
+    // an annotation file for every article from the start.
+    await writeFilesDurably([
+      ...articles.flatMap(({ record, content }) => [
+        { file: layout.articleFile(record.id), content },
+        { file: layout.articleBackupFile(record.id), content },
+      ]),
+      ...newShards.map((id) => ({
+        file: layout.annotationFile(id),
+        content: JSON.stringify(emptyShard(id)),
+      })),
+    ]);
+    for (const id of newShards) shardDocuments.set(id, shardDocument(id, deepFreeze(emptyShard(id))));
+    await indexDocument.update((draft) => {
+      // A few new records against 10,000: a scan per record costs less than a set of every id.
+      // (Each new record is validated by the index's check, once.)
+      for (const { record } of articles)
+        if (!draft.articles.some((existing) => existing.id === record.id)) draft.articles.push(record);
+    });
+    backups.changed();
+  };
+
   return {
     layout,
     recovery,
     readOnly: false,
     index: () => indexDocument.data(),
+    addArticles: (articles) =>
+      addPreparedArticles(
+        articles.map((article) => ({
+          record: articleFileSchema.parse(article).record,
+          content: JSON.stringify(article),
+        })),
+      ),
+    addPreparedArticles,
     updateIndex: async (change) => {
       const result = await indexDocument.update(change);
       backups.changed();
       return result;
     },
-    addArticles: async (articles) => {
-      for (const article of articles) articleFileSchema.parse(article);
-      const newShards = articles
-        .map((article) => article.record.id)
-        .filter((id, at, ids) => !shardDocuments.has(id) && ids.indexOf(id) === at);
-      await storeFs.mkdir(layout.articleBackupsDir, { recursive: true });
-      // One batch: each text, its copy in the backups, and (so a missing one is noticed on open)
-      // an annotation file for every article from the start.
-      await writeFilesDurably([
-        ...articles.flatMap((article) => {
-          const content = JSON.stringify(article);
-          return [
-            { file: layout.articleFile(article.record.id), content },
-            { file: layout.articleBackupFile(article.record.id), content },
-          ];
-        }),
-        ...newShards.map((id) => ({
-          file: layout.annotationFile(id),
-          content: JSON.stringify(emptyShard(id)),
-        })),
-      ]);
-      for (const id of newShards) shardDocuments.set(id, shardDocument(id, deepFreeze(emptyShard(id))));
-      await indexDocument.update((draft) => {
-        const known = new Set(draft.articles.map((record) => record.id));
-        for (const { record } of articles) {
-          if (!known.has(record.id)) draft.articles.push(articleRecordSchema.parse(record));
-          known.add(record.id);
-        }
-      });
-      backups.changed();
-    },
+    replacePreparedArticles,
     readArticle: async (id) => {
       const file = layout.articleFile(id);
-      const inspection = await inspectArticleFile(file);
+      const inspection = await inspectArticleFile(file, !options.recleanArticleFile);
       if (inspection.state === 'sound') {
+        if (inspection.stale && !options.readOnly) {
+          const prepared = await options.recleanArticleFile!(file);
+          if (!prepared || prepared.record.id !== id) return inspection.article;
+          await replacePreparedArticles([prepared]);
+          return JSON.parse(
+            typeof prepared.content === 'string'
+              ? prepared.content
+              : new TextDecoder().decode(prepared.content),
+          ) as ArticleFile;
+        }
         if (!inspection.upgraded || options.readOnly) return inspection.article;
         await saveArticle(inspection.article);
         return inspection.article;
@@ -451,15 +495,20 @@ function createStore(
       const next = structuredClone(current);
       change(next);
       articleRecordSchema.parse(next);
-      const inspection = await inspectArticleFile(layout.articleFile(id));
-      if (inspection.state === 'sound') {
+      // The article file (which repeats the record) and the index are written side by side.
+      const articleFileWrite = (async () => {
+        const inspection = await inspectArticleFile(layout.articleFile(id), !options.recleanArticleFile);
+        if (inspection.state !== 'sound') return;
         await writeFilesDurably([
           { file: layout.articleFile(id), content: JSON.stringify({ ...inspection.article, record: next }) },
         ]);
-      }
-      await indexDocument.update((draft) => {
-        draft.articles = draft.articles.map((record) => (record.id === id ? next : record));
-      });
+      })();
+      await Promise.all([
+        articleFileWrite,
+        indexDocument.update((draft) => {
+          draft.articles = draft.articles.map((record) => (record.id === id ? next : record));
+        }),
+      ]);
       backups.changed();
       return next;
     },
@@ -571,70 +620,6 @@ function createStore(
         }
       })();
       return closing;
-    },
-  };
-}
-
-/**
- * Takes a backup on open, at most every `backupIntervalMs` while the user's data
- * changes, and a last one on close if anything changed since the previous one.
- */
-function createBackupScheduler(
-  layout: StoreLayout,
-  indexDocument: JsonDocument<LibraryIndex>,
-  shardDocuments: Map<string, JsonDocument<AnnotationShard>>,
-  briefingsDocument: JsonDocument<BriefingsFile>,
-  operationsDocument: JsonDocument<OperationLog>,
-  options: OpenStoreOptions,
-  now: () => Date,
-) {
-  const enabled = options.backups ?? true;
-  const interval = options.backupIntervalMs ?? backupPolicy.minIntervalMs;
-  let running: Promise<unknown> = Promise.resolve();
-  let lastTakenAt = 0;
-  let timer: NodeJS.Timeout | null = null;
-  let changedSinceLast = false;
-
-  const take = () => {
-    lastTakenAt = Date.now();
-    changedSinceLast = false;
-    const content = {
-      library: structuredClone(indexDocument.data()),
-      shards: Object.fromEntries(
-        [...shardDocuments].map(([id, document]) => [id, structuredClone(document.data())]),
-      ),
-      briefings: structuredClone(briefingsDocument.data()),
-      operations: structuredClone(operationsDocument.data()),
-    };
-    running = running
-      .then(() => takeBackup(layout.backupsDir, content, now()))
-      .catch((error: unknown) => {
-        console.error('Backup failed:', error);
-      });
-  };
-
-  if (enabled) take();
-
-  return {
-    changed: () => {
-      changedSinceLast = true;
-      if (!enabled || timer) return;
-      const wait = lastTakenAt + interval - Date.now();
-      if (wait <= 0) take();
-      else {
-        timer = setTimeout(() => {
-          timer = null;
-          take();
-        }, wait);
-        timer.unref();
-      }
-    },
-    idle: () => running,
-    /** Cancels the timer, taking the backup it was waiting for now if anything changed. */
-    stop: () => {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      if (enabled && changedSinceLast) take();
     },
   };
 }

@@ -56,6 +56,12 @@ export const libraryIndexSchema = z.object({
   /** Set once the bundled seeds have been loaded; null until then. */
   seeding: seedingRecordSchema.nullable(),
   settings: storedSettingsSchema,
+  /**
+   * The cleaning-rules version every article file was last brought to by the background
+   * re-cleaning (`reclean-stale-articles.ts`); absent until it has run. Optional, so files
+   * without it (and apps that ignore it) read the same: no new index version.
+   */
+  cleanedWithRules: z.number().int().nonnegative().optional(),
 });
 export type LibraryIndex = z.infer<typeof libraryIndexSchema>;
 

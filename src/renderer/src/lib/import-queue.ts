@@ -1,5 +1,5 @@
 /**
- * Runs an import one file at a time, so the page can show progress ("3 of 12")
+ * Runs an import one request per file, so the page can show progress ("3 of 12")
  * and every file gets its own result. A file that fails in transport still gets
  * a "rejected" result with the reason; the queue goes on with the next.
  */
@@ -46,19 +46,39 @@ export async function itemsFromPicker(): Promise<ImportItem[]> {
   return files.map(({ token, name }) => ({ name, run: () => call('importPickedFile', { token }) }));
 }
 
+/**
+ * Keeps `limits.importsInFlight` files on their way at once (the main process converts them one at
+ * a time and writes those that arrive together in one batch); results come back in the files' order.
+ */
 export async function runImport(
   items: ImportItem[],
   onProgress: (progress: ImportProgress, results: ImportResultView[]) => void,
 ): Promise<ImportResultView[]> {
-  const results: ImportResultView[] = [];
-  for (const [index, item] of items.entries()) {
-    onProgress({ done: index, total: items.length, current: item.name }, results);
-    try {
-      results.push(await item.run());
-    } catch (error) {
-      results.push({ name: item.name, status: 'rejected', reason: messageOf(error) });
+  const settled: (ImportResultView | undefined)[] = new Array(items.length);
+  const inOrder = () => {
+    const done: ImportResultView[] = [];
+    for (const result of settled) {
+      if (!result) break;
+      done.push(result);
     }
-  }
+    return done;
+  };
+  let next = 0;
+  const sender = async () => {
+    while (next < items.length) {
+      const index = next++;
+      const item = items[index]!;
+      const done = inOrder();
+      onProgress({ done: done.length, total: items.length, current: item.name }, done);
+      try {
+        settled[index] = await item.run();
+      } catch (error) {
+        settled[index] = { name: item.name, status: 'rejected', reason: messageOf(error) };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limits.importsInFlight, items.length) }, sender));
+  const results = inOrder();
   onProgress({ done: items.length, total: items.length, current: null }, results);
   return results;
 }

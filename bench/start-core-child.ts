@@ -1,0 +1,19 @@
+/**
+ * The core part of "start to interactive library", in a fresh process: open the
+ * store (with its backups on, as the app opens it) and answer the library
+ * view's first request (`listArticles`) through the dispatcher.
+ */
+import { performance } from 'node:perf_hooks';
+import { openLibraryStore } from '../src/main/store/library-store';
+import { channels } from '../src/shared/channels';
+import { dispatchForStore } from './dispatch-for-store';
+
+const dir = process.argv[2]!;
+const start = performance.now();
+const store = await openLibraryStore({ dir });
+const openMs = performance.now() - start;
+const reply = await dispatchForStore(store)(channels.listArticles, {});
+const libraryMs = performance.now() - start;
+if (!reply.ok) throw new Error(`listArticles failed: ${reply.error.message}`);
+await store.close();
+process.stdout.write(JSON.stringify({ openMs, libraryMs }));
