@@ -26,9 +26,13 @@ const option = (name: string) => {
   return index >= 0 ? args[index + 1] : undefined;
 };
 const jsonFile = option('--json');
+/** --shard K/N: only every N-th page from the K-th (0-based), to spread a long run over processes. */
+const [shardIndex, shardCount] = (option('--shard') ?? '0/1').split('/').map(Number) as [number, number];
 const limit = Number(option('--limit') ?? Infinity);
 /** --text-only skips the HTML pages; --no-baselines skips Readability and Defuddle alone (quicker runs while working). */
 const textOnly = args.includes('--text-only');
+/** --baselines-only runs only Readability alone and Defuddle alone on the HTML pages (the extractor comparison). */
+const baselinesOnly = args.includes('--baselines-only');
 const withBaselines = !args.includes('--no-baselines') && !textOnly;
 const corpus =
   option('--corpus') ??
@@ -142,6 +146,44 @@ function decodeEntities(text: string): string {
     .replace(/&(amp|quot|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash);/g, ' ');
 }
 
+interface Extracted {
+  title: string;
+  text: string;
+  ms: number;
+}
+
+/** Figures for one extractor run alone on the HTML pages. */
+interface ExtractorFigures {
+  f1: number[];
+  ms: number[];
+  crashes: number;
+  titleChecked: number;
+  titleRight: number;
+}
+
+const emptyExtractor = (): ExtractorFigures => ({
+  f1: [],
+  ms: [],
+  crashes: 0,
+  titleChecked: 0,
+  titleRight: 0,
+});
+
+function scoreExtractor(
+  figures: ExtractorFigures,
+  found: Extracted | null,
+  goldWords: string[],
+  headline: string | null,
+) {
+  figures.f1.push(found === null ? 0 : f1(tokens(found.text), goldWords));
+  if (found === null) figures.crashes += 1;
+  else figures.ms.push(found.ms);
+  if (headline) {
+    figures.titleChecked += 1;
+    if (found && tokens(found.title).join(' ') === headline) figures.titleRight += 1;
+  }
+}
+
 async function baselineExtractors(html: string) {
   const [{ JSDOM, VirtualConsole }, { Readability }, { Defuddle }] = await Promise.all([
     import('jsdom'),
@@ -151,22 +193,33 @@ async function baselineExtractors(html: string) {
   // Baselines see the page without <style>, so that they measure extraction, not jsdom's CSS parser.
   const unstyled = html.replace(/<style[\s\S]*?<\/style>/gi, '');
   const quiet = () => new VirtualConsole();
-  let readability: string | null;
-  let defuddle: string | null;
+  let readability: Extracted | null;
+  let defuddle: Extracted | null;
+  // Each timed from the jsdom parse to the extracted text, as the app would run it.
+  let start = performance.now();
   try {
     const dom = new JSDOM(unstyled, { url: 'https://import.invalid/', virtualConsole: quiet() });
     const parsed = new Readability(dom.window.document).parse();
-    readability = [parsed?.title ?? '', parsed?.textContent ?? ''].join('\n');
+    readability = {
+      title: parsed?.title ?? '',
+      text: [parsed?.title ?? '', parsed?.textContent ?? ''].join('\n'),
+      ms: performance.now() - start,
+    };
     dom.window.close();
   } catch {
     readability = null;
   }
+  start = performance.now();
   try {
     const dom = new JSDOM(unstyled, { url: 'https://import.invalid/', virtualConsole: quiet() });
     const result = await Defuddle(dom, 'https://import.invalid/');
     const container = dom.window.document.createElement('div');
     container.innerHTML = result.content;
-    defuddle = [result.title ?? '', container.textContent ?? ''].join('\n');
+    defuddle = {
+      title: result.title ?? '',
+      text: [result.title ?? '', container.textContent ?? ''].join('\n'),
+      ms: performance.now() - start,
+    };
     dom.window.close();
   } catch {
     defuddle = null;
@@ -232,15 +285,14 @@ const ids = readdirSync(path.join(corpus, 'gold'))
   .filter((name) => name.endsWith('.txt'))
   .map((name) => name.replace(/\.txt$/, ''))
   .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
-  .slice(0, limit);
+  .slice(0, limit)
+  .filter((_, index) => index % shardCount === shardIndex);
 
 const text = emptyFigures();
 const html = emptyFigures();
 const keepAll: number[] = [];
-const readabilityF1: number[] = [];
-const defuddleF1: number[] = [];
-let readabilityCrashes = 0;
-let defuddleCrashes = 0;
+const readability = emptyExtractor();
+const defuddle = emptyExtractor();
 const started = performance.now();
 
 for (const [done, id] of ids.entries()) {
@@ -253,7 +305,7 @@ for (const [done, id] of ids.entries()) {
   const headline = goldHeadline(gold, decode(htmlBytes));
 
   const textPath = path.join(corpus, 'text', `${id}.txt`);
-  if (existsSync(textPath)) {
+  if (!baselinesOnly && existsSync(textPath)) {
     const textBytes = readFileSync(textPath);
     const copy = decode(textBytes);
     keepAll.push(f1(tokens(copy), goldWords));
@@ -273,14 +325,14 @@ for (const [done, id] of ids.entries()) {
   }
 
   if (textOnly) continue;
-  const cleaned = await cleanTimed(`${id}.html`, htmlBytes, html, id);
-  score(html, cleaned, goldWords, headline);
+  if (!baselinesOnly) {
+    const cleaned = await cleanTimed(`${id}.html`, htmlBytes, html, id);
+    score(html, cleaned, goldWords, headline);
+  }
   if (!withBaselines) continue;
   const baselines = await baselineExtractors(decode(htmlBytes));
-  if (baselines.readability === null) readabilityCrashes += 1;
-  if (baselines.defuddle === null) defuddleCrashes += 1;
-  readabilityF1.push(baselines.readability === null ? 0 : f1(tokens(baselines.readability), goldWords));
-  defuddleF1.push(baselines.defuddle === null ? 0 : f1(tokens(baselines.defuddle), goldWords));
+  scoreExtractor(readability, baselines.readability, goldWords, headline);
+  scoreExtractor(defuddle, baselines.defuddle, goldWords, headline);
 }
 
 const per100 = (figures: PathFigures) =>
@@ -307,6 +359,25 @@ const summary = (figures: PathFigures) => ({
   slowest_page: figures.slowest.id,
 });
 
+const percentile = (values: number[], share: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+};
+const extractorSummary = (name: string, figures: ExtractorFigures) => ({
+  [`${name}_pages`]: figures.f1.length,
+  [`${name}_f1_mean`]: round(mean(figures.f1), 3),
+  [`${name}_f1_median`]: round(median(figures.f1), 3),
+  [`${name}_crashes`]: figures.crashes,
+  [`${name}_title_accuracy`]: round(figures.titleRight / Math.max(1, figures.titleChecked), 3),
+  [`${name}_ms_mean`]: round(mean(figures.ms), 0),
+  [`${name}_ms_median`]: round(median(figures.ms), 0),
+  [`${name}_ms_p95`]: round(percentile(figures.ms, 0.95), 0),
+  [`${name}_ms_total`]: round(
+    figures.ms.reduce((sum, ms) => sum + ms, 0),
+    0,
+  ),
+});
+
 const report = {
   corpus: path.resolve(corpus),
   text: {
@@ -318,14 +389,12 @@ const report = {
   },
   html: {
     ...summary(html),
-    readability_alone_f1_mean: round(mean(readabilityF1), 3),
-    readability_alone_f1_median: round(median(readabilityF1), 3),
-    readability_alone_crashes: readabilityCrashes,
-    defuddle_alone_f1_mean: round(mean(defuddleF1), 3),
-    defuddle_alone_f1_median: round(median(defuddleF1), 3),
-    defuddle_alone_crashes: defuddleCrashes,
+    ...extractorSummary('readability_alone', readability),
+    ...extractorSummary('defuddle_alone', defuddle),
   },
   seconds: round((performance.now() - started) / 1000, 1),
+  /** Per-page figures of the extractors alone, so that shards can be merged. */
+  samples: { readability, defuddle },
 };
 
 console.log(`corpus: ${report.corpus} (${ids.length} pages)`);

@@ -289,6 +289,63 @@ describe('comment split', () => {
   });
 });
 
+describe('comment split on numbered and "Posted by:" comments', () => {
+  it.each([
+    [
+      'numbered comments with a name and a date',
+      ['Comments»', '1. William Kirk - August 8, 2012', 'Great pitch.', '2. MJ - August 8, 2012', 'Agreed.'],
+    ],
+    [
+      '"Posted by:" lines with the time',
+      [
+        'Comments',
+        'I think this is right.',
+        'Posted by: tj at October 29, 2012 06:10 PM',
+        'Not so sure.',
+        'Posted by: Tony K at October 29, 2012 08:11 PM',
+      ],
+    ],
+    [
+      'WordPress replies',
+      ['3 Responses', 'Mary', 'Log in to Reply', 'Nice post.', 'Jacob V', 'Log in to Reply', 'Thanks.'],
+    ],
+  ])('splits %s', (_name, tail) => {
+    const article = cleanArticle(['Allies Weigh Security Guarantees', ...prose, ...tail].join('\n'));
+    expect(article.comments.length).toBeGreaterThan(0);
+    for (const paragraph of prose) expect(article.text).toContain(paragraph);
+    expect(article.text).not.toMatch(/Agreed|Not so sure|Thanks\./);
+  });
+
+  it('does not take the article’s own byline with a date for a comment', () => {
+    const article = cleanArticle(
+      ['Getting Through One Night', 'by Paulo Coelho on June 25, 2012', ...prose, '12 Comments'].join('\n'),
+    );
+    for (const paragraph of prose) expect(article.text).toContain(paragraph);
+  });
+});
+
+describe('position relative to the article', () => {
+  const menu = ['• Home', '• World', '• Politics', '• Business', '• Sport', '• Weather'];
+  const teaser =
+    'Our newsletter brings the stories that matter to your inbox every morning, and you can leave it at any time you like.';
+
+  it('drops a small run of prose that many lines of chrome separate from the article', () => {
+    const article = cleanArticle(['Allies Weigh Security Guarantees', ...prose, ...menu, teaser].join('\n'));
+    for (const paragraph of prose) expect(article.text).toContain(paragraph);
+    expect(article.text).not.toContain('newsletter');
+    expect(article.removed.find((line) => line.text === teaser)?.reason).toMatch(/far from the article/);
+  });
+
+  it('keeps prose that a short run of chrome separates from the article (an image, a share line)', () => {
+    const article = cleanArticle(
+      ['Allies Weigh Security Guarantees', ...prose.slice(0, 2), 'Share', 'Tweet', ...prose.slice(2)].join(
+        '\n',
+      ),
+    );
+    for (const paragraph of prose) expect(article.text).toContain(paragraph);
+  });
+});
+
 describe('quality flags keep their precision', () => {
   it.each([
     ['a payday loan in a story', 'Lawmakers voted to cap the interest on a payday loan at 36 percent.', []],

@@ -13,6 +13,7 @@ import { navigationKind } from './boilerplate-rules';
 import { blockFeatures, type BlockFeatures } from './block-features';
 import { isHeading } from './block-rules';
 import { classifyArticleText, type Verdict } from './classify-article-text';
+import { keepMainRun } from './main-run';
 import type { RemovedLine } from '../../shared/cleaned-article';
 import type { JoinedLine } from './join-wrapped-lines';
 import type { SourceLine } from './source-line';
@@ -62,7 +63,8 @@ export function judgeBlocks(blocks: JoinedLine[], extracted: boolean): JudgedBlo
     heading: isHeading(block.text, nextText(index)) || /^#{1,6}\s/.test(block.text),
   }));
   const bySignalsOnly = featured.map(({ features }): Verdict => (features.signal?.strong ? 'bad' : 'good'));
-  const classified = extracted ? bySignalsOnly : classifyArticleText(featured);
+  const byClassifier = extracted ? bySignalsOnly : classifyArticleText(featured);
+  const classified = extracted ? bySignalsOnly : keepMainRun(features, byClassifier);
   // A text with nothing that reads as article prose (a note, a few lines) is not a page full of chrome:
   // then, as for extracted text, only strong signals remove a line.
   const verdicts = classified.includes('good') ? classified : bySignalsOnly;
@@ -70,7 +72,9 @@ export function judgeBlocks(blocks: JoinedLine[], extracted: boolean): JudgedBlo
     block,
     features,
     verdict: verdicts[index]!,
-    ...explain(features, extracted),
+    ...(verdicts === classified && byClassifier[index] === 'good' && classified[index] === 'bad'
+      ? { kind: 'site-chrome' as const, reason: 'prose far from the article, past many lines of site chrome' }
+      : explain(features, extracted)),
   }));
   // "Previous Article" / "Next Article" is followed by the linked headline of that article.
   judged.forEach((entry, index) => {

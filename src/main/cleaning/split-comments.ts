@@ -12,7 +12,7 @@ import type { ReaderComment, RemovedLine } from '../../shared/cleaned-article';
 import type { SourceLine } from './source-line';
 
 const header =
-  /^(?:[{([]\s*)?(?:[1-9][\d,]*\s+(?:comments?|responses?|replies|thoughts)\b.{0,80}|(?:reader\s+)?comments?(?:\s*\(\d+\))?|responses?|leave a (?:reply|comment)|join the discussion|discussion)\s*[:}\])]?$/iu;
+  /^(?:[{([]\s*)?(?:[1-9][\d,]*\s+(?:comments?|responses?|replies|thoughts)\b.{0,80}|(?:reader\s+)?comments?(?:\s*\(\d+\))?|responses?|(?:leave|post|add) a (?:reply|comment)|join the discussion|discussion)\s*[:}\])»]?$/iu;
 const chromePrefix = /^(?:ReplyDelete|Reply|Delete)+/;
 /** Lines that name a comment's author and time. */
 const authorLines = [
@@ -26,10 +26,12 @@ const authorLines = [
   /^(?:\d{1,3}\.\s+)?\[[^\]]{1,20}\]\s+\p{Lu}[\p{L}.'’ -]{1,40}$/u,
   // A date alone on its line, under a commenter's name: "Aug 8 2012", "July 16, 2012".
   /^\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}$/u,
+  // A numbered comment's name and date, "3. MJ - August 8, 2012"; "Posted by: tj at October 29, 2012 06:10 PM".
+  /^(?:\d{1,3}\.?\s+.{1,50}\s[-–—|]|posted by:\s.{1,50}\s(?:at|on))\s+\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b/iu,
 ];
 /** Comment-system buttons. */
 const replyLine =
-  /^(?:[Rr]eply(?:[Dd]elete)?|REPLY|[Dd]elete|[Rr]eport(?: abuse)?|[Ll]ike|[Ff]lag(?: as inappropriate)?|[Pp]ermalink|[Rr]eply to this)(?!\p{Ll})/u;
+  /^(?:[Rr]eply(?:[Dd]elete)?|REPLY|[Dd]elete|[Rr]eport(?: abuse)?|[Ll]ike|[Ff]lag(?: as inappropriate)?|[Pp]ermalink|[Rr]eply to this|[Ll]og in to [Rr]eply)(?!\p{Ll})/u;
 const structure = [replyLine, ...authorLines];
 /** How many lines after a header are searched for comment structure, and how many structure lines it takes. */
 const window = 15;
