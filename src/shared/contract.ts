@@ -112,6 +112,8 @@ export const articleSummarySchema = z.object({
   highlightCount: z.number().int().nonnegative(),
   /** Notes on highlights plus the article note. */
   noteCount: z.number().int().nonnegative(),
+  /** The user's tags for the whole article. */
+  tags: z.array(z.string()),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
@@ -182,6 +184,21 @@ const tagSchema = z
 
 const shortText = (max: number) => z.string().max(max);
 const briefingId = z.string().min(1).max(limits.idLength);
+
+/** A story: a named collection of articles; `articleIds` holds only articles still in the library. */
+export const storyViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  articleIds: z.array(z.string()),
+});
+export type StoryView = z.infer<typeof storyViewSchema>;
+const storyId = z.string().min(1).max(limits.idLength);
+const storyName = z.string().trim().min(1).max(limits.storyNameLength);
+const storyArticles = z.object({
+  id: storyId,
+  articleIds: z.array(articleId).min(1).max(limits.articlesPerStoryChange),
+});
 
 export const briefingItemViewSchema = z.object({
   id: z.string(),
@@ -293,6 +310,12 @@ export const historyChangeSchema = z.discriminatedUnion('target', [
     /** The article back in the library, or null when the step deleted it. */
     summary: articleSummarySchema.nullable(),
   }),
+  z.object({
+    target: z.literal('story'),
+    storyId: z.string(),
+    /** Null when the step removed the story. */
+    story: storyViewSchema.nullable(),
+  }),
 ]);
 export type HistoryChange = z.infer<typeof historyChangeSchema>;
 
@@ -336,6 +359,8 @@ export const contract = {
         id: articleId,
         title: z.string().trim().min(1).max(limits.titleLength).optional(),
         source: sourceMetadataSchema.partial().strict().optional(),
+        /** Replaces the article's tags (trimmed; repeats dropped). */
+        tags: z.array(tagSchema).max(limits.tagsPerArticle).optional(),
       })
       .strict(),
     reply: articleSummarySchema,
@@ -529,6 +554,21 @@ export const contract = {
     request: z.object({ id: articleId }).strict(),
     reply: z.object({ briefingCount: z.number().int().nonnegative() }),
   },
+  listStories: { request: noArguments, reply: z.array(storyViewSchema) },
+  createStory: {
+    request: z
+      .object({
+        name: storyName,
+        articleIds: z.array(articleId).max(limits.articlesPerStoryChange).optional(),
+      })
+      .strict(),
+    reply: storyViewSchema,
+  },
+  renameStory: { request: z.object({ id: storyId, name: storyName }).strict(), reply: storyViewSchema },
+  deleteStory: { request: z.object({ id: storyId }).strict(), reply: z.object({ id: z.string() }) },
+  /** Adds articles to a story (those already in it stay where they are). */
+  addToStory: { request: storyArticles.strict(), reply: storyViewSchema },
+  removeFromStory: { request: storyArticles.strict(), reply: storyViewSchema },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 
 /** The payload of each event the main process sends. */

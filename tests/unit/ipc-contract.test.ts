@@ -37,6 +37,9 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
     { id: 'a-1', source: { publishedAt: 'last Tuesday' } },
     { id: 'a-1', source: { outlet: 'x'.repeat(limits.metadataLength + 1) } },
     { id: 'a-1', source: { colour: 'red' } },
+    { id: 'a-1', tags: ['ok', ''] },
+    { id: 'a-1', tags: ['two\nlines'] },
+    { id: 'a-1', tags: Array.from({ length: limits.tagsPerArticle + 1 }, (_, n) => `t${n}`) },
   ],
   deleteArticle: [{}, { id: 7 }, { id: oversizedId }],
   setLineChoice: [
@@ -131,6 +134,23 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   getExportTarget: [{ folder: '/tmp' }],
   setExportFolder: [{}, { folder: '' }, { folder: 5 }, { folder: 'x'.repeat(5000) }],
   articleUsage: [{}, { id: 7 }, { id: oversizedId }],
+  listStories: [{ id: 's-1' }],
+  createStory: [
+    {},
+    { name: '' },
+    { name: '   ' },
+    { name: 'x'.repeat(limits.storyNameLength + 1) },
+    { name: 'S', articleIds: [5] },
+  ],
+  renameStory: [{ id: 's-1' }, { id: 's-1', name: '' }, { id: oversizedId, name: 'S' }],
+  deleteStory: [{}, { id: 5 }],
+  addToStory: [
+    { id: 's-1' },
+    { id: 's-1', articleIds: [] },
+    { id: 's-1', articleIds: [oversizedId] },
+    { id: 's-1', articleIds: Array.from({ length: limits.articlesPerStoryChange + 1 }, (_, n) => `a-${n}`) },
+  ],
+  removeFromStory: [{ id: 's-1' }, { id: 's-1', articleIds: [''] }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
   importFromAddress: [
     {},

@@ -51,6 +51,7 @@ const summary = (highlightCount: number) => ({
   flagCount: 0,
   highlightCount,
   noteCount: 0,
+  tags: [],
 });
 
 const change = (parts: Partial<AnnotationChange>): AnnotationChange => ({

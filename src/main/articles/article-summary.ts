@@ -31,5 +31,6 @@ export function summariseArticle(record: ArticleRecord, store: LibraryStore): Ar
     flagCount,
     highlightCount: shard.highlights.length,
     noteCount: noteCount(shard),
+    tags: record.tags ?? [],
   };
 }
