@@ -6,6 +6,7 @@
 import { createAnnotationService } from './annotations/annotation-service';
 import { createArticleTexts } from './annotations/article-texts';
 import { createArticleService } from './articles/article-service';
+import { createReadingService } from './articles/reading-state';
 import { createBriefingService } from './briefings/briefing-service';
 import { createHistoryService } from './history/history-service';
 import { createSettingsService } from './settings/settings-service';
@@ -24,6 +25,7 @@ export function createAppServices(store: LibraryStore, now: () => Date = () => n
     briefings: createBriefingService(store, history, now),
     settings: createSettingsService(store),
     stories: createStoryService(store, history, now),
+    reading: createReadingService(store, now),
   };
 }
 export type AppServices = ReturnType<typeof createAppServices>;

@@ -47,6 +47,8 @@ export const channels = {
   getExportTarget: 'export:target',
   setExportFolder: 'export:set-folder',
   articleUsage: 'article:usage',
+  setReadingPosition: 'article:reading-position',
+  setArticleRead: 'article:set-read',
   listStories: 'stories:list',
   createStory: 'story:create',
   renameStory: 'story:rename',

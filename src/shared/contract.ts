@@ -30,6 +30,35 @@ export const defaultCategories: Category[] = [
   { id: 'quote', name: 'Quote', color: '#bb6bd9' },
 ];
 
+const showOnly = z.enum(['any', 'with', 'without']);
+/** The library's sort, filters and open story, remembered in the settings. */
+export const libraryViewSchema = z.object({
+  sort: z.enum(['added', 'published', 'title', 'outlet', 'length']),
+  descending: z.boolean(),
+  /** Null: every outlet; "": articles with no outlet. */
+  outlet: z.string().max(300).nullable(),
+  damaged: showOnly,
+  highlights: showOnly,
+  notes: showOnly,
+  reading: z.enum(['any', 'unread', 'read']),
+  tag: z.string().max(40).nullable(),
+  /** The open story; null: the whole library. */
+  storyId: z.string().max(64).nullable(),
+});
+export type LibraryViewSettings = z.infer<typeof libraryViewSchema>;
+
+export const defaultLibraryView: LibraryViewSettings = {
+  sort: 'added',
+  descending: true,
+  outlet: null,
+  damaged: 'any',
+  highlights: 'any',
+  notes: 'any',
+  reading: 'any',
+  tag: null,
+  storyId: null,
+};
+
 export const settingsSchema = z.object({
   theme: themePreference,
   categories: z
@@ -38,6 +67,8 @@ export const settingsSchema = z.object({
     .default(() => structuredClone(defaultCategories)),
   /** Lets "Add from address…" fetch loopback and private-network addresses (off unless turned on). */
   allowLocalAddresses: z.boolean().optional(),
+  /** How the library was last sorted and filtered, and the story open in it. */
+  library: libraryViewSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -114,6 +145,10 @@ export const articleSummarySchema = z.object({
   noteCount: z.number().int().nonnegative(),
   /** The user's tags for the whole article. */
   tags: z.array(z.string()),
+  /** Read past 90 % or marked read by hand. */
+  read: z.boolean(),
+  /** How far down the article the reader got, 0–1. */
+  readingProgress: z.number().min(0).max(1),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
@@ -142,6 +177,8 @@ export const articleViewSchema = articleSummarySchema.extend({
   removed: z.array(removedLineSchema),
   comments: z.array(readerCommentSchema),
   flags: z.array(qualityFlagSchema),
+  /** The body-text offset where the reader stopped last time; null when never read. */
+  readingOffset: z.number().int().nonnegative().nullable(),
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 
@@ -553,6 +590,15 @@ export const contract = {
   articleUsage: {
     request: z.object({ id: articleId }).strict(),
     reply: z.object({ briefingCount: z.number().int().nonnegative() }),
+  },
+  /** Where the reader stopped (sent at most every few seconds while reading, and on leaving); past 90 % marks it read. */
+  setReadingPosition: {
+    request: z.object({ articleId, offset, progress: z.number().min(0).max(1) }).strict(),
+    reply: articleSummarySchema,
+  },
+  setArticleRead: {
+    request: z.object({ articleId, read: z.boolean() }).strict(),
+    reply: articleSummarySchema,
   },
   listStories: { request: noArguments, reply: z.array(storyViewSchema) },
   createStory: {

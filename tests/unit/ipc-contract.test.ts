@@ -26,7 +26,13 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   listArticles: [{ limit: 10 }],
   getArticle: [{}, { id: 5 }, { id: null }, { id: '' }, { id: oversizedId }, { id: 'a', extra: true }],
   getSettings: [],
-  updateSettings: [{ theme: 'purple' }, { theme: 1 }, { theme: 'x'.repeat(100_000) }, { fontSize: 12 }],
+  updateSettings: [
+    { theme: 'purple' },
+    { theme: 1 },
+    { theme: 'x'.repeat(100_000) },
+    { fontSize: 12 },
+    { library: { sort: 'colour' } },
+  ],
   updateArticleMetadata: [
     {},
     { id: 'a-1', title: '' },
@@ -134,6 +140,13 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   getExportTarget: [{ folder: '/tmp' }],
   setExportFolder: [{}, { folder: '' }, { folder: 5 }, { folder: 'x'.repeat(5000) }],
   articleUsage: [{}, { id: 7 }, { id: oversizedId }],
+  setReadingPosition: [
+    { articleId: 'a-1', offset: 0 },
+    { articleId: 'a-1', offset: -1, progress: 0.5 },
+    { articleId: 'a-1', offset: 3, progress: 1.5 },
+    { articleId: 'a-1', offset: 3, progress: 0.5, read: true },
+  ],
+  setArticleRead: [{ articleId: 'a-1' }, { articleId: 'a-1', read: 'yes' }],
   listStories: [{ id: 's-1' }],
   createStory: [
     {},

@@ -52,6 +52,8 @@ const summary = (highlightCount: number) => ({
   highlightCount,
   noteCount: 0,
   tags: [],
+  read: false,
+  readingProgress: 0,
 });
 
 const change = (parts: Partial<AnnotationChange>): AnnotationChange => ({

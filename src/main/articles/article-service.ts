@@ -75,6 +75,7 @@ export function createArticleService(store: LibraryStore, texts: ArticleTexts, h
         flags,
         highlights: anchored.highlights.map(highlightView),
         articleNote: shard.articleNote,
+        readingOffset: shard.reading?.offset ?? null,
       };
     },
 

@@ -32,5 +32,7 @@ export function summariseArticle(record: ArticleRecord, store: LibraryStore): Ar
     highlightCount: shard.highlights.length,
     noteCount: noteCount(shard),
     tags: record.tags ?? [],
+    read: shard.reading?.read ?? false,
+    readingProgress: shard.reading?.progress ?? 0,
   };
 }

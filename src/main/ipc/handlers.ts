@@ -16,6 +16,7 @@ import { createSourceImportHandlers } from './source-import-handlers';
 import { createExportTargetHandlers } from './export-target-handlers';
 import { createLineChoiceHandlers } from './line-choice-handlers';
 import { createStoryHandlers } from './story-handlers';
+import { createReadingHandlers } from './reading-handlers';
 
 export { noServices, type Handlers, type HandlerServices } from './handler-types';
 
@@ -43,5 +44,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...createBriefingHandlers(app, services),
     ...createExportTargetHandlers(app, services),
     ...createStoryHandlers(app),
+    ...createReadingHandlers(app),
   };
 }
