@@ -1,18 +1,17 @@
 /**
  * The library's sort, filters and open story, remembered in the settings: a
- * change shows at once and is saved shortly after (a burst of clicks is one
- * write of the settings).
+ * change shows at once and is saved at once; changes made while a save is in
+ * flight are written together after it (a burst of clicks is two writes).
  */
 import { defaultLibraryView, type LibraryViewSettings } from '../../../shared/contract';
 import { call, messageOf } from '../lib/api';
 import type { Saves } from './saves.svelte';
 
-const saveDelayMs = 400;
-
 export class LibraryQuery {
   view = $state<LibraryViewSettings>({ ...defaultLibraryView });
   error = $state<string | null>(null);
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  #saving = false;
+  #dirty = false;
 
   constructor(private readonly saves: Saves) {}
 
@@ -28,8 +27,8 @@ export class LibraryQuery {
 
   set(changes: Partial<LibraryViewSettings>): void {
     this.view = { ...this.view, ...changes };
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.save(), saveDelayMs);
+    this.#dirty = true;
+    if (!this.#saving) void this.save();
   }
 
   clearFilters(): void {
@@ -38,12 +37,16 @@ export class LibraryQuery {
   }
 
   private async save(): Promise<void> {
-    this.#timer = null;
-    try {
-      await this.saves.track(call('updateSettings', { library: $state.snapshot(this.view) }));
-      this.error = null;
-    } catch (error) {
-      this.error = `The library’s sort and filters could not be saved: ${messageOf(error)}`;
+    this.#saving = true;
+    while (this.#dirty) {
+      this.#dirty = false;
+      try {
+        await this.saves.track(call('updateSettings', { library: $state.snapshot(this.view) }));
+        this.error = null;
+      } catch (error) {
+        this.error = `The library’s sort and filters could not be saved: ${messageOf(error)}`;
+      }
     }
+    this.#saving = false;
   }
 }
