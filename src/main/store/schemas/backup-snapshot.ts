@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { annotationShardSchema } from './annotation-shard';
 import { libraryIndexSchema } from './library-index';
+import { libraryV3Schema, upgradeLibraryV3 } from '../migrations/library-v3';
 
 export const backupSnapshotVersion = 1;
 
@@ -14,7 +15,8 @@ export const backupSnapshotSchema = z.object({
   takenAt: z.string(),
   /** A hash of `library` and `shards`, to skip a backup identical to the newest one. */
   contentHash: z.string(),
-  library: libraryIndexSchema,
+  /** The index as it was; one taken before stories (version 3) is read as a version-4 index with none. */
+  library: z.union([libraryIndexSchema, libraryV3Schema.transform(upgradeLibraryV3)]),
   shards: z.record(z.string(), annotationShardSchema),
   /**
    * The briefings and the undo history, each checked (and migrated from an older version) by its own
