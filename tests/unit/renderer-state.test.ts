@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { Notices, type NoticeTimers } from '../../src/renderer/src/state/notices.svelte';
 import { Saves } from '../../src/renderer/src/state/saves.svelte';
 import { Library } from '../../src/renderer/src/state/library.svelte';
+import { LibraryQuery } from '../../src/renderer/src/state/library-query.svelte';
+import { StoryList } from '../../src/renderer/src/state/story-list.svelte';
 import { ReaderSession, provisionalPrefix } from '../../src/renderer/src/state/reader.svelte';
 import type { ArticleView } from '../../src/shared/contract';
 
@@ -92,7 +94,8 @@ describe('a new highlight in the reader', () => {
       api: { createHighlight: () => new Promise((resolve) => (answer = resolve)) },
     };
     const saves = new Saves();
-    const reader = new ReaderSession(saves, new Library());
+    const library = new Library(new LibraryQuery(saves), new StoryList(saves, new Notices()));
+    const reader = new ReaderSession(saves, library);
     reader.article = { ...summary, highlights: [], articleNote: null } as unknown as ArticleView;
     return { reader, saves, answer: (envelope: unknown) => answer(envelope) };
   }
