@@ -71,9 +71,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
   const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
   warmImportWorker();
+  const services = createAppServices(store, now);
+  void services.search.start();
   return {
     store,
-    services: createAppServices(store, now),
+    services,
     status: {
       state: 'ready',
       storePath,
@@ -81,6 +83,9 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       seededThisRun,
       recovery: [...store.recovery],
     },
-    close: () => store.close(),
+    close: async () => {
+      await services.search.save().catch((error: unknown) => console.error('Search index not saved:', error));
+      await store.close();
+    },
   };
 }

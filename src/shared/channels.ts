@@ -47,6 +47,7 @@ export const channels = {
   getExportTarget: 'export:target',
   setExportFolder: 'export:set-folder',
   articleUsage: 'article:usage',
+  search: 'search:query',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

@@ -131,6 +131,7 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   getExportTarget: [{ folder: '/tmp' }],
   setExportFolder: [{}, { folder: '' }, { folder: 5 }, { folder: 'x'.repeat(5000) }],
   articleUsage: [{}, { id: 7 }, { id: oversizedId }],
+  search: [{}, { query: 7 }, { query: 'x'.repeat(20_001) }, { query: 'a', limit: 5 }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
   importFromAddress: [
     {},

@@ -15,6 +15,7 @@ import { createImportHandlers } from './import-handlers';
 import { createSourceImportHandlers } from './source-import-handlers';
 import { createExportTargetHandlers } from './export-target-handlers';
 import { createLineChoiceHandlers } from './line-choice-handlers';
+import { createSearchHandlers } from './search-handlers';
 
 export { noServices, type Handlers, type HandlerServices } from './handler-types';
 
@@ -41,5 +42,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...createAnnotationHandlers(app, services),
     ...createBriefingHandlers(app, services),
     ...createExportTargetHandlers(app, services),
+    ...createSearchHandlers(app),
   };
 }
