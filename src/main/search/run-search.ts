@@ -154,7 +154,7 @@ export async function runSearch(
   }
   const capped = (['article', 'highlight', 'note'] as const).some((kind) => counts[kind] > resultCaps[kind]);
   if (capped) notices.push(`Showing the best ${results.length} results; narrow the search to see others.`);
-  if (query.phrases.length > 0)
+  if (capped && query.phrases.length > 0)
     notices.push('Counts include matches of all the words that may not form the phrase.');
   return { results, counts, capped, notices, indexing };
 }

@@ -95,7 +95,8 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
       for (const id of store.annotatedArticleIds()) engine.adoptSignatures(store.annotations(id));
       origin = 'loaded';
     } else {
-      if (reading.state !== 'missing' || store.index().articles.length > 0)
+      // A missing index is a first start (or a crash before the save): rebuilding it is routine, not news.
+      if (reading.state !== 'missing')
         notice = `The search index was rebuilt from the library: ${reading.problem}.`;
       engine = await rebuild();
       origin = 'rebuilt';

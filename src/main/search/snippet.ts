@@ -15,6 +15,7 @@ export interface Snippet {
 }
 
 const maxMarks = 20;
+const wordCharacter = /[\p{L}\p{N}]/u;
 
 function codePoints(text: string, end: number): number {
   let count = 0;
@@ -46,8 +47,12 @@ export function makeSnippet(text: string, phrases: string[], words: string[], wi
   const body = text.slice(start, end).replace(/\s+/g, ' ');
   const marks: Array<[number, number]> = [];
   const inWindow = foldWithOffsets(body);
-  for (const needle of [...phrases, ...words]) {
+  // A phrase is marked whole; its words are not marked again elsewhere; a word is marked where a word starts.
+  const phraseWords = new Set(phrases.flatMap((phrase) => phrase.split(' ')));
+  const needles = [...phrases, ...words.filter((word) => !phraseWords.has(word))];
+  for (const needle of needles) {
     for (const found of findFolded(inWindow.folded, needle, maxMarks)) {
+      if (found > 0 && wordCharacter.test(inWindow.folded[found - 1]!)) continue;
       const from = inWindow.origin[found]! + prefix.length;
       const to = inWindow.origin[found + needle.length]! + prefix.length;
       if (!marks.some(([a, b]) => from < b && to > a)) marks.push([from, to]);
