@@ -11,7 +11,7 @@ import type { ArticleRecord } from '../store/schemas/library-index';
 import type { Highlight } from '../store/schemas/annotation-shard';
 import { parseQuery, type ParsedQuery, type SearchKind } from './parse-query';
 import { addressOf, articleTags, type DocumentAddress } from './search-documents';
-import type { SearchEngine } from './search-engine';
+import { isCommonWord, type SearchEngine } from './search-engine';
 import { makeSnippet } from './snippet';
 
 /** At most this many results of each kind are returned (about 100 rows in all). */
@@ -119,6 +119,8 @@ export async function runSearch(
   const notices = [...query.notices];
   if (query.words.length === 0 && !hasFilters)
     return { results: [], counts: { article: 0, highlight: 0, note: 0 }, capped: false, notices, indexing };
+  if (query.words.some(isCommonWord))
+    notices.push('Very common words (such as “the”) are matched only inside quoted phrases.');
   const found = context.engine.search(
     { words: query.words, filter: makeFilter(query, context.store) },
     5_000,

@@ -5,6 +5,7 @@
  * highlight save re-indexes only what changed.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { eng as englishStopwords } from 'stopword';
 import { searchTokens } from '../../shared/search-text';
 import type { ArticleRecord } from '../store/schemas/library-index';
 import type { AnnotationShard } from '../store/schemas/annotation-shard';
@@ -19,13 +20,21 @@ import {
 } from './search-documents';
 
 /** Bumped whenever the options below change what is stored: an index from another version is rebuilt. */
-export const searchEngineVersion = 'minisearch-7/1';
+export const searchEngineVersion = 'minisearch-7/2';
+
+/**
+ * English's commonest words ("the", "of", "and") are in nearly every article: indexing them
+ * costs about a third of the index's memory and load time and finds nothing. Phrases that
+ * contain them still match exactly (run-search.ts checks phrases in the text).
+ */
+const commonWords = new Set(englishStopwords);
+export const isCommonWord = (word: string) => commonWords.has(word);
 
 const options = {
   fields: ['title', 'people', 'text', 'tags'],
   storeFields: [],
   tokenize: (text: string) => searchTokens(text),
-  processTerm: (term: string) => term,
+  processTerm: (term: string) => (commonWords.has(term) ? null : term),
   searchOptions: {
     tokenize: (query: string) => query.split(' ').filter(Boolean),
     processTerm: (term: string) => term,
@@ -142,7 +151,9 @@ export class SearchEngine {
   }
 
   /** Ranked matches: every word must match, the last as a prefix, longer words with one typo. */
-  search({ words, filter }: EngineQuery, limit: number): SearchResult[] {
+  search({ words: asked, filter }: EngineQuery, limit: number): SearchResult[] {
+    const words = asked.filter((word) => !commonWords.has(word));
+    if (asked.length > 0 && words.length === 0) return [];
     const results =
       words.length === 0
         ? this.#index.search(MiniSearch.wildcard, { filter: (result) => filter(String(result.id)) })
