@@ -12,7 +12,8 @@ import { benchQueries } from './search-queries';
 import { percentile, round } from './stats';
 import { engines, type BenchDoc } from './search-engine-adapters';
 
-const engineNames = Object.keys(engines);
+/** SEARCH_BENCH_ENGINES=minisearch,flexsearch runs only those. */
+const engineNames = process.env.SEARCH_BENCH_ENGINES?.split(',') ?? Object.keys(engines);
 const childEngine = process.argv[2] === '--engine' ? process.argv[3] : undefined;
 const articleCount = Number(process.env.SEARCH_BENCH_ARTICLES ?? 10_000);
 

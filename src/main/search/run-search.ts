@@ -142,7 +142,9 @@ export async function runSearch(
     counts[address.kind] += 1;
     const match = { address, terms: [...result.terms] };
     if (address.kind === 'article') seenArticles.set(address.articleId, match);
-    if (byKind[address.kind].length < resultCaps[address.kind] * 2) byKind[address.kind].push(match);
+    // Phrases are checked in the text, so a phrase query looks at more candidates than it shows.
+    const candidates = resultCaps[address.kind] * (query.phrases.length > 0 ? 2 : 1);
+    if (byKind[address.kind].length < candidates) byKind[address.kind].push(match);
   }
   const records = new Map(context.store.index().articles.map((record) => [record.id, record]));
   const results: SearchResultView[] = [];
