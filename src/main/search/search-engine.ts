@@ -160,7 +160,7 @@ export class SearchEngine {
         : this.#index.search(words.join(' '), {
             combineWith: 'AND',
             boost: { title: 3, people: 2, tags: 2 },
-            prefix: (term, at, terms) => at === terms.length - 1 && term.length >= 2,
+            prefix: (term, at, terms) => at === terms.length - 1 && term.length >= 3,
             fuzzy: (term) => (term.length >= 5 ? 1 : false),
             maxFuzzy: 1,
             filter: (result) => filter(String(result.id)),
