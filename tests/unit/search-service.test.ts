@@ -79,6 +79,30 @@ describe('search', () => {
     expect((await app.search('quixotically')).results[0]).toMatchObject({ kind: 'note', highlightId: null });
   });
 
+  it('finds an article as soon as it is imported, and by its outlet and date once they are set', async () => {
+    const app = await readyApp(await makeTempDir());
+    const text = [
+      'Floodgates of Przewalski',
+      '',
+      'The Przewalski horses were counted again this spring, and the census found the herd had grown.',
+      '',
+    ].join('\n');
+    const [result] = await app.ok('importFiles', {
+      files: [{ name: 'horses.md', bytes: new TextEncoder().encode(text) }],
+    });
+    expect(result?.status).toBe('imported');
+    const found = await app.search('przewalski');
+    expect(found.results[0]).toMatchObject({ kind: 'article', title: 'Floodgates of Przewalski' });
+    expect((await app.search('census outlet:monde')).counts.article).toBe(0);
+    await app.ok('updateArticleMetadata', {
+      id: found.results[0]!.articleId,
+      source: { outlet: 'Le Monde Diplomatique', publishedAt: '2024-05-17' },
+    });
+    expect((await app.search('census after:2024-05 before:2024')).counts.article).toBe(1);
+    expect((await app.search('census before:2023')).counts.article).toBe(0);
+    expect((await app.search('census outlet:"monde diplo"')).counts.article).toBe(1);
+  });
+
   it('follows a title edit and caps a huge query with a notice', async () => {
     const app = await readyApp(await makeTempDir());
     const [article] = await app.ok('listArticles', {});
