@@ -52,6 +52,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
   const pending = new Set<string>();
   let fullCheckPending = false;
   let loaded = false;
+  let quitting = false;
   const texts = new Map<string, string>();
   const readText = async (articleId: string) => {
     const cached = texts.get(articleId);
@@ -86,7 +87,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
   const rebuild = async (): Promise<SearchEngine> => {
     const fresh = SearchEngine.empty();
     const ids = store.index().articles.map((record) => record.id);
-    for (let start = 0; start < ids.length; start += 50) {
+    for (let start = 0; start < ids.length && !quitting; start += 50) {
       const slice = ids.slice(start, start + 50);
       const bodies = await mapLimited(slice, 8, (id) => quickText(store, id).catch(() => ''));
       slice.forEach((id, n) => void indexArticle(fresh, id, bodies[n]));
@@ -110,7 +111,9 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
       // A missing index is a first start (or a crash before the save): rebuilding it is routine, not news.
       if (reading.state !== 'missing')
         notice = `The search index was rebuilt from the library: ${reading.problem}.`;
-      engine = await rebuild();
+      const rebuilt = await rebuild();
+      if (quitting) return; // cut short by a quit: never kept, never saved
+      engine = rebuilt;
       origin = 'rebuilt';
       dirty = true;
     }
@@ -171,10 +174,11 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
       notice = null;
       return reply;
     },
-    /** Saves the index if it changed since it was loaded (on quit; the store is still open). */
+    /** On quit (the store still open): saves the index if it changed since it was loaded. */
     async save(): Promise<void> {
-      if (!started) return;
-      await started;
+      // Quitting never waits for a load or rebuild still under way: it stops, and the next start rebuilds.
+      quitting = !loaded;
+      if (!started || !loaded) return;
       await applying;
       if (!dirty || store.readOnly) return;
       try {
