@@ -11,15 +11,24 @@ import type { ArticleRecord } from '../store/schemas/library-index';
 import type { Highlight } from '../store/schemas/annotation-shard';
 import { parseQuery, type ParsedQuery, type SearchKind } from './parse-query';
 import { addressOf, articleTags, type DocumentAddress } from './search-documents';
-import { isCommonWord, type SearchEngine } from './search-engine';
+import { isCommonWord } from './search-engine';
 import { makeSnippet } from './snippet';
 
 /** At most this many results of each kind are returned (about 100 rows in all). */
 export const resultCaps: Record<SearchKind, number> = { article: 20, highlight: 40, note: 40 };
 
+/** What the index is asked: all the words, in documents of these kinds or (when filtered) of these ids. */
+export interface IndexQuery {
+  words: string[];
+  kinds: SearchKind[];
+  allowed: string[] | null;
+  limit: number;
+}
+
 export interface SearchContext {
   store: LibraryStore;
-  engine: SearchEngine;
+  /** Ranked matches from the index (in its worker thread). */
+  find(query: IndexQuery): Promise<Array<{ id: string; terms: string[] }>>;
   /** An article's cleaned text (cached by the caller). */
   readText(articleId: string): Promise<string>;
 }
@@ -67,6 +76,20 @@ function makeFilter(query: ParsedQuery, store: LibraryStore) {
     const tags = (highlight?.tags ?? articleTags(record)).map(foldText);
     return query.tags.every((wanted) => tags.includes(wanted));
   };
+}
+
+/** Every document id the store's articles can have, kept when the query's filters allow it. */
+function allowedIds(query: ParsedQuery, store: LibraryStore): string[] {
+  const allows = makeFilter(query, store);
+  const ids: string[] = [];
+  for (const record of store.index().articles) {
+    const shard = store.annotations(record.id);
+    const candidates = [`a:${record.id}`, `b:${record.id}`, `n:${record.id}:`];
+    for (const highlight of shard.highlights)
+      candidates.push(`h:${record.id}:${highlight.id}`, `n:${record.id}:${highlight.id}`);
+    for (const id of candidates) if (allows(id)) ids.push(id);
+  }
+  return ids;
 }
 
 function inMemoryText(store: LibraryStore, address: DocumentAddress, record: ArticleRecord): string {
@@ -121,15 +144,19 @@ export async function runSearch(
     return { results: [], counts: { article: 0, highlight: 0, note: 0 }, capped: false, notices, indexing };
   if (query.words.some(isCommonWord))
     notices.push('Very common words (such as “the”) are matched only inside quoted phrases.');
-  const found = context.engine.search(
-    { words: query.words, filter: makeFilter(query, context.store) },
-    5_000,
-  );
+  const found = await context.find({
+    words: query.words,
+    kinds: query.kinds,
+    allowed: hasFilters ? allowedIds(query, context.store) : null,
+    limit: 5_000,
+  });
+  const records = new Map(context.store.index().articles.map((record) => [record.id, record]));
   const counts = { article: 0, highlight: 0, note: 0 };
   const byKind: Record<SearchKind, Match[]> = { article: [], highlight: [], note: [] };
   const seenArticles = new Map<string, Match>();
   for (const result of found) {
-    const address = addressOf(String(result.id));
+    const address = addressOf(result.id);
+    if (!records.has(address.articleId)) continue; // gone since the index last heard
     if (address.kind === 'article') {
       const earlier = seenArticles.get(address.articleId);
       // Title and body of one article are one result; the body gives the better snippet.
@@ -146,7 +173,6 @@ export async function runSearch(
     const candidates = resultCaps[address.kind] * (query.phrases.length > 0 ? 2 : 1);
     if (byKind[address.kind].length < candidates) byKind[address.kind].push(match);
   }
-  const records = new Map(context.store.index().articles.map((record) => [record.id, record]));
   const results: SearchResultView[] = [];
   for (const kind of ['article', 'highlight', 'note'] as const) {
     const made = await Promise.all(

@@ -14,6 +14,9 @@ export const searchGroups = [
   { kind: 'note', label: 'Notes' },
 ] as const;
 
+/** How soon a query answered while the index was still being prepared is asked again. */
+const retryWhileIndexingMs = 500;
+
 export class SearchPalette {
   isOpen = $state(false);
   query = $state('');
@@ -63,6 +66,11 @@ export class SearchPalette {
       this.reply = reply;
       this.error = null;
       this.activeIndex = 0;
+      // The index is still being loaded or rebuilt (in its own thread): ask again until it is ready.
+      if (reply.indexing)
+        setTimeout(() => {
+          if (asked === this.#asked && this.isOpen) void this.search(query);
+        }, retryWhileIndexingMs);
     } catch (error) {
       if (asked === this.#asked) this.error = `Search failed: ${messageOf(error)}`;
     }
