@@ -30,6 +30,8 @@ export default defineConfig(({ command }) => ({
           browser: resolve('src/main/browser/main.ts'),
           // The import worker thread's entry (conversion and cleaning off the main thread).
           'import-worker': resolve('src/main/importing/import-worker.ts'),
+          // The search index's thread (loading, rebuilding and querying off the main thread).
+          'search-worker': resolve('src/main/search/search-worker.ts'),
         },
       },
     },

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --json FILE] [-- --quick]`: runs every benchmark, prints the
- * figures with the machine they came from, and with --json writes them to FILE
- * as flat keys whose names carry their units (e.g. `save_p95_ms_10k`).
+ * `npm run bench [-- --json FILE] [-- --quick] [-- --search]`: runs every benchmark
+ * (`--search`: only the store and search ones), prints the figures with the machine
+ * they came from, and with --json writes them to FILE as flat keys whose names
+ * carry their units (e.g. `save_p95_ms_10k`).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,12 +13,19 @@ import { runExportBench } from './export-bench';
 import { runImportBench } from './import-bench';
 import { runPaintedBench } from './painted-bench';
 import { runStoreSpeedBench } from './store-speed-bench';
+import { runSearchBench } from './search-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const quick = args.includes('--quick');
-const only = args.includes('--annotations') ? 'annotations' : args.includes('--painted') ? 'painted' : null;
+const only = args.includes('--annotations')
+  ? 'annotations'
+  : args.includes('--painted')
+    ? 'painted'
+    : args.includes('--search')
+      ? 'search'
+      : null;
 
 const targets: Record<string, [string, (value: number) => boolean]> = {
   save_p95_ratio_10k_to_5: ['≤ 1.5', (value) => value <= 1.5],
@@ -34,6 +42,10 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   settings_edit_ms_10k: ['≤ 10', (value) => value <= 10],
   title_edit_ms_10k: ['≤ 10', (value) => value <= 10],
   backup_stall_max_ms_10k: ['≤ 50', (value) => value <= 50],
+  search_p95_ms_10k: ['< 20', (value) => value < 20],
+  search_index_load_ms_10k: ['< 1500', (value) => value < 1500],
+  search_update_ms_p95: ['< 5', (value) => value < 5],
+  core_rss_mb_with_index_10k: ['< 300', (value) => value < 300],
 };
 
 const machine = {
@@ -47,8 +59,8 @@ console.log(
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'briefing-bench-'));
 const figures: Record<string, number> = { ...machine };
 try {
-  if (only === null) console.log('\n== store');
-  if (only === null)
+  if (only === null || only === 'search') console.log('\n== store');
+  if (only === null || only === 'search')
     Object.assign(
       figures,
       await runStoreBench({
@@ -59,12 +71,23 @@ try {
         log: (line) => console.log(`  ${line}`),
       }),
     );
-  if (only !== 'painted') {
+  if (only === null || only === 'search') {
+    console.log('\n== search');
+    Object.assign(
+      figures,
+      await runSearchBench(path.join(workDir, 'store-10k'), (line) => console.log(`  ${line}`)),
+    );
+  }
+  if (only !== 'painted' && only !== 'search') {
     console.log('\n== annotations');
     Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
   }
-  console.log('\n== edits painted in the renderer');
-  Object.assign(figures, await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40));
+  if (only !== 'search') console.log('\n== edits painted in the renderer');
+  if (only !== 'search')
+    Object.assign(
+      figures,
+      await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40),
+    );
   if (only === null) {
     console.log('\n== store speed at 10,000 articles');
     Object.assign(

@@ -89,9 +89,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     );
   }, recleanDelayMs);
   sweepTimer.unref();
+  const services = createAppServices(store, now);
+  void services.search.start();
   return {
     store,
-    services: createAppServices(store, now),
+    services,
     status: {
       state: 'ready',
       storePath,
@@ -103,6 +105,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       clearTimeout(sweepTimer);
       sweep.abort();
       await sweeping;
+      await services.search.save().catch((error: unknown) => console.error('Search index not saved:', error));
       await store.close();
     },
   };

@@ -12,8 +12,13 @@ import { createHistoryService } from './history/history-service';
 import { createSettingsService } from './settings/settings-service';
 import { createStoryService } from './stories/story-service';
 import type { LibraryStore } from './store/library-store';
+import { observeStore } from './search/observe-store';
+import { createSearchService } from './search/search-service';
 
-export function createAppServices(store: LibraryStore, now: () => Date = () => new Date()) {
+export function createAppServices(openedStore: LibraryStore, now: () => Date = () => new Date()) {
+  // Search follows every change through the store's one change hook (search/observe-store.ts).
+  const search = createSearchService(openedStore, { now });
+  const store = observeStore(openedStore, (change) => search.changed(change));
   const texts = createArticleTexts(store);
   const history = createHistoryService(store, now);
   return {
@@ -26,6 +31,7 @@ export function createAppServices(store: LibraryStore, now: () => Date = () => n
     settings: createSettingsService(store),
     stories: createStoryService(store, history, now),
     reading: createReadingService(store, now),
+    search,
   };
 }
 export type AppServices = ReturnType<typeof createAppServices>;

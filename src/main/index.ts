@@ -18,11 +18,13 @@ import { flushStoreOnQuit } from './shell/quit';
 import { openInBrowser, pickFilesToImport } from './shell/dialogs';
 import { openPath, pickExportPath, printToPdf, showInFolder } from './shell/export-services';
 import { useBuiltImportWorker } from './importing/use-built-import-worker';
+import { useBuiltSearchWorker } from './search/search-thread';
 import { readClipboard } from './shell/clipboard';
 
 applyUserDataOverride();
 registerAppScheme();
 useBuiltImportWorker(path.dirname(fileURLToPath(import.meta.url)));
+useBuiltSearchWorker(path.dirname(fileURLToPath(import.meta.url)));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -55,6 +55,7 @@ export const channels = {
   deleteStory: 'story:delete',
   addToStory: 'story:add-articles',
   removeFromStory: 'story:remove-articles',
+  search: 'search:query',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

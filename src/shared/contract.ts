@@ -378,6 +378,37 @@ export const exportTargetSchema = z.object({
 });
 export type ExportTarget = z.infer<typeof exportTargetSchema>;
 
+/** One search result: an article, a highlight or a note, with a short passage and the matched words marked. */
+export const searchResultSchema = z.object({
+  kind: z.enum(['article', 'highlight', 'note']),
+  articleId: z.string(),
+  /** The highlight found (or whose note was found); null for an article or its article note. */
+  highlightId: z.string().nullable(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  snippet: z.object({
+    text: z.string(),
+    /** [start, end) ranges of `text` (UTF-16) to mark. */
+    marks: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
+  }),
+  /** Where to open the article: a code-point offset into its text, or null for its top. */
+  at: z.number().int().nonnegative().nullable(),
+});
+export type SearchResultView = z.infer<typeof searchResultSchema>;
+
+export const searchReplySchema = z.object({
+  results: z.array(searchResultSchema),
+  /** How many matches of each kind were found, before the list was cut to its cap. */
+  counts: z.object({ article: z.number().int(), highlight: z.number().int(), note: z.number().int() }),
+  /** True when more matched than the list shows. */
+  capped: z.boolean(),
+  /** What was cut or ignored in the query, or why the results may be incomplete, in words for the user. */
+  notices: z.array(z.string()),
+  /** True while the index is still being loaded or rebuilt: results may be missing. */
+  indexing: z.boolean(),
+});
+export type SearchReply = z.infer<typeof searchReplySchema>;
+
 export const contract = {
   getStatus: { request: noArguments, reply: storeStatusSchema },
   listArticles: { request: noArguments, reply: z.array(articleSummarySchema) },
@@ -609,6 +640,11 @@ export const contract = {
   /** Adds articles to a story (those already in it stay where they are). */
   addToStory: { request: storyArticles.strict(), reply: storyViewSchema },
   removeFromStory: { request: storyArticles.strict(), reply: storyViewSchema },
+  /** Searches titles, outlets, authors, article text, highlights, notes and tags (see src/main/search/). */
+  search: {
+    request: z.object({ query: z.string().max(20_000) }).strict(),
+    reply: searchReplySchema,
+  },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 
 /** The payload of each event the main process sends. */

@@ -164,6 +164,7 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
     { id: 's-1', articleIds: Array.from({ length: limits.articlesPerStoryChange + 1 }, (_, n) => `a-${n}`) },
   ],
   removeFromStory: [{ id: 's-1' }, { id: 's-1', articleIds: [''] }],
+  search: [{}, { query: 7 }, { query: 'x'.repeat(20_001) }, { query: 'a', limit: 5 }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
   importFromAddress: [
     {},

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StoreLockedError } from '../store/store-lock';
 import { useBuiltImportWorker } from '../importing/use-built-import-worker';
+import { useBuiltSearchWorker } from '../search/search-thread';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { openWithSystem } from './system-opener';
 import { downloadsDirectory, userDataDirectory } from './user-folders';
@@ -18,6 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../renderer');
 const seedsDir = path.resolve(here, '../../seeds');
 useBuiltImportWorker(here);
+useBuiltSearchWorker(here);
 
 function stopOnSignals(app: BrowserApp): void {
   let stopping = false;

@@ -25,7 +25,9 @@ export type KeyAction =
   | 'delete-highlight'
   | 'escape'
   | 'move-item'
-  | 'tab';
+  | 'tab'
+  | 'search'
+  | 'find';
 
 export interface KeyPress {
   key: string;
@@ -218,6 +220,24 @@ export const keymap: KeyBinding[] = [
     does: 'show these shortcuts',
     action: 'show-keys',
     matches: (p) => !p.ctrlKey && !p.metaKey && p.key === '?',
+  },
+  {
+    scope: 'anywhere',
+    keys: '`Ctrl/Cmd+K`',
+    where: 'anywhere',
+    does: 'search articles, highlights and notes (↑/↓ choose, Enter opens)',
+    action: 'search',
+    matches: (p) => command(p) && !p.shiftKey && p.key.toLowerCase() === 'k',
+    inFields: true,
+  },
+  {
+    scope: 'reader',
+    keys: '`Ctrl/Cmd+F`',
+    where: 'reader',
+    does: 'find in the article (Enter / Shift+Enter: next / previous, Esc closes)',
+    action: 'find',
+    matches: (p) => command(p) && !p.shiftKey && p.key.toLowerCase() === 'f',
+    inFields: true,
   },
 ];
 

@@ -1,0 +1,87 @@
+/**
+ * The one change hook the search index needs: the same store, whose changing
+ * methods tell a listener what they changed once they have succeeded. Every
+ * service (imports, edits, deletes, undo and redo) writes through the store, so
+ * wrapping it here keeps the index current without a call in each service.
+ * A method this file does not know (added later) is reported as "something
+ * changed", and the listener re-checks the whole library.
+ */
+import type { LibraryStore } from '../store/library-store';
+import type { ArticleFile } from '../store/schemas/article-file';
+
+export type StoreChange =
+  | { type: 'articles-added'; articles: ArticleFile[] }
+  | { type: 'article-replaced'; article: ArticleFile }
+  | { type: 'record-changed'; articleId: string }
+  | { type: 'article-removed'; articleId: string }
+  | { type: 'article-restored'; articleId: string }
+  | { type: 'annotations-changed'; articleId: string }
+  | { type: 'unknown' };
+
+/** Methods that only read, or write nothing the search index holds. */
+const unchanging = new Set<string>([
+  'index',
+  'readArticle',
+  'annotations',
+  'annotatedArticleIds',
+  'briefings',
+  'updateBriefings',
+  'operations',
+  'updateOperations',
+  'flush',
+  'close',
+  'repairArticleText',
+  'purgeDeletedArticle',
+]);
+
+export function observeStore(store: LibraryStore, listener: (change: StoreChange) => void): LibraryStore {
+  const known: Partial<LibraryStore> = {
+    addArticles: async (articles) => {
+      await store.addArticles(articles);
+      listener({ type: 'articles-added', articles });
+    },
+    replaceArticle: async (article) => {
+      await store.replaceArticle(article);
+      listener({ type: 'article-replaced', article });
+    },
+    updateArticleRecord: async (id, change) => {
+      const record = await store.updateArticleRecord(id, change);
+      listener({ type: 'record-changed', articleId: id });
+      return record;
+    },
+    deleteArticle: async (id) => {
+      await store.deleteArticle(id);
+      listener({ type: 'article-removed', articleId: id });
+    },
+    setArticleAside: async (id) => {
+      const aside = await store.setArticleAside(id);
+      listener({ type: 'article-removed', articleId: id });
+      return aside;
+    },
+    restoreArticle: async (record, position) => {
+      await store.restoreArticle(record, position);
+      listener({ type: 'article-restored', articleId: record.id });
+    },
+    updateAnnotations: async (articleId, change) => {
+      const result = await store.updateAnnotations(articleId, change);
+      listener({ type: 'annotations-changed', articleId });
+      return result;
+    },
+  };
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const name = String(property);
+      if (name in known) return known[name as keyof LibraryStore];
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (typeof value !== 'function' || unchanging.has(name)) return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        void Promise.resolve(result).then(
+          () => listener({ type: 'unknown' }),
+          () => listener({ type: 'unknown' }),
+        );
+        return result;
+      };
+    },
+  });
+}
