@@ -1,14 +1,16 @@
 /**
  * Builds the app's services once over an open store: articles, annotations,
- * briefings, history, settings. The IPC handlers, the command line and the
+ * briefings, history, settings, stories. The IPC handlers, the command line and the
  * benchmarks all use these, so each use case exists in one place.
  */
 import { createAnnotationService } from './annotations/annotation-service';
 import { createArticleTexts } from './annotations/article-texts';
 import { createArticleService } from './articles/article-service';
+import { createReadingService } from './articles/reading-state';
 import { createBriefingService } from './briefings/briefing-service';
 import { createHistoryService } from './history/history-service';
 import { createSettingsService } from './settings/settings-service';
+import { createStoryService } from './stories/story-service';
 import type { LibraryStore } from './store/library-store';
 
 export function createAppServices(store: LibraryStore, now: () => Date = () => new Date()) {
@@ -22,6 +24,8 @@ export function createAppServices(store: LibraryStore, now: () => Date = () => n
     annotations: createAnnotationService(store, texts, history, now),
     briefings: createBriefingService(store, history, now),
     settings: createSettingsService(store),
+    stories: createStoryService(store, history, now),
+    reading: createReadingService(store, now),
   };
 }
 export type AppServices = ReturnType<typeof createAppServices>;

@@ -47,6 +47,14 @@ export const channels = {
   getExportTarget: 'export:target',
   setExportFolder: 'export:set-folder',
   articleUsage: 'article:usage',
+  setReadingPosition: 'article:reading-position',
+  setArticleRead: 'article:set-read',
+  listStories: 'stories:list',
+  createStory: 'story:create',
+  renameStory: 'story:rename',
+  deleteStory: 'story:delete',
+  addToStory: 'story:add-articles',
+  removeFromStory: 'story:remove-articles',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

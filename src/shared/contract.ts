@@ -30,6 +30,35 @@ export const defaultCategories: Category[] = [
   { id: 'quote', name: 'Quote', color: '#bb6bd9' },
 ];
 
+const showOnly = z.enum(['any', 'with', 'without']);
+/** The library's sort, filters and open story, remembered in the settings. */
+export const libraryViewSchema = z.object({
+  sort: z.enum(['added', 'published', 'title', 'outlet', 'length']),
+  descending: z.boolean(),
+  /** Null: every outlet; "": articles with no outlet. */
+  outlet: z.string().max(300).nullable(),
+  damaged: showOnly,
+  highlights: showOnly,
+  notes: showOnly,
+  reading: z.enum(['any', 'unread', 'read']),
+  tag: z.string().max(40).nullable(),
+  /** The open story; null: the whole library. */
+  storyId: z.string().max(64).nullable(),
+});
+export type LibraryViewSettings = z.infer<typeof libraryViewSchema>;
+
+export const defaultLibraryView: LibraryViewSettings = {
+  sort: 'added',
+  descending: true,
+  outlet: null,
+  damaged: 'any',
+  highlights: 'any',
+  notes: 'any',
+  reading: 'any',
+  tag: null,
+  storyId: null,
+};
+
 export const settingsSchema = z.object({
   theme: themePreference,
   categories: z
@@ -38,6 +67,8 @@ export const settingsSchema = z.object({
     .default(() => structuredClone(defaultCategories)),
   /** Lets "Add from address…" fetch loopback and private-network addresses (off unless turned on). */
   allowLocalAddresses: z.boolean().optional(),
+  /** How the library was last sorted and filtered, and the story open in it. */
+  library: libraryViewSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -112,6 +143,12 @@ export const articleSummarySchema = z.object({
   highlightCount: z.number().int().nonnegative(),
   /** Notes on highlights plus the article note. */
   noteCount: z.number().int().nonnegative(),
+  /** The user's tags for the whole article. */
+  tags: z.array(z.string()),
+  /** Read past 90 % or marked read by hand. */
+  read: z.boolean(),
+  /** How far down the article the reader got, 0–1. */
+  readingProgress: z.number().min(0).max(1),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
@@ -140,6 +177,8 @@ export const articleViewSchema = articleSummarySchema.extend({
   removed: z.array(removedLineSchema),
   comments: z.array(readerCommentSchema),
   flags: z.array(qualityFlagSchema),
+  /** The body-text offset where the reader stopped last time; null when never read. */
+  readingOffset: z.number().int().nonnegative().nullable(),
 });
 export type ArticleView = z.infer<typeof articleViewSchema>;
 
@@ -182,6 +221,21 @@ const tagSchema = z
 
 const shortText = (max: number) => z.string().max(max);
 const briefingId = z.string().min(1).max(limits.idLength);
+
+/** A story: a named collection of articles; `articleIds` holds only articles still in the library. */
+export const storyViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  articleIds: z.array(z.string()),
+});
+export type StoryView = z.infer<typeof storyViewSchema>;
+const storyId = z.string().min(1).max(limits.idLength);
+const storyName = z.string().trim().min(1).max(limits.storyNameLength);
+const storyArticles = z.object({
+  id: storyId,
+  articleIds: z.array(articleId).min(1).max(limits.articlesPerStoryChange),
+});
 
 export const briefingItemViewSchema = z.object({
   id: z.string(),
@@ -293,6 +347,12 @@ export const historyChangeSchema = z.discriminatedUnion('target', [
     /** The article back in the library, or null when the step deleted it. */
     summary: articleSummarySchema.nullable(),
   }),
+  z.object({
+    target: z.literal('story'),
+    storyId: z.string(),
+    /** Null when the step removed the story. */
+    story: storyViewSchema.nullable(),
+  }),
 ]);
 export type HistoryChange = z.infer<typeof historyChangeSchema>;
 
@@ -336,6 +396,8 @@ export const contract = {
         id: articleId,
         title: z.string().trim().min(1).max(limits.titleLength).optional(),
         source: sourceMetadataSchema.partial().strict().optional(),
+        /** Replaces the article's tags (trimmed; repeats dropped). */
+        tags: z.array(tagSchema).max(limits.tagsPerArticle).optional(),
       })
       .strict(),
     reply: articleSummarySchema,
@@ -529,6 +591,30 @@ export const contract = {
     request: z.object({ id: articleId }).strict(),
     reply: z.object({ briefingCount: z.number().int().nonnegative() }),
   },
+  /** Where the reader stopped (sent at most every few seconds while reading, and on leaving); past 90 % marks it read. */
+  setReadingPosition: {
+    request: z.object({ articleId, offset, progress: z.number().min(0).max(1) }).strict(),
+    reply: articleSummarySchema,
+  },
+  setArticleRead: {
+    request: z.object({ articleId, read: z.boolean() }).strict(),
+    reply: articleSummarySchema,
+  },
+  listStories: { request: noArguments, reply: z.array(storyViewSchema) },
+  createStory: {
+    request: z
+      .object({
+        name: storyName,
+        articleIds: z.array(articleId).max(limits.articlesPerStoryChange).optional(),
+      })
+      .strict(),
+    reply: storyViewSchema,
+  },
+  renameStory: { request: z.object({ id: storyId, name: storyName }).strict(), reply: storyViewSchema },
+  deleteStory: { request: z.object({ id: storyId }).strict(), reply: z.object({ id: z.string() }) },
+  /** Adds articles to a story (those already in it stay where they are). */
+  addToStory: { request: storyArticles.strict(), reply: storyViewSchema },
+  removeFromStory: { request: storyArticles.strict(), reply: storyViewSchema },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 
 /** The payload of each event the main process sends. */

@@ -16,6 +16,10 @@ export const limits = {
   noteLength: 200_000,
   tagLength: 40,
   tagsPerHighlight: 20,
+  tagsPerArticle: 20,
+  storyNameLength: 120,
+  /** Articles added to or removed from a story in one request (a whole 10,000-article library). */
+  articlesPerStoryChange: 10_000,
   /** No article is anywhere near ten million code points long. */
   maxOffset: 10_000_000,
 } as const;

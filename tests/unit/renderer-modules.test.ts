@@ -51,6 +51,9 @@ const summary = (highlightCount: number) => ({
   flagCount: 0,
   highlightCount,
   noteCount: 0,
+  tags: [],
+  read: false,
+  readingProgress: 0,
 });
 
 const change = (parts: Partial<AnnotationChange>): AnnotationChange => ({

@@ -17,6 +17,8 @@ import { findRecord } from './find-record';
 export interface MetadataChanges {
   title?: string;
   source?: Partial<SourceMetadataView>;
+  /** Replaces the article's tags (trimmed, repeats dropped). */
+  tags?: string[];
 }
 
 export function createArticleService(store: LibraryStore, texts: ArticleTexts, history: HistoryService) {
@@ -73,10 +75,11 @@ export function createArticleService(store: LibraryStore, texts: ArticleTexts, h
         flags,
         highlights: anchored.highlights.map(highlightView),
         articleNote: shard.articleNote,
+        readingOffset: shard.reading?.offset ?? null,
       };
     },
 
-    async updateMetadata(id: string, { title, source }: MetadataChanges): Promise<ArticleSummary> {
+    async updateMetadata(id: string, { title, source, tags }: MetadataChanges): Promise<ArticleSummary> {
       findRecord(store, id);
       const record = await store.updateArticleRecord(id, (draft) => {
         if (title !== undefined && title !== draft.title) {
@@ -85,6 +88,7 @@ export function createArticleService(store: LibraryStore, texts: ArticleTexts, h
           draft.titleDerived = false;
         }
         if (source) draft.source = { ...draft.source, ...source };
+        if (tags) draft.tags = [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))];
       });
       return summariseArticle(record, store);
     },

@@ -31,5 +31,8 @@ export function summariseArticle(record: ArticleRecord, store: LibraryStore): Ar
     flagCount,
     highlightCount: shard.highlights.length,
     noteCount: noteCount(shard),
+    tags: record.tags ?? [],
+    read: shard.reading?.read ?? false,
+    readingProgress: shard.reading?.progress ?? 0,
   };
 }

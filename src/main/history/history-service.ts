@@ -125,7 +125,7 @@ export function createHistoryService(
     }
     return {
       done: true,
-      articleId: operation.target === 'briefing' ? null : operation.articleId,
+      articleId: operation.target === 'briefing' || operation.target === 'story' ? null : operation.articleId,
       label: operation.label,
       change,
     };

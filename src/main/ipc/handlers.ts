@@ -15,6 +15,8 @@ import { createImportHandlers } from './import-handlers';
 import { createSourceImportHandlers } from './source-import-handlers';
 import { createExportTargetHandlers } from './export-target-handlers';
 import { createLineChoiceHandlers } from './line-choice-handlers';
+import { createStoryHandlers } from './story-handlers';
+import { createReadingHandlers } from './reading-handlers';
 
 export { noServices, type Handlers, type HandlerServices } from './handler-types';
 
@@ -41,5 +43,7 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...createAnnotationHandlers(app, services),
     ...createBriefingHandlers(app, services),
     ...createExportTargetHandlers(app, services),
+    ...createStoryHandlers(app),
+    ...createReadingHandlers(app),
   };
 }

@@ -14,8 +14,10 @@ import { storeFs } from './store-fs';
 import { libraryVersions } from './migrations/library-versions';
 import { migrateLibraryV1 } from './migrations/migrate-library-v1';
 import { migrateLibraryV2 } from './migrations/migrate-library-v2';
+import { migrateLibraryV3 } from './migrations/migrate-library-v3';
 import type { LibraryV1 } from './migrations/library-v1';
 import type { LibraryV2 } from './migrations/library-v2';
+import type { LibraryV3 } from './migrations/library-v3';
 import { inspectArticleFile } from './article-versions';
 import { emptyLibraryIndex, type ArticleRecord, type LibraryIndex } from './schemas/library-index';
 import type { StoreLayout } from './store-layout';
@@ -64,6 +66,7 @@ export async function loadIndex(context: OpenContext): Promise<LibraryIndex> {
     }
     if (inspection.schemaVersion === 1) return migrateLibraryV1(layout, inspection.data as LibraryV1, now);
     if (inspection.schemaVersion === 2) return migrateLibraryV2(layout, inspection.data as LibraryV2, now);
+    if (inspection.schemaVersion === 3) return migrateLibraryV3(layout, inspection.data as LibraryV3, now);
     return inspection.data as LibraryIndex;
   }
 

@@ -3,6 +3,7 @@ import type { VersionedSchemas } from '../file-inspection';
 import { libraryIndexSchema, libraryIndexVersion } from '../schemas/library-index';
 import { libraryV1Schema } from './library-v1';
 import { libraryV2Schema } from './library-v2';
+import { libraryV3Schema } from './library-v3';
 
 export const libraryVersions: VersionedSchemas = {
   current: libraryIndexVersion,
@@ -11,7 +12,9 @@ export const libraryVersions: VersionedSchemas = {
       ? libraryV1Schema
       : version === 2
         ? libraryV2Schema
-        : version === libraryIndexVersion
-          ? libraryIndexSchema
-          : null,
+        : version === 3
+          ? libraryV3Schema
+          : version === libraryIndexVersion
+            ? libraryIndexSchema
+            : null,
 };

@@ -42,6 +42,7 @@ export async function migrateLibraryV1(
     articles: articles.map((article) => article.record),
     seeding: legacy.seeding,
     settings: legacy.settings,
+    stories: [],
   };
   await writeFileDurably(layout.libraryFile, JSON.stringify(index));
   return index;

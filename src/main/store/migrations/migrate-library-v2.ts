@@ -67,6 +67,7 @@ export async function migrateLibraryV2(
     articles: legacy.articles.map((record) => recordsById.get(record.id) ?? upgradeRecord(record)),
     seeding: legacy.seeding,
     settings: legacy.settings,
+    stories: [],
   };
   await writeFileDurably(layout.libraryFile, JSON.stringify(index));
   return index;

@@ -39,11 +39,24 @@ export type Highlight = z.infer<typeof highlightSchema>;
 
 export const articleNoteSchema = z.object({ text: z.string(), updatedAt: z.string() });
 
+/** Where the reader stopped in the article, and whether it is read (written often, so it lives here). */
+export const readingStateSchema = z.object({
+  /** The body-text offset (code points) of the passage at the top of the window when the reader stopped. */
+  offset: z.number().int().nonnegative(),
+  /** How far down the article the reader got, 0–1. */
+  progress: z.number().min(0).max(1),
+  read: z.boolean(),
+  updatedAt: z.string(),
+});
+export type ReadingState = z.infer<typeof readingStateSchema>;
+
 export const annotationShardSchema = z.object({
   schemaVersion: z.literal(annotationShardVersion),
   articleId: z.string().min(1),
   highlights: z.array(highlightSchema),
   articleNote: articleNoteSchema.nullable(),
+  /** Absent until the article is first read (and in files written before reading state). */
+  reading: readingStateSchema.optional(),
 });
 export type AnnotationShard = z.infer<typeof annotationShardSchema>;
 

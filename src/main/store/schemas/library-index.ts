@@ -5,12 +5,14 @@
  * Version history: 1 held every article's full text in this one file (the
  * foundation release); 2 moved the text to `articles/<id>.json`; 3 added the
  * source metadata (outlet, author, date, URL), the count of quality flags and
- * the content key that duplicate detection compares.
+ * the content key that duplicate detection compares; 4 added the stories (named
+ * collections of articles) and each article's tags (optional on a record, so
+ * article files and undo steps written before read as they are).
  */
 import { z } from 'zod';
 import { defaultCategories, settingsSchema } from '../../../shared/contract';
 
-export const libraryIndexVersion = 3;
+export const libraryIndexVersion = 4;
 
 export const sourceMetadataSchema = z.object({
   outlet: z.string().nullable(),
@@ -42,6 +44,8 @@ export const articleRecordSchema = z.object({
   flagCount: z.number().int().nonnegative(),
   /** A hash of the normalised text: two imports with the same key are the same article. */
   contentKey: z.string().min(1),
+  /** The user's tags for the whole article (absent: none). */
+  tags: z.array(z.string()).optional(),
 });
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 
@@ -50,12 +54,23 @@ export const seedingRecordSchema = z.object({
   files: z.array(z.string()),
 });
 
+/** A story: a named collection of articles (an article may be in several). */
+export const storySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  createdAt: z.string(),
+  /** In the order they were added; an id may outlive its article (undo of a delete brings it back). */
+  articleIds: z.array(z.string().min(1)),
+});
+export type Story = z.infer<typeof storySchema>;
+
 export const libraryIndexSchema = z.object({
   schemaVersion: z.literal(libraryIndexVersion),
   articles: z.array(articleRecordSchema),
   /** Set once the bundled seeds have been loaded; null until then. */
   seeding: seedingRecordSchema.nullable(),
   settings: settingsSchema,
+  stories: z.array(storySchema),
 });
 export type LibraryIndex = z.infer<typeof libraryIndexSchema>;
 
@@ -65,5 +80,6 @@ export function emptyLibraryIndex(): LibraryIndex {
     articles: [],
     seeding: null,
     settings: { theme: 'system', categories: structuredClone(defaultCategories) },
+    stories: [],
   };
 }

@@ -2,14 +2,14 @@
  * `operations.json`: the undo and redo history of the user's annotation
  * changes, kept in the store so a highlight deleted by mistake can be brought
  * back even after a restart. Each operation holds the state before and after,
- * for one highlight, one article note or one briefing; an article's deletion
+ * for one highlight, one article note, one briefing or one story; an article's deletion
  * holds only the article's record (its files wait in `deleted/`, see
  * deleted-articles.ts). Bounded: the oldest are dropped.
  */
 import { z } from 'zod';
 import { articleNoteSchema, highlightSchema } from './annotation-shard';
 import { briefingSchema } from './briefings-file';
-import { articleRecordSchema } from './library-index';
+import { articleRecordSchema, storySchema } from './library-index';
 
 export const operationLogVersion = 1;
 /** How many steps of undo (and of redo) are kept. */
@@ -56,6 +56,17 @@ export const operationSchema = z.discriminatedUnion('target', [
     record: articleRecordSchema,
     /** Where the article stood in the library, so undo puts it back there. */
     position: z.number().int().nonnegative().optional(),
+  }),
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    label: z.string(),
+    /** The story's id (operations on stories belong to no article). */
+    articleId: z.string(),
+    target: z.literal('story'),
+    storyId: z.string(),
+    before: storySchema.nullable(),
+    after: storySchema.nullable(),
   }),
 ]);
 export type Operation = z.infer<typeof operationSchema>;
