@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json FILE] [-- --quick]`: runs every benchmark, prints the
+ * `npm run bench [-- --json FILE] [-- --quick] [-- --story]`: runs every benchmark, prints the
  * figures with the machine they came from, and with --json writes them to FILE
  * as flat keys whose names carry their units (e.g. `save_p95_ms_10k`).
  */
@@ -11,12 +11,19 @@ import { runAnnotationBench } from './annotation-bench';
 import { runExportBench } from './export-bench';
 import { runImportBench } from './import-bench';
 import { runPaintedBench } from './painted-bench';
+import { runStoryBench } from './story-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const quick = args.includes('--quick');
-const only = args.includes('--annotations') ? 'annotations' : args.includes('--painted') ? 'painted' : null;
+const only = args.includes('--annotations')
+  ? 'annotations'
+  : args.includes('--painted')
+    ? 'painted'
+    : args.includes('--story')
+      ? 'story'
+      : null;
 
 const targets: Record<string, [string, (value: number) => boolean]> = {
   save_p95_ratio_10k_to_5: ['≤ 1.5', (value) => value <= 1.5],
@@ -28,6 +35,8 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   highlight_painted_p95_ms_100k_words: ['< 50', (value) => value < 50],
   note_autosave_painted_p95_ms: ['< 50', (value) => value < 50],
   reloads_during_edits: ['= 0', (value) => value === 0],
+  story_suggest_p95_ms_10k: ['< 200', (value) => value < 200],
+  story_coverage_p95_ms_20_articles: ['< 500', (value) => value < 500],
 };
 
 const machine = {
@@ -53,12 +62,21 @@ try {
         log: (line) => console.log(`  ${line}`),
       }),
     );
-  if (only !== 'painted') {
+  if (only === null || only === 'story') {
+    console.log('\n== story desk');
+    Object.assign(figures, await runStoryBench((line) => console.log(`  ${line}`), quick ? 1_000 : 10_000));
+  }
+  if (only === null || only === 'annotations') {
     console.log('\n== annotations');
     Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
   }
-  console.log('\n== edits painted in the renderer');
-  Object.assign(figures, await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40));
+  if (only !== 'story') {
+    console.log('\n== edits painted in the renderer');
+    Object.assign(
+      figures,
+      await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40),
+    );
+  }
   if (only === null) {
     console.log('\n== imports');
     Object.assign(figures, await runImportBench(workDir, (line) => console.log(`  ${line}`)));

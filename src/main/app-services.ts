@@ -11,6 +11,7 @@ import { createBriefingService } from './briefings/briefing-service';
 import { createHistoryService } from './history/history-service';
 import { createSettingsService } from './settings/settings-service';
 import { createStoryService } from './stories/story-service';
+import { createStoryDeskService } from './story/story-desk-service';
 import type { LibraryStore } from './store/library-store';
 
 export function createAppServices(store: LibraryStore, now: () => Date = () => new Date()) {
@@ -26,6 +27,7 @@ export function createAppServices(store: LibraryStore, now: () => Date = () => n
     settings: createSettingsService(store),
     stories: createStoryService(store, history, now),
     reading: createReadingService(store, now),
+    storyDesk: createStoryDeskService(store),
   };
 }
 export type AppServices = ReturnType<typeof createAppServices>;

@@ -55,6 +55,9 @@ export const channels = {
   deleteStory: 'story:delete',
   addToStory: 'story:add-articles',
   removeFromStory: 'story:remove-articles',
+  analyzeStory: 'story-desk:analyze',
+  setEntityChoices: 'story-desk:entity-choices',
+  suggestStories: 'story-desk:suggest',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ApiEvent, ApiMethod } from './channels';
 import { blockSchema, qualityFlagSchema, readerCommentSchema, removedLineSchema } from './cleaned-article';
 import { limits } from './limits';
+import { entityChoicesSchema, storyDeskViewSchema, storySuggestionSchema } from './story-desk-contract';
 
 export const themePreference = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof themePreference>;
@@ -615,6 +616,17 @@ export const contract = {
   /** Adds articles to a story (those already in it stay where they are). */
   addToStory: { request: storyArticles.strict(), reply: storyViewSchema },
   removeFromStory: { request: storyArticles.strict(), reply: storyViewSchema },
+  /** The story desk: entities, who said what and the coverage matrix of a story. */
+  analyzeStory: { request: z.object({ storyId }).strict(), reply: storyDeskViewSchema },
+  setEntityChoices: {
+    request: z.object({ storyId, choices: entityChoicesSchema }).strict(),
+    reply: storyDeskViewSchema,
+  },
+  /** Which story each (newly imported) article belongs to, or a new one. */
+  suggestStories: {
+    request: z.object({ articleIds: z.array(articleId).min(1).max(limits.filesPerImport) }).strict(),
+    reply: z.array(storySuggestionSchema),
+  },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 
 /** The payload of each event the main process sends. */

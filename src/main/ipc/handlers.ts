@@ -17,6 +17,7 @@ import { createExportTargetHandlers } from './export-target-handlers';
 import { createLineChoiceHandlers } from './line-choice-handlers';
 import { createStoryHandlers } from './story-handlers';
 import { createReadingHandlers } from './reading-handlers';
+import { createStoryDeskHandlers } from './story-desk-handlers';
 
 export { noServices, type Handlers, type HandlerServices } from './handler-types';
 
@@ -45,5 +46,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...createExportTargetHandlers(app, services),
     ...createStoryHandlers(app),
     ...createReadingHandlers(app),
+    ...createStoryDeskHandlers(app),
   };
 }

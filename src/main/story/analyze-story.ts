@@ -5,7 +5,7 @@
  * by `extractArticle` and can be cached by the caller; what is left here is
  * story-wide and fast (propagating names, merging, quotes, near duplicates).
  */
-import { findMentions } from './find-mentions';
+import { findMentions, findMentionsYielding } from './find-mentions';
 import { findQuotes } from './find-quotes';
 import { groupQuotes, type QuoteGroup } from './group-quotes';
 import { judgeLanguage } from './language';
@@ -23,6 +23,12 @@ export interface ArticleExtraction {
 export function extractArticle(article: StoryArticle): ArticleExtraction {
   const language = judgeLanguage(article.text);
   return { language, mentions: language.english ? findMentions(article.id, article.text) : [] };
+}
+
+/** `extractArticle` in time slices, yielding to the event loop between them. */
+export async function extractArticleYielding(article: StoryArticle): Promise<ArticleExtraction> {
+  const language = judgeLanguage(article.text);
+  return { language, mentions: language.english ? await findMentionsYielding(article.id, article.text) : [] };
 }
 
 export interface CoverageMatrix {

@@ -6,6 +6,7 @@
  * person or organisation mention (never one inside a quote) or he/she,
  * resolved to the subject of the nearest sentence before that names a person.
  */
+import { sentenceStartAt } from './sentence-starts';
 import type { Mention } from './story-types';
 
 /** Reporting verbs and phrases (general English, not tuned to any text). */
@@ -43,7 +44,7 @@ function resolvePronoun(context: FrameContext, at: number): Mention | null {
   const people = context.speakers.filter((mention) => mention.kind === 'person' && mention.start < at);
   if (people.length === 0) return null;
   const last = people[people.length - 1]!;
-  const sentenceStart = [...context.sentenceStarts].reverse().find((start) => start <= last.start) ?? 0;
+  const sentenceStart = sentenceStartAt(context.sentenceStarts, last.start);
   return people.find((mention) => mention.start >= sentenceStart) ?? last;
 }
 

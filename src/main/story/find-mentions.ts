@@ -168,9 +168,48 @@ function speakerNames(articleId: string, text: string): Mention[] {
 
 /** Every mention compromise finds in the article, in text order, overlaps resolved to the longest; then unknown speakers. */
 export function findMentions(articleId: string, text: string): Mention[] {
-  const parsed = withoutOverlaps(
-    paragraphsOf(text).flatMap((paragraph) => mentionsInParagraph(articleId, paragraph)),
-  );
+  const parsed = parsedParagraphs(text).flatMap((paragraph) => mentionsInParagraph(articleId, paragraph));
+  return settleMentions(articleId, text, parsed);
+}
+
+/**
+ * The parser reads the first 20,000 words (about 10 s on a slow machine);
+ * past that, the names it found are found again by propagation over the whole
+ * story, and speakers by their reporting verbs, so a 100,000-word article costs
+ * little more than a 20,000-word one.
+ */
+export const parsedWordBudget = 20_000;
+
+function parsedParagraphs(text: string): { start: number; text: string }[] {
+  const kept: { start: number; text: string }[] = [];
+  let words = 0;
+  for (const paragraph of paragraphsOf(text)) {
+    if (words >= parsedWordBudget) break;
+    kept.push(paragraph);
+    words += paragraph.text.split(' ').length;
+  }
+  return kept;
+}
+
+/**
+ * The same, giving the event loop a turn every few milliseconds, so a
+ * 100,000-word article parsed in the main process never holds up reading.
+ */
+export async function findMentionsYielding(articleId: string, text: string, sliceMs = 8): Promise<Mention[]> {
+  const parsed: Mention[] = [];
+  let sliceStart = performance.now();
+  for (const paragraph of parsedParagraphs(text)) {
+    parsed.push(...mentionsInParagraph(articleId, paragraph));
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return settleMentions(articleId, text, parsed);
+}
+
+function settleMentions(articleId: string, text: string, found: Mention[]): Mention[] {
+  const parsed = withoutOverlaps(found);
   const speakers = speakerNames(articleId, text).filter(
     (speaker) => !parsed.some((mention) => speaker.start < mention.end && mention.start < speaker.end),
   );
@@ -183,16 +222,17 @@ export function withoutOverlaps(mentions: Mention[]): Mention[] {
   const sorted = [...mentions].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || rank[a.kind] - rank[b.kind] || a.start - b.start,
   );
+  // Characters already taken, per article: each check costs the mention's length, not the mention count.
+  const taken = new Map<string, Set<number>>();
   const kept: Mention[] = [];
   for (const mention of sorted) {
-    if (
-      !kept.some(
-        (other) =>
-          other.articleId === mention.articleId && mention.start < other.end && other.start < mention.end,
-      )
-    ) {
-      kept.push(mention);
-    }
+    const used = taken.get(mention.articleId) ?? new Set<number>();
+    taken.set(mention.articleId, used);
+    let free = true;
+    for (let at = mention.start; at < mention.end && free; at += 1) free = !used.has(at);
+    if (!free) continue;
+    for (let at = mention.start; at < mention.end; at += 1) used.add(at);
+    kept.push(mention);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

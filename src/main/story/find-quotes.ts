@@ -13,15 +13,8 @@ import {
   type SpeakerFound,
 } from './attribute-quote';
 import { findQuoteSpans, quotedText, type QuoteSpan } from './quote-spans';
+import { sentenceStartAt, sentenceStarts } from './sentence-starts';
 import type { Mention, Quote } from './story-types';
-
-/** Where sentences start: the text's start, each line, and after . ! ? (and a closing quote). */
-export function sentenceStarts(text: string): number[] {
-  const starts = [0];
-  for (const match of text.matchAll(/(?:[.!?…]["”’»]?[ \t]+|\n)(?=[^\s])/gu))
-    starts.push(match.index + match[0].length);
-  return starts;
-}
 
 const lineStartBefore = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
 const lineEndAfter = (text: string, at: number) => {
@@ -37,7 +30,7 @@ function frameStartOf(
   starts: number[],
 ): number {
   const lineStart = lineStartBefore(text, span.open);
-  const sentence = [...starts].reverse().find((start) => start <= span.open) ?? 0;
+  const sentence = sentenceStartAt(starts, span.open);
   const afterPrevious = previous !== undefined && previous.close > lineStart ? previous.close : 0;
   return Math.max(sentence, lineStart, afterPrevious);
 }
@@ -60,7 +53,7 @@ function colonLeadFrame(
   if (text.slice(lineStart, span.open).trim() !== '' || lineStart === 0) return null;
   const previousEnd = text.slice(0, lineStart).trimEnd().length;
   if (text[previousEnd - 1] !== ':') return null;
-  const start = [...starts].reverse().find((at) => at < previousEnd - 1) ?? 0;
+  const start = sentenceStartAt(starts, previousEnd - 2);
   return { start, end: previousEnd };
 }
 
@@ -107,7 +100,7 @@ export function findQuotes(
     }
     if (result === 'verb only' && previous !== undefined) {
       // "X called it “…” and confirmed that “…”": one sentence, one subject.
-      const sentence = [...context.sentenceStarts].reverse().find((start) => start <= span.open) ?? 0;
+      const sentence = sentenceStartAt(context.sentenceStarts, span.open);
       const between = text.slice(previous.span.close, span.open);
       if (previous.span.close > sentence && sameSubjectClause.test(between))
         result = { text: previous.speakerText ?? '', mention: previous.speaker };

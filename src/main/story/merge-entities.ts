@@ -73,6 +73,11 @@ function groupNames(mentions: Mention[], unions: UnionFind): Map<Mention, string
     fullNamesBySurname.set(surname, (fullNamesBySurname.get(surname) ?? new Set()).add(key));
   }
   const assigned = new Map<Mention, string>();
+  // Only full names whose surname two people share can own a bare surname mention-by-mention.
+  const shared = new Set(
+    [...fullNamesBySurname.values()].filter((owners) => owners.size > 1).flatMap((owners) => [...owners]),
+  );
+  const sharedSurnameNames = mentions.filter((mention) => shared.has(nameKey(mention.name)));
   for (const mention of mentions) {
     const key = nameKey(mention.name);
     const owners = key.includes(' ') ? undefined : fullNamesBySurname.get(key);
@@ -82,15 +87,15 @@ function groupNames(mentions: Mention[], unions: UnionFind): Map<Mention, string
       unions.union([...owners][0]!, key);
       assigned.set(mention, key);
     } else {
-      assigned.set(mention, nearestOwner(mention, mentions, owners) ?? key);
+      assigned.set(mention, nearestOwner(mention, sharedSurnameNames, owners) ?? key);
     }
   }
   return assigned;
 }
 
 /** The full name written last before the mention in the same article (else first after it). */
-function nearestOwner(mention: Mention, mentions: Mention[], owners: Set<string>): string | null {
-  const sameArticle = mentions.filter(
+function nearestOwner(mention: Mention, fullNames: Mention[], owners: Set<string>): string | null {
+  const sameArticle = fullNames.filter(
     (other) => other.articleId === mention.articleId && owners.has(nameKey(other.name)),
   );
   const before = sameArticle.filter((other) => other.start < mention.start).pop();

@@ -8,7 +8,6 @@
 
 const hashCount = 64;
 export const bandSize = 4;
-const prime = 4294967311;
 
 /** Fixed seeds, so signatures are comparable across runs and articles. */
 const seeds: [number, number][] = Array.from({ length: hashCount }, (_, index) => [
@@ -29,24 +28,20 @@ export function hashString(text: string): number {
 /** Lower-cased word tokens, punctuation and quote marks dropped. */
 export const tokensOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** Hashes of the 3-word shingles (the whole sentence when shorter). */
+/** Hashes of the 3-word shingles (the whole sentence when shorter), mixed from the words' hashes. */
 export function shingles(tokens: string[], size = 3): Set<number> {
   const set = new Set<number>();
-  if (tokens.length < size) {
-    if (tokens.length > 0) set.add(hashString(tokens.join(' ')));
-    return set;
-  }
-  for (let index = 0; index + size <= tokens.length; index += 1) {
-    set.add(hashString(tokens.slice(index, index + size).join(' ')));
+  const hashes = tokens.map(hashString);
+  const count = Math.max(1, tokens.length - size + 1);
+  for (let index = 0; index < count && index < tokens.length; index += 1) {
+    let hash = 0x9747b28c;
+    for (let offset = index; offset < Math.min(tokens.length, index + size); offset += 1) {
+      hash = Math.imul(hash ^ hashes[offset]!, 0x5bd1e995) >>> 0;
+      hash ^= hash >>> 15;
+    }
+    set.add(hash >>> 0);
   }
   return set;
-}
-
-function mulmod(a: number, b: number): number {
-  // (a * b) mod prime without losing precision: split b into 16-bit halves.
-  const high = Math.floor(b / 65536);
-  const low = b % 65536;
-  return (((a * high) % prime) * 65536 + a * low) % prime;
 }
 
 export function signature(set: Set<number>): Uint32Array {
@@ -54,7 +49,8 @@ export function signature(set: Set<number>): Uint32Array {
   for (const item of set) {
     for (let index = 0; index < hashCount; index += 1) {
       const [a, b] = seeds[index]!;
-      const value = (mulmod(a, item) + b) % prime;
+      // Multiply-add hashing on 32 bits: a fresh permutation-like hash per seed, in integer arithmetic.
+      const value = (Math.imul(item ^ b, a | 1) + b) >>> 0;
       if (value < values[index]!) values[index] = value;
     }
   }

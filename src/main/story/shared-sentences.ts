@@ -20,6 +20,8 @@ export interface SharedSentence {
 
 export const sameSentenceThreshold = 0.5;
 const minimumWords = 6;
+/** Past this many sentences an article (a book-length text) is compared by its opening only. */
+const sentencesPerArticle = 3_000;
 const sentenceEnd = /[.!?]["”’»]?(?=\s+["“«\p{Lu}\p{N}])/gu;
 
 /** Sentences of an article: split at . ! ? followed by a space and a capital or quote, and at line ends. */
@@ -49,9 +51,11 @@ export function findSharedSentences(articles: StoryArticle[]): {
   shared: SharedSentence[];
   singleSource: Sentence[];
 } {
-  const sentences = articles
-    .flatMap(sentencesOf)
-    .filter((sentence) => tokensOf(sentence.text).length >= minimumWords);
+  const sentences = articles.flatMap((article) =>
+    sentencesOf(article)
+      .filter((sentence) => tokensOf(sentence.text).length >= minimumWords)
+      .slice(0, sentencesPerArticle),
+  );
   const sets = sentences.map((sentence) => shingles(tokensOf(sentence.text)));
   const buckets = new Map<string, number[]>();
   sets.forEach((set, index) => {

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { defaultCategories, settingsSchema } from '../../../shared/contract';
+import { entityChoicesSchema } from '../../../shared/story-desk-contract';
 
 export const libraryIndexVersion = 4;
 
@@ -61,6 +62,8 @@ export const storySchema = z.object({
   createdAt: z.string(),
   /** In the order they were added; an id may outlive its article (undo of a delete brings it back). */
   articleIds: z.array(z.string().min(1)),
+  /** The story desk: the reader's merges, splits and renames of entities (absent: none yet). */
+  entityChoices: entityChoicesSchema.optional(),
 });
 export type Story = z.infer<typeof storySchema>;
 
