@@ -15,6 +15,7 @@ import { Notices } from './notices.svelte';
 import { ReaderSession } from './reader.svelte';
 import { Saves } from './saves.svelte';
 import { Settings } from './settings.svelte';
+import { StoryDesk } from './story-desk.svelte';
 
 export type Phase =
   | { name: 'loading' }
@@ -30,6 +31,7 @@ export class AppState {
   readonly settings = new Settings(this.saves, this.notices);
   readonly reader = new ReaderSession(this.saves, this.library);
   readonly briefings = new Briefings(this.saves, this.notices);
+  readonly storyDesk = new StoryDesk(this.saves, this.notices);
 
   phase = $state<Phase>({ name: 'loading' });
   recovery = $state<Extract<StoreStatus, { state: 'ready' }>['recovery']>([]);
@@ -58,6 +60,7 @@ export class AppState {
     this.navigation.view = view;
     if (view === 'highlights') await this.library.loadHighlights();
     if (view === 'briefings') await this.briefings.load();
+    if (view === 'stories') await this.storyDesk.load();
   }
 
   async openArticle(articleId: string, highlightId: string | null = null): Promise<void> {
