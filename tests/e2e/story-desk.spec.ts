@@ -4,6 +4,8 @@
  * restart, a quote turned into a highlight by one keystroke, and the
  * coverage matrix (with screenshots of each tab).
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test, expect } from './harness/fixtures';
 import type { BriefingApp } from './pages/briefing-app';
 
@@ -26,12 +28,13 @@ function apiCall(app: BriefingApp, channel: string, payload: unknown): Promise<u
 }
 
 /** Makes the seeds one story (the story UI belongs to the library). */
-async function makeSeedsStory(app: BriefingApp): Promise<void> {
+async function makeSeedsStory(app: BriefingApp): Promise<string> {
   const articles = (await apiCall(app, 'library:list', {})) as { id: string }[];
-  await apiCall(app, 'story:create', {
+  const story = (await apiCall(app, 'story:create', {
     name: 'US guarantees for Ukraine',
     articleIds: articles.map((a) => a.id),
-  });
+  })) as { id: string };
+  return story.id;
 }
 
 test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the coverage matrix', async ({
@@ -87,4 +90,27 @@ test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Story desk' }).click();
   await expect(desk.getByRole('button', { name: /^Russia place/ })).toBeVisible({ timeout: 60_000 });
   await expect(desk.getByRole('button', { name: /^Moscow place/ })).toHaveCount(0);
+});
+
+test('an imported article on the same story is suggested for it, and accepting files it', async ({
+  app,
+  mode,
+  profileDir,
+}) => {
+  test.skip(mode !== 'chromium', 'the story is made through browser mode’s HTTP API');
+  test.setTimeout(120_000);
+  await expect(app.page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  const storyId = await makeSeedsStory(app);
+  // Another outlet's copy of seed 002, edited (so it is a new article, not a duplicate).
+  const copy = path.join(profileDir, 'wire-copy.txt');
+  const seed = await readFile('seeds/002_fcb9d55784e1e080.txt', 'utf8');
+  await writeFile(copy, `${seed.replace('Trump Pledges', 'Trump Promises')}\nReporting by the wire desk.\n`);
+  await app.importThroughMenu([copy]);
+  const suggestions = app.page.getByRole('region', { name: 'Story suggestions' });
+  await expect(suggestions).toContainText('fits “US guarantees for Ukraine”', { timeout: 60_000 });
+  await app.screenshot('story-suggestions');
+  await suggestions.getByRole('button', { name: 'Accept' }).click();
+  await expect(app.page.getByText('Added to “US guarantees for Ukraine”.')).toBeVisible();
+  const stories = (await apiCall(app, 'stories:list', {})) as { id: string; articleIds: string[] }[];
+  expect(stories.find((story) => story.id === storyId)!.articleIds).toHaveLength(6);
 });

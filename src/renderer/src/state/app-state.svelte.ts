@@ -133,6 +133,10 @@ export class AppState {
     this.reader.close();
     await runImport(items, (progress, results) => (this.importState = { progress, results: [...results] }));
     await this.library.refresh();
+    const imported = (this.importState?.results ?? []).flatMap((result) =>
+      result.status === 'imported' ? [result.articleId] : [],
+    );
+    void this.storyDesk.suggestFor(imported);
   }
 
   async importFromPicker(): Promise<void> {

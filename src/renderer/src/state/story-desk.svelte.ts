@@ -5,7 +5,11 @@
  * turned into a highlight in the Quote category with its speaker in the note.
  */
 import type { StoryView } from '../../../shared/contract';
-import type { EntityChoicesView, StoryDeskView } from '../../../shared/story-desk-contract';
+import type {
+  EntityChoicesView,
+  StoryDeskView,
+  StorySuggestionView,
+} from '../../../shared/story-desk-contract';
 import { call, messageOf } from '../lib/api';
 import type { Notices } from './notices.svelte';
 import type { Saves } from './saves.svelte';
@@ -17,6 +21,8 @@ export class StoryDesk {
   current = $state<StoryDeskView | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
+  /** Story suggestions for the articles just imported, until accepted, moved or ignored. */
+  suggestions = $state<StorySuggestionView[]>([]);
 
   constructor(
     private readonly saves: Saves,
@@ -115,6 +121,49 @@ export class StoryDesk {
       this.notices.show(`Quote by ${speaker} highlighted.`);
     } catch (error) {
       this.notices.error(`Could not highlight the quote: ${messageOf(error)}`);
+    }
+  }
+
+  async suggestFor(articleIds: string[]): Promise<void> {
+    if (articleIds.length === 0) return;
+    try {
+      const [stories, suggestions] = await Promise.all([
+        call('listStories', {}),
+        call('suggestStories', { articleIds: articleIds.slice(0, 50) }),
+      ]);
+      this.stories = stories;
+      this.suggestions = suggestions;
+    } catch (error) {
+      this.notices.error(`Could not suggest stories: ${messageOf(error)}`);
+    }
+  }
+
+  ignore(articleId: string): void {
+    this.suggestions = this.suggestions.filter((each) => each.articleId !== articleId);
+  }
+
+  /** Files the article in a story (the suggested one, or another the reader moved it to). */
+  async file(articleId: string, storyId: string): Promise<void> {
+    try {
+      const story = await this.saves.track(call('addToStory', { id: storyId, articleIds: [articleId] }));
+      this.ignore(articleId);
+      this.notices.show(`Added to “${story.name}”.`);
+    } catch (error) {
+      this.notices.error(`Could not add the article to the story: ${messageOf(error)}`);
+    }
+  }
+
+  /** Starts a new story with the article and the unfiled articles like it. */
+  async startStory(articleId: string, others: string[], name: string): Promise<void> {
+    try {
+      const story = await this.saves.track(call('createStory', { name, articleIds: [articleId, ...others] }));
+      this.stories = [...this.stories, story];
+      this.suggestions = this.suggestions.filter(
+        (each) => each.articleId !== articleId && !others.includes(each.articleId),
+      );
+      this.notices.show(`Story “${story.name}” started.`);
+    } catch (error) {
+      this.notices.error(`Could not start the story: ${messageOf(error)}`);
     }
   }
 
