@@ -12,7 +12,7 @@ import { judgeLanguage } from './language';
 import { mergeEntities, noChoices, type EntityChoices } from './merge-entities';
 import { formsToFind, propagateNames } from './propagate-names';
 import { findSharedSentences, type Sentence, type SharedSentence } from './shared-sentences';
-import type { Entity, LanguageVerdict, Mention, StoryArticle } from './story-types';
+import type { Entity, LanguageVerdict, Mention, Quote, StoryArticle } from './story-types';
 
 /** What one article yields on its own (cache it per article text and cleaning-rules version). */
 export interface ArticleExtraction {
@@ -81,28 +81,35 @@ function coverageOf(
   };
 }
 
-export function analyzeStory(
+/**
+ * The story-wide steps, as a generator that pauses between them and between
+ * articles: `analyzeStory` runs it straight through, `analyzeStoryYielding`
+ * gives the event loop a turn at each pause.
+ */
+function* analysisSteps(
   articles: StoryArticle[],
   extractions: ArticleExtraction[],
-  choices: EntityChoices = noChoices,
-): StoryAnalysis {
+  choices: EntityChoices,
+): Generator<void, StoryAnalysis> {
   const forms = formsToFind(extractions.flatMap((extraction) => extraction.mentions));
-  const mentionsByArticle = articles.map((article, index) =>
-    extractions[index]!.language.english
-      ? propagateNames(article.id, article.text, extractions[index]!.mentions, forms)
-      : [],
-  );
+  const mentionsByArticle: Mention[][] = [];
+  for (const [index, article] of articles.entries()) {
+    const { language, mentions } = extractions[index]!;
+    mentionsByArticle.push(language.english ? propagateNames(article.id, article.text, mentions, forms) : []);
+    yield;
+  }
   const entities = mergeEntities(mentionsByArticle.flat(), choices);
   const entityOf = new Map<Mention, string>();
   for (const entity of entities) for (const mention of entity.mentions) entityOf.set(mention, entity.id);
-  const quotes = articles.flatMap((article, index) =>
-    extractions[index]!.language.english
-      ? findQuotes(article.id, article.text, mentionsByArticle[index]!).map(({ quote, speaker }) => ({
-          ...quote,
-          speakerId: speaker === null ? null : (entityOf.get(speaker) ?? null),
-        }))
-      : [],
-  );
+  yield;
+  const quotes: Quote[] = [];
+  for (const [index, article] of articles.entries()) {
+    if (!extractions[index]!.language.english) continue;
+    for (const { quote, speaker } of findQuotes(article.id, article.text, mentionsByArticle[index]!)) {
+      quotes.push({ ...quote, speakerId: speaker === null ? null : (entityOf.get(speaker) ?? null) });
+    }
+    yield;
+  }
   const groups = groupQuotes(quotes);
   const { shared, singleSource } = findSharedSentences(articles);
   const articleIds = articles.map((article) => article.id);
@@ -119,4 +126,25 @@ export function analyzeStory(
     singleSource,
     coverage: coverageOf(articleIds, entities, groups, shared, singleSource),
   };
+}
+
+export function analyzeStory(
+  articles: StoryArticle[],
+  extractions: ArticleExtraction[],
+  choices: EntityChoices = noChoices,
+): StoryAnalysis {
+  const steps = analysisSteps(articles, extractions, choices);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+export async function analyzeStoryYielding(
+  articles: StoryArticle[],
+  extractions: ArticleExtraction[],
+  choices: EntityChoices = noChoices,
+): Promise<StoryAnalysis> {
+  const steps = analysisSteps(articles, extractions, choices);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

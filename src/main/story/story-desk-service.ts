@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { AppFailure } from '../../shared/api-error';
 import type { StoryDeskView, StorySuggestionView } from '../../shared/story-desk-contract';
 import type { LibraryStore } from '../store/library-store';
-import { analyzeStory, extractArticleYielding, type ArticleExtraction } from './analyze-story';
+import { analyzeStoryYielding, extractArticleYielding, type ArticleExtraction } from './analyze-story';
 import { noChoices, type EntityChoices } from './merge-entities';
 import { storyDeskView } from './story-desk-view';
 import { StoryIndex } from './story-index';
@@ -74,7 +74,7 @@ export function createStoryDeskService(store: LibraryStore) {
       extractions.push(await extraction(article, rulesVersion));
     }
     const choices = choicesOf(storyId);
-    const analysis = analyzeStory(articles, extractions, choices);
+    const analysis = await analyzeStoryYielding(articles, extractions, choices);
     return storyDeskView(
       storyId,
       analysis,
