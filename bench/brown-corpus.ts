@@ -53,3 +53,18 @@ export function makeArticles(paragraphs: string[], count: number): string[] {
   }
   return articles;
 }
+
+/** Every Brown file as one document with its category (the file name's first two letters: ca news … cr humour). */
+export async function brownDocuments(): Promise<{ id: string; category: string; text: string }[]> {
+  const files = (await readdir(corpusDir)).filter((name) => /^c[a-r]\d\d$/.test(name)).sort();
+  const documents: { id: string; category: string; text: string }[] = [];
+  for (const file of files) {
+    const text = await readFile(path.join(corpusDir, file), 'utf8');
+    const paragraphs = text
+      .split(/\n\s*\n/)
+      .map((block) => untag(block.replace(/\s+/g, ' ')))
+      .filter((paragraph) => paragraph.length > 0);
+    documents.push({ id: file, category: file.slice(0, 2), text: paragraphs.join('\n\n') });
+  }
+  return documents;
+}

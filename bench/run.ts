@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --json FILE] [-- --quick] [-- --search]`: runs every benchmark
- * (`--search`: only the store and search ones), prints the figures with the machine
- * they came from, and with --json writes them to FILE as flat keys whose names
- * carry their units (e.g. `save_p95_ms_10k`).
+ * `npm run bench [-- --json FILE] [-- --quick] [-- --ONLY]`: runs every benchmark,
+ * prints the figures with the machine they came from, and with --json writes them
+ * to FILE as flat keys whose names carry their units (e.g. `save_p95_ms_10k`).
+ * `--ONLY` runs one group: `--annotations`, `--painted`, `--search` (the store and
+ * search benches), `--story`, `--store-speed`.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,18 +15,17 @@ import { runImportBench } from './import-bench';
 import { runPaintedBench } from './painted-bench';
 import { runStoreSpeedBench } from './store-speed-bench';
 import { runSearchBench } from './search-bench';
+import { runStoryBench } from './story-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const quick = args.includes('--quick');
-const only = args.includes('--annotations')
-  ? 'annotations'
-  : args.includes('--painted')
-    ? 'painted'
-    : args.includes('--search')
-      ? 'search'
-      : null;
+const groups = ['annotations', 'painted', 'search', 'story', 'store-speed'] as const;
+const only = groups.find((group) => args.includes(`--${group}`)) ?? null;
+/** Whether a group runs: every group when none is named, else the named one (and what it needs). */
+const runs = (group: 'store' | 'exports' | 'imports' | (typeof groups)[number]): boolean =>
+  only === null || only === group || (group === 'store' && only === 'search');
 
 const targets: Record<string, [string, (value: number) => boolean]> = {
   save_p95_ratio_10k_to_5: ['≤ 1.5', (value) => value <= 1.5],
@@ -46,6 +46,8 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   search_index_load_ms_10k: ['< 1500', (value) => value < 1500],
   search_update_ms_p95: ['< 5', (value) => value < 5],
   core_rss_mb_with_index_10k: ['< 300', (value) => value < 300],
+  story_suggest_p95_ms_10k: ['< 200', (value) => value < 200],
+  story_coverage_p95_ms_20_articles: ['< 500', (value) => value < 500],
 };
 
 const machine = {
@@ -59,8 +61,9 @@ console.log(
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'briefing-bench-'));
 const figures: Record<string, number> = { ...machine };
 try {
-  if (only === null || only === 'search') console.log('\n== store');
-  if (only === null || only === 'search')
+  const log = (line: string) => console.log(`  ${line}`);
+  if (runs('store')) {
+    console.log('\n== store');
     Object.assign(
       figures,
       await runStoreBench({
@@ -68,36 +71,37 @@ try {
         articles: quick ? 1_000 : 10_000,
         highlights: quick ? 5_000 : 50_000,
         saves: quick ? 100 : 400,
-        log: (line) => console.log(`  ${line}`),
+        log,
       }),
     );
-  if (only === null || only === 'search') {
+  }
+  if (runs('search')) {
     console.log('\n== search');
-    Object.assign(
-      figures,
-      await runSearchBench(path.join(workDir, 'store-10k'), (line) => console.log(`  ${line}`)),
-    );
+    Object.assign(figures, await runSearchBench(path.join(workDir, 'store-10k'), log));
   }
-  if (only !== 'painted' && only !== 'search') {
+  if (runs('story')) {
+    console.log('\n== story desk');
+    Object.assign(figures, await runStoryBench(log, quick ? 1_000 : 10_000));
+  }
+  if (runs('annotations')) {
     console.log('\n== annotations');
-    Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
+    Object.assign(figures, await runAnnotationBench(workDir, log));
   }
-  if (only !== 'search') console.log('\n== edits painted in the renderer');
-  if (only !== 'search')
-    Object.assign(
-      figures,
-      await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40),
-    );
-  if (only === null) {
+  if (runs('painted')) {
+    console.log('\n== edits painted in the renderer');
+    Object.assign(figures, await runPaintedBench(workDir, log, quick ? 15 : 40));
+  }
+  if (runs('store-speed')) {
     console.log('\n== store speed at 10,000 articles');
-    Object.assign(
-      figures,
-      await runStoreSpeedBench(workDir, (line) => console.log(`  ${line}`), quick ? 1_000 : 10_000),
-    );
+    Object.assign(figures, await runStoreSpeedBench(workDir, log, quick ? 1_000 : 10_000));
+  }
+  if (runs('imports')) {
     console.log('\n== imports');
-    Object.assign(figures, await runImportBench(workDir, (line) => console.log(`  ${line}`)));
+    Object.assign(figures, await runImportBench(workDir, log));
+  }
+  if (runs('exports')) {
     console.log('\n== exports');
-    Object.assign(figures, await runExportBench(workDir, (line) => console.log(`  ${line}`)));
+    Object.assign(figures, await runExportBench(workDir, log));
   }
 } finally {
   await rm(workDir, { recursive: true, force: true });

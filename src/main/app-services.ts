@@ -11,6 +11,7 @@ import { createBriefingService } from './briefings/briefing-service';
 import { createHistoryService } from './history/history-service';
 import { createSettingsService } from './settings/settings-service';
 import { createStoryService } from './stories/story-service';
+import { createStoryDeskService } from './story/story-desk-service';
 import type { LibraryStore } from './store/library-store';
 import { observeStore } from './search/observe-store';
 import { createSearchService } from './search/search-service';
@@ -32,6 +33,7 @@ export function createAppServices(openedStore: LibraryStore, now: () => Date = (
     stories: createStoryService(store, history, now),
     reading: createReadingService(store, now),
     search,
+    storyDesk: createStoryDeskService(store),
   };
 }
 export type AppServices = ReturnType<typeof createAppServices>;

@@ -56,6 +56,9 @@ export const channels = {
   addToStory: 'story:add-articles',
   removeFromStory: 'story:remove-articles',
   search: 'search:query',
+  analyzeStory: 'story-desk:analyze',
+  setEntityChoices: 'story-desk:entity-choices',
+  suggestStories: 'story-desk:suggest',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

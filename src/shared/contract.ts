@@ -10,6 +10,7 @@ import type { ApiEvent, ApiMethod } from './channels';
 import { blockSchema, qualityFlagSchema, readerCommentSchema, removedLineSchema } from './cleaned-article';
 import { defaultCategories } from './default-categories';
 import { limits } from './limits';
+import { entityChoicesSchema, storyDeskViewSchema, storySuggestionSchema } from './story-desk-contract';
 
 export const themePreference = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof themePreference>;
@@ -644,6 +645,16 @@ export const contract = {
   search: {
     request: z.object({ query: z.string().max(20_000) }).strict(),
     reply: searchReplySchema,
+  /** The story desk: entities, who said what and the coverage matrix of a story. */
+  analyzeStory: { request: z.object({ storyId }).strict(), reply: storyDeskViewSchema },
+  setEntityChoices: {
+    request: z.object({ storyId, choices: entityChoicesSchema }).strict(),
+    reply: storyDeskViewSchema,
+  },
+  /** Which story each (newly imported) article belongs to, or a new one. */
+  suggestStories: {
+    request: z.object({ articleIds: z.array(articleId).min(1).max(limits.filesPerImport) }).strict(),
+    reply: z.array(storySuggestionSchema),
   },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 

@@ -165,6 +165,14 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   ],
   removeFromStory: [{ id: 's-1' }, { id: 's-1', articleIds: [''] }],
   search: [{}, { query: 7 }, { query: 'x'.repeat(20_001) }, { query: 'a', limit: 5 }],
+  analyzeStory: [{}, { storyId: '' }, { storyId: 's-1', extra: 1 }],
+  setEntityChoices: [
+    { storyId: 's-1' },
+    { storyId: 's-1', choices: { merges: [['only one']], splits: [], renames: {} } },
+    { storyId: 's-1', choices: { merges: [], splits: [''], renames: {} } },
+    { storyId: 's-1', choices: { merges: [], splits: [], renames: { Trump: '' } } },
+  ],
+  suggestStories: [{}, { articleIds: [] }, { articleIds: [3] }],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
   importFromAddress: [
     {},

@@ -18,6 +18,7 @@ import { createLineChoiceHandlers } from './line-choice-handlers';
 import { createStoryHandlers } from './story-handlers';
 import { createReadingHandlers } from './reading-handlers';
 import { createSearchHandlers } from './search-handlers';
+import { createStoryDeskHandlers } from './story-desk-handlers';
 
 export { noServices, type Handlers, type HandlerServices } from './handler-types';
 
@@ -47,5 +48,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...createStoryHandlers(app),
     ...createReadingHandlers(app),
     ...createSearchHandlers(app),
+    ...createStoryDeskHandlers(app),
   };
 }

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { defaultCategories } from '../../../shared/default-categories';
 import { seedingRecordV1Schema, storedSettingsV1Schema } from '../migrations/library-parts-v1';
 import { storedLibraryViewSchema } from './stored-library-view';
+import { storedEntityChoicesSchema } from './stored-entity-choices';
 
 export const libraryIndexVersion = 4;
 
@@ -65,6 +66,8 @@ export const storySchema = z.object({
   createdAt: z.string(),
   /** In the order they were added; an id may outlive its article (undo of a delete brings it back). */
   articleIds: z.array(z.string().min(1)),
+  /** The story desk: the reader's merges, splits and renames of entities (absent: none yet). */
+  entityChoices: storedEntityChoicesSchema.optional(),
 });
 export type Story = z.infer<typeof storySchema>;
 

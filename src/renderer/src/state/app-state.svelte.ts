@@ -17,6 +17,7 @@ import { ReaderSession } from './reader.svelte';
 import { Saves } from './saves.svelte';
 import { Settings } from './settings.svelte';
 import { StoryList } from './story-list.svelte';
+import { StoryDesk } from './story-desk.svelte';
 
 export type Phase =
   | { name: 'loading' }
@@ -33,6 +34,7 @@ export class AppState {
   readonly settings = new Settings(this.saves, this.notices);
   readonly reader = new ReaderSession(this.saves, this.library);
   readonly briefings = new Briefings(this.saves, this.notices);
+  readonly storyDesk = new StoryDesk(this.saves, this.notices);
 
   phase = $state<Phase>({ name: 'loading' });
   recovery = $state<Extract<StoreStatus, { state: 'ready' }>['recovery']>([]);
@@ -67,6 +69,7 @@ export class AppState {
     this.navigation.view = view;
     if (view === 'highlights') await this.library.loadHighlights();
     if (view === 'briefings') await this.briefings.load();
+    if (view === 'stories') await this.storyDesk.load();
   }
 
   async openArticle(articleId: string, highlightId: string | null = null): Promise<void> {
@@ -139,6 +142,10 @@ export class AppState {
     this.reader.close();
     await runImport(items, (progress, results) => (this.importState = { progress, results: [...results] }));
     await this.library.refresh();
+    const imported = (this.importState?.results ?? []).flatMap((result) =>
+      result.status === 'imported' ? [result.articleId] : [],
+    );
+    void this.storyDesk.suggestFor(imported);
   }
 
   async importFromPicker(): Promise<void> {

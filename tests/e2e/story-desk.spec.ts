@@ -1,0 +1,116 @@
+/**
+ * The story desk on the seeds' story, in the real app: entities merged across
+ * spellings, a merge the app did not make done by hand and kept after a
+ * restart, a quote turned into a highlight by one keystroke, and the
+ * coverage matrix (with screenshots of each tab).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test, expect } from './harness/fixtures';
+import type { BriefingApp } from './pages/briefing-app';
+
+/** Calls the app's own HTTP API from the page (browser mode), as the renderer does. */
+function apiCall(app: BriefingApp, channel: string, payload: unknown): Promise<unknown> {
+  return app.page.evaluate(
+    async ([channel, payload]) => {
+      const response = await fetch('/api', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ channel, payload }),
+      });
+      const envelope = (await response.json()) as { ok: boolean; value: unknown };
+      if (!envelope.ok) throw new Error(`${channel as string} failed`);
+      return envelope.value;
+    },
+    [channel, payload] as const,
+  );
+}
+
+/** Makes the seeds one story (the story UI belongs to the library). */
+async function makeSeedsStory(app: BriefingApp): Promise<string> {
+  const articles = (await apiCall(app, 'library:list', {})) as { id: string }[];
+  const story = (await apiCall(app, 'story:create', {
+    name: 'US guarantees for Ukraine',
+    articleIds: articles.map((a) => a.id),
+  })) as { id: string };
+  return story.id;
+}
+
+test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the coverage matrix', async ({
+  app,
+  mode,
+}) => {
+  test.skip(mode !== 'chromium', 'the story is made through browser mode’s HTTP API');
+  test.setTimeout(240_000);
+  await expect(app.page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await makeSeedsStory(app);
+  const page = app.page;
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Story desk' }).click();
+  const desk = page.getByRole('region', { name: 'Story desk' });
+  const zelenskyy = desk.getByRole('button', { name: /^Volodymyr Zelenskyy person/ });
+  await expect(zelenskyy).toBeVisible({ timeout: 60_000 });
+  await zelenskyy.click();
+  await expect(desk.getByText('Also written:')).toContainText('Zelenskiy');
+  await expect(desk.getByText('Also written:')).toContainText('Zelensky');
+  await app.screenshot('story-desk-entities');
+
+  // Moscow stands for Russia's government here: merge it by hand.
+  await desk.getByRole('button', { name: /^Moscow place/ }).click();
+  await desk.getByLabel('Merge Moscow with').selectOption({ label: 'Russia' });
+  await desk.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(desk.getByRole('button', { name: /^Moscow place/ })).toHaveCount(0);
+  await desk.getByRole('button', { name: /^Russia place/ }).click();
+  await expect(desk.getByText('Also written:')).toContainText('Moscow');
+
+  await desk.getByRole('tab', { name: 'Who said what' }).click();
+  const macron = desk.getByRole('row', { name: /whole security of the European continent/ });
+  await expect(macron).toContainText('Emmanuel Macron');
+  await macron.focus();
+  await page.keyboard.press('h');
+  await expect(page.getByText('Quote by Emmanuel Macron highlighted.')).toBeVisible();
+  await app.screenshot('story-desk-quotes');
+
+  await desk.getByRole('tab', { name: 'Coverage' }).click();
+  await expect(desk.getByRole('rowheader', { name: 'Donald Trump' })).toBeVisible();
+  await app.screenshot('story-desk-coverage');
+
+  // The highlight is in its article, in the Quote category, with the speaker in the note.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Highlights' }).click();
+  await expect(page.getByRole('button', { name: 'Quote 1' })).toBeVisible();
+  const highlights = (await apiCall(app, 'highlights:list', {})) as {
+    highlight: { categoryId: string; note: string; quote: string };
+  }[];
+  expect(highlights.map(({ highlight }) => [highlight.categoryId, highlight.note])).toEqual([
+    ['quote', 'Speaker: Emmanuel Macron'],
+  ]);
+
+  // The hand merge is kept with the story.
+  await app.restart();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Story desk' }).click();
+  await expect(desk.getByRole('button', { name: /^Russia place/ })).toBeVisible({ timeout: 60_000 });
+  await expect(desk.getByRole('button', { name: /^Moscow place/ })).toHaveCount(0);
+});
+
+test('an imported article on the same story is suggested for it, and accepting files it', async ({
+  app,
+  mode,
+  profileDir,
+}) => {
+  test.skip(mode !== 'chromium', 'the story is made through browser mode’s HTTP API');
+  test.setTimeout(120_000);
+  await expect(app.page.getByRole('heading', { name: 'Library' })).toBeVisible();
+  const storyId = await makeSeedsStory(app);
+  // Another outlet's copy of seed 002, edited (so it is a new article, not a duplicate).
+  const copy = path.join(profileDir, 'wire-copy.txt');
+  const seed = await readFile('seeds/002_fcb9d55784e1e080.txt', 'utf8');
+  await writeFile(copy, `${seed.replace('Trump Pledges', 'Trump Promises')}\nReporting by the wire desk.\n`);
+  await app.importThroughMenu([copy]);
+  const suggestions = app.page.getByRole('region', { name: 'Story suggestions' });
+  await expect(suggestions).toContainText('fits “US guarantees for Ukraine”', { timeout: 60_000 });
+  await app.screenshot('story-suggestions');
+  await suggestions.getByRole('button', { name: 'Accept' }).click();
+  await expect(app.page.getByText('Added to “US guarantees for Ukraine”.')).toBeVisible();
+  const stories = (await apiCall(app, 'stories:list', {})) as { id: string; articleIds: string[] }[];
+  expect(stories.find((story) => story.id === storyId)!.articleIds).toHaveLength(6);
+});
