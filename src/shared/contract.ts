@@ -645,6 +645,7 @@ export const contract = {
   search: {
     request: z.object({ query: z.string().max(20_000) }).strict(),
     reply: searchReplySchema,
+  },
   /** The story desk: entities, who said what and the coverage matrix of a story. */
   analyzeStory: { request: z.object({ storyId }).strict(), reply: storyDeskViewSchema },
   setEntityChoices: {
