@@ -10,12 +10,14 @@ import { itemsFromPicker, runImport, type ImportItem, type ImportProgress } from
 import { Briefings } from './briefings.svelte';
 import { defineContext } from './context';
 import { Library } from './library.svelte';
+import { LibraryQuery } from './library-query.svelte';
 import { Navigation, type View } from './navigation.svelte';
 import { Notices } from './notices.svelte';
 import { ReaderSession } from './reader.svelte';
 import { Saves } from './saves.svelte';
 import { Settings } from './settings.svelte';
 import { StoryDesk } from './story-desk.svelte';
+import { StoryList } from './story-list.svelte';
 
 export type Phase =
   | { name: 'loading' }
@@ -26,7 +28,8 @@ export type Phase =
 export class AppState {
   readonly saves = new Saves();
   readonly notices = new Notices();
-  readonly library = new Library();
+  readonly stories = new StoryList(this.saves, this.notices);
+  readonly library = new Library(new LibraryQuery(this.saves), this.stories);
   readonly navigation = new Navigation();
   readonly settings = new Settings(this.saves, this.notices);
   readonly reader = new ReaderSession(this.saves, this.library);
@@ -45,8 +48,14 @@ export class AppState {
         this.phase = { name: 'store-failed', status };
         return;
       }
-      const [list, settings] = await Promise.all([call('listArticles', {}), call('getSettings', {})]);
+      const [list, settings, stories] = await Promise.all([
+        call('listArticles', {}),
+        call('getSettings', {}),
+        call('listStories', {}),
+      ]);
       this.library.articles = list;
+      this.stories.stories = stories;
+      this.library.query.adopt(settings.library);
       this.recovery = status.recovery;
       this.settings.adopt(settings);
       this.phase = { name: 'ready', storePath: status.storePath };
@@ -64,9 +73,8 @@ export class AppState {
   }
 
   async openArticle(articleId: string, highlightId: string | null = null): Promise<void> {
-    const index = this.library.articles.findIndex((article) => article.id === articleId);
-    if (index < 0) return;
-    this.library.selectedIndex = index;
+    if (!this.library.find(articleId)) return;
+    this.library.select(articleId);
     this.library.error = null;
     await this.reader.open(articleId, highlightId);
   }
@@ -93,6 +101,7 @@ export class AppState {
     if (change?.target === 'annotations') this.reader.apply(change.change);
     else if (change?.target === 'briefing') this.briefings.applyHistory(change.briefingId, change.briefing);
     else if (change?.target === 'article') void this.articleUndone(change.articleId, change.summary !== null);
+    else if (change?.target === 'story') this.stories.place(change.storyId, change.story);
   }
 
   /** An article's deletion was undone or redone: rare, so the library and briefings are read again. */

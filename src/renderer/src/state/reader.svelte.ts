@@ -13,6 +13,7 @@ import type { Saves } from './saves.svelte';
 export interface MetadataChanges {
   title?: string;
   source?: Partial<Record<'outlet' | 'author' | 'publishedAt' | 'url', string | null>>;
+  tags?: string[];
 }
 
 export interface HighlightChanges {
