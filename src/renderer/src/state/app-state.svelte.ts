@@ -16,8 +16,8 @@ import { Notices } from './notices.svelte';
 import { ReaderSession } from './reader.svelte';
 import { Saves } from './saves.svelte';
 import { Settings } from './settings.svelte';
-import { StoryList } from './story-list.svelte';
 import { StoryDesk } from './story-desk.svelte';
+import { StoryList } from './story-list.svelte';
 
 export type Phase =
   | { name: 'loading' }
