@@ -11,12 +11,19 @@ import { runAnnotationBench } from './annotation-bench';
 import { runExportBench } from './export-bench';
 import { runImportBench } from './import-bench';
 import { runPaintedBench } from './painted-bench';
+import { runLibraryBench } from './library-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const quick = args.includes('--quick');
-const only = args.includes('--annotations') ? 'annotations' : args.includes('--painted') ? 'painted' : null;
+const only = args.includes('--annotations')
+  ? 'annotations'
+  : args.includes('--painted')
+    ? 'painted'
+    : args.includes('--library')
+      ? 'library'
+      : null;
 
 const targets: Record<string, [string, (value: number) => boolean]> = {
   save_p95_ratio_10k_to_5: ['≤ 1.5', (value) => value <= 1.5],
@@ -28,6 +35,16 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   highlight_painted_p95_ms_100k_words: ['< 50', (value) => value < 50],
   note_autosave_painted_p95_ms: ['< 50', (value) => value < 50],
   reloads_during_edits: ['= 0', (value) => value === 0],
+  library_first_paint_ms_10k: ['< 300', (value) => value < 300],
+  library_dom_nodes_10k: ['< 1000', (value) => value < 1000],
+  back_to_library_ms_10k: ['≤ 100', (value) => value <= 100],
+  library_jk_p95_ms_10k: ['≤ 16', (value) => value <= 16],
+  library_scroll_longest_task_ms_10k: ['≤ 50', (value) => value <= 50],
+  all_highlights_first_paint_ms_50k: ['≤ 300', (value) => value <= 300],
+  all_highlights_dom_nodes_50k: ['≤ 5000', (value) => value <= 5000],
+  all_highlights_heap_mb_50k: ['≤ 50', (value) => value <= 50],
+  all_highlights_filter_ms_50k: ['≤ 100', (value) => value <= 100],
+  highlights_scroll_longest_task_ms_50k: ['≤ 50', (value) => value <= 50],
 };
 
 const machine = {
@@ -53,12 +70,24 @@ try {
         log: (line) => console.log(`  ${line}`),
       }),
     );
-  if (only !== 'painted') {
+  if (only === null || only === 'library') {
+    console.log('\n== library and highlights view at size');
+    Object.assign(
+      figures,
+      await runLibraryBench(workDir, (line) => console.log(`  ${line}`), quick ? 1_000 : 10_000),
+    );
+  }
+  if (only !== 'painted' && only !== 'library') {
     console.log('\n== annotations');
     Object.assign(figures, await runAnnotationBench(workDir, (line) => console.log(`  ${line}`)));
   }
-  console.log('\n== edits painted in the renderer');
-  Object.assign(figures, await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40));
+  if (only !== 'library') {
+    console.log('\n== edits painted in the renderer');
+    Object.assign(
+      figures,
+      await runPaintedBench(workDir, (line) => console.log(`  ${line}`), quick ? 15 : 40),
+    );
+  }
   if (only === null) {
     console.log('\n== imports');
     Object.assign(figures, await runImportBench(workDir, (line) => console.log(`  ${line}`)));
