@@ -3,7 +3,7 @@
  * prints the figures with the machine they came from, and with --json writes them
  * to FILE as flat keys whose names carry their units (e.g. `save_p95_ms_10k`).
  * `--ONLY` runs one group: `--annotations`, `--painted`, `--search` (the store and
- * search benches), `--story`, `--store-speed`.
+ * search benches), `--story`, `--store-speed`, `--library`.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,12 +16,13 @@ import { runPaintedBench } from './painted-bench';
 import { runStoreSpeedBench } from './store-speed-bench';
 import { runSearchBench } from './search-bench';
 import { runStoryBench } from './story-bench';
+import { runLibraryBench } from './library-bench';
 
 const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const quick = args.includes('--quick');
-const groups = ['annotations', 'painted', 'search', 'story', 'store-speed'] as const;
+const groups = ['annotations', 'painted', 'search', 'story', 'store-speed', 'library'] as const;
 const only = groups.find((group) => args.includes(`--${group}`)) ?? null;
 /** Whether a group runs: every group when none is named, else the named one (and what it needs). */
 const runs = (group: 'store' | 'exports' | 'imports' | (typeof groups)[number]): boolean =>
@@ -48,6 +49,16 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   core_rss_mb_with_index_10k: ['< 300', (value) => value < 300],
   story_suggest_p95_ms_10k: ['< 200', (value) => value < 200],
   story_coverage_p95_ms_20_articles: ['< 500', (value) => value < 500],
+  library_first_paint_ms_10k: ['< 300', (value) => value < 300],
+  library_dom_nodes_10k: ['< 1000', (value) => value < 1000],
+  back_to_library_ms_10k: ['≤ 100', (value) => value <= 100],
+  library_jk_p95_ms_10k: ['≤ 16', (value) => value <= 16],
+  library_scroll_longest_task_ms_10k: ['≤ 50', (value) => value <= 50],
+  all_highlights_first_paint_ms_50k: ['≤ 300', (value) => value <= 300],
+  all_highlights_dom_nodes_50k: ['≤ 5000', (value) => value <= 5000],
+  all_highlights_heap_mb_50k: ['≤ 50', (value) => value <= 50],
+  all_highlights_filter_ms_50k: ['≤ 100', (value) => value <= 100],
+  highlights_scroll_longest_task_ms_50k: ['≤ 50', (value) => value <= 50],
 };
 
 const machine = {
@@ -94,6 +105,10 @@ try {
   if (runs('store-speed')) {
     console.log('\n== store speed at 10,000 articles');
     Object.assign(figures, await runStoreSpeedBench(workDir, log, quick ? 1_000 : 10_000));
+  }
+  if (runs('library')) {
+    console.log('\n== library and highlights view at size');
+    Object.assign(figures, await runLibraryBench(workDir, log, quick ? 1_000 : 10_000));
   }
   if (runs('imports')) {
     console.log('\n== imports');

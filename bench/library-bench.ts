@@ -1,0 +1,244 @@
+/**
+ * The library and the all-highlights view at size (issue 14): a store of
+ * 10,000 Brown-corpus articles with five real highlights each (50,000, every
+ * third with a note), served by browser mode over its HTTP transport to the
+ * built renderer in Chromium. Measured in the page:
+ * - library first paint (navigation start to the first row painted) and DOM nodes;
+ * - j/k: a key press to the selection moved and laid out (script, effects, layout), p95;
+ * - scrolling the whole library: long tasks (> 50 ms) seen by a PerformanceObserver;
+ * - back to the library from the reader (Esc to the first row painted);
+ * - the highlights view: first row painted, DOM nodes, JS heap after GC, a category filter click, scrolling.
+ */
+import { execFile } from 'node:child_process';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../scripts/chromium';
+import { TextIndex } from '../src/main/anchoring/text-index';
+import { articleFromPlainText } from '../src/main/articles/article-from-text';
+import { openLibraryStore } from '../src/main/store/library-store';
+import { emptyShard } from '../src/main/store/schemas/annotation-shard';
+import { rendererDir, serveApp } from '../tests/e2e/harness/served-app';
+import { highlightsOn } from './annotation-bench';
+import { brownParagraphs, makeArticles } from './brown-corpus';
+import { percentile, round } from './stats';
+
+const categories = ['key-judgment', 'evidence', 'counterpoint', 'question', 'quote'];
+
+/** Writes the store: articles through the store (durable), then each article's five highlights into its file. */
+async function buildStore(storeDir: string, count: number, log: (line: string) => void): Promise<void> {
+  const texts = makeArticles(await brownParagraphs(), count);
+  const store = await openLibraryStore({ dir: storeDir, backups: false });
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  for (let from = 0; from < texts.length; from += 500) {
+    const batch = texts.slice(from, from + 500).map((text, n) =>
+      articleFromPlainText(text, {
+        sourceFile: `brown-${from + n}.txt`,
+        addedAt: new Date(start + (from + n) * 60_000).toISOString(),
+      }),
+    );
+    await store.addArticles(batch);
+    log(`  ${Math.min(from + 500, texts.length)} articles`);
+  }
+  const records = store.index().articles;
+  await store.close();
+  // Each article's highlights are written straight into its annotation file (a generated fixture, not a save path).
+  let done = 0;
+  for (const record of records) {
+    const article = await readFile(path.join(storeDir, 'articles', `${record.id}.json`), 'utf8');
+    const text = (JSON.parse(article) as { cleaned: { text: string } }).cleaned.text;
+    const highlights = highlightsOn(new TextIndex(text), 5).map((highlight, n) => ({
+      ...highlight,
+      categoryId: categories[(done + n) % categories.length]!,
+      note:
+        n % 3 === 0
+          ? `Note on passage ${n} of ${record.title.slice(0, 30)}: check against the other reports.`
+          : '',
+    }));
+    const shard = { ...emptyShard(record.id), highlights };
+    await writeFile(path.join(storeDir, 'annotations', `${record.id}.json`), JSON.stringify(shard));
+    done += 1;
+  }
+}
+
+/** When `selector` first matches, the time of the frame after (performance.now); fails after 60 s. */
+async function afterFrame(page: Page, selector: string): Promise<number> {
+  await page
+    .locator(selector)
+    .first()
+    .waitFor({ state: 'attached', timeout: 60_000 })
+    .catch(async (error: unknown) => {
+      const shown = await page.evaluate(() => document.querySelector('main')?.innerHTML.slice(0, 1500));
+      throw new Error(`${String(error)}\nThe page showed: ${shown}`);
+    });
+  return page.evaluate(
+    () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))),
+  );
+}
+
+const domNodes = (page: Page) => page.evaluate(() => document.getElementsByTagName('*').length);
+
+/** Presses a key `times` times, each timed from dispatch to its DOM update laid out. */
+function keyTimes(page: Page, key: string, times: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ key, times }) => {
+      const spent: number[] = [];
+      for (let n = 0; n < times; n += 1) {
+        const started = performance.now();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        void document.body.offsetHeight;
+        spent.push(performance.now() - started);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return spent;
+    },
+    { key, times },
+  );
+}
+
+/** Scrolls the window from top to bottom a screen per frame, and returns the long tasks seen meanwhile. */
+function scrollLongTasks(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const long: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) long.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    window.scrollTo(0, 0);
+    while (window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 2) {
+      window.scrollBy(0, window.innerHeight);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    observer.disconnect();
+    window.scrollTo(0, 0);
+    return long;
+  });
+}
+
+/** Opens the highlights view from the library and measures it. */
+async function highlightsView(
+  page: Page,
+  cdp: CDPSession,
+  log: (line: string) => void,
+): Promise<Record<string, number>> {
+  log('the highlights view…');
+  const opened = await page.evaluate(() => {
+    const at = performance.now();
+    [...document.querySelectorAll('button')]
+      .find((button) => button.textContent?.trim() === 'Highlights')!
+      .click();
+    return at;
+  });
+  const highlightsPaint = (await afterFrame(page, '#highlight-row-0')) - opened;
+  const highlightNodes = await domNodes(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  const filterMs: number[] = [];
+  for (const name of ['Evidence', 'Question', 'All', 'Quote', 'Key judgment', 'All']) {
+    filterMs.push(
+      await page.evaluate(async (name) => {
+        const chip = [
+          ...document.querySelectorAll<HTMLButtonElement>('[aria-label="Filter All highlights"] button'),
+        ].find((button) => button.textContent?.trim().startsWith(name))!;
+        const started = performance.now();
+        chip.click();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        void document.body.offsetHeight;
+        return performance.now() - started;
+      }, name),
+    );
+  }
+  log('scrolling the highlights…');
+  const highlightsLong = await scrollLongTasks(page);
+  const rowsShown = await page.evaluate(
+    () => document.querySelectorAll('#highlight-row-0, [id^="highlight-row-"]').length,
+  );
+
+  return {
+    all_highlights_first_paint_ms_50k: round(highlightsPaint, 0),
+    all_highlights_dom_nodes_50k: highlightNodes,
+    all_highlights_rows_in_dom_50k: rowsShown,
+    all_highlights_heap_mb_50k: round(heap.usedSize / 2 ** 20, 1),
+    all_highlights_filter_ms_50k: round(percentile(filterMs, 50), 1),
+    all_highlights_filter_max_ms_50k: round(Math.max(...filterMs), 1),
+    highlights_scroll_long_tasks_50k: highlightsLong.length,
+    highlights_scroll_longest_task_ms_50k: round(Math.max(0, ...highlightsLong), 0),
+  };
+}
+
+export async function runLibraryBench(
+  workDir: string,
+  log: (line: string) => void,
+  articles = 10_000,
+): Promise<Record<string, number>> {
+  try {
+    await access(path.join(rendererDir, 'index.html'));
+  } catch {
+    log('building the renderer (electron-vite build)…');
+    await promisify(execFile)('npx', ['electron-vite', 'build'], { maxBuffer: 1 << 24 });
+  }
+  const profileDir = path.join(workDir, 'library-profile');
+  const storeDir = path.join(profileDir, 'store');
+  await mkdir(storeDir, { recursive: true });
+  log(`writing ${articles.toLocaleString('en')} articles with 5 highlights each…`);
+  await buildStore(storeDir, articles, log);
+
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx names the functions inside page.evaluate through a helper the page lacks: give it one.
+  await page.addInitScript('window.__name = (f) => f');
+  const app = await serveApp(page, profileDir);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await page.locator('[role="option"]').first().waitFor({ timeout: 120_000 });
+    log('library first paint (reload)…');
+    const paints: number[] = [];
+    for (let n = 0; n < 3; n += 1) {
+      await page.reload();
+      paints.push(await afterFrame(page, '[role="option"]'));
+    }
+    const libraryNodes = await domNodes(page);
+    log('j/k…');
+    await keyTimes(page, 'j', 10);
+    const jk = [...(await keyTimes(page, 'j', 100)), ...(await keyTimes(page, 'k', 50))];
+    log('scrolling the library…');
+    const libraryLong = await scrollLongTasks(page);
+
+    log('back to the library from the reader…');
+    const back: number[] = [];
+    for (let n = 0; n < 5; n += 1) {
+      await page.keyboard.press('j');
+      await page.keyboard.press('Enter');
+      await page.locator('.body').waitFor();
+      const started = await page.evaluate(() => {
+        const at = performance.now();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        return at;
+      });
+      back.push((await afterFrame(page, '[role="option"][aria-selected="true"]')) - started);
+    }
+
+    const library = {
+      library_articles: articles,
+      library_first_paint_ms_10k: round(percentile(paints, 50), 0),
+      library_dom_nodes_10k: libraryNodes,
+      library_jk_p50_ms_10k: round(percentile(jk, 50), 1),
+      library_jk_p95_ms_10k: round(percentile(jk, 95), 1),
+      library_scroll_long_tasks_10k: libraryLong.length,
+      library_scroll_longest_task_ms_10k: round(Math.max(0, ...libraryLong), 0),
+      back_to_library_ms_10k: round(percentile(back, 50), 0),
+    };
+    try {
+      return { ...library, ...(await highlightsView(page, cdp, log)) };
+    } catch (error) {
+      log(`the highlights view could not be measured: ${String(error).slice(0, 300)}`);
+      return library;
+    }
+  } finally {
+    await app.close();
+    await browser.close();
+  }
+}
