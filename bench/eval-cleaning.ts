@@ -12,7 +12,7 @@
  * - title accuracy on pages whose gold text starts with the headline;
  * - quality flags per 100 pages, by kind; crashes and rejections.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +26,14 @@ const option = (name: string) => {
   return index >= 0 ? args[index + 1] : undefined;
 };
 const jsonFile = option('--json');
+/** --samples FILE: each page's extractor figures appended as a JSON line as soon as it is done (long runs can be read part-way). */
+const samplesFile = option('--samples');
+/**
+ * --half 0|1: only the pages of one half of the corpus (split by a hash of the
+ * page id), for cross-validation: thresholds chosen on one half, checked on the other.
+ */
+const half = option('--half');
+const halfOf = (id: string) => [...id].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) >>> 0, 7) % 2;
 /** --shard K/N: only every N-th page from the K-th (0-based), to spread a long run over processes. */
 const [shardIndex, shardCount] = (option('--shard') ?? '0/1').split('/').map(Number) as [number, number];
 const limit = Number(option('--limit') ?? Infinity);
@@ -286,7 +294,8 @@ const ids = readdirSync(path.join(corpus, 'gold'))
   .map((name) => name.replace(/\.txt$/, ''))
   .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
   .slice(0, limit)
-  .filter((_, index) => index % shardCount === shardIndex);
+  .filter((_, index) => index % shardCount === shardIndex)
+  .filter((id) => half === undefined || halfOf(id) === Number(half));
 
 const text = emptyFigures();
 const html = emptyFigures();
@@ -333,6 +342,18 @@ for (const [done, id] of ids.entries()) {
   const baselines = await baselineExtractors(decode(htmlBytes));
   scoreExtractor(readability, baselines.readability, goldWords, headline);
   scoreExtractor(defuddle, baselines.defuddle, goldWords, headline);
+  if (samplesFile) {
+    const sample = (found: Extracted | null) =>
+      found && {
+        f1: f1(tokens(found.text), goldWords),
+        ms: found.ms,
+        titleRight: headline === null ? null : tokens(found.title).join(' ') === headline,
+      };
+    appendFileSync(
+      samplesFile,
+      `${JSON.stringify({ id, readability: sample(baselines.readability), defuddle: sample(baselines.defuddle) })}\n`,
+    );
+  }
 }
 
 const per100 = (figures: PathFigures) =>

@@ -316,6 +316,26 @@ describe('comment split on numbered and "Posted by:" comments', () => {
     expect(article.text).not.toMatch(/Agreed|Not so sure|Thanks\./);
   });
 
+  it('does not start the comments at a story line ending in "said."', () => {
+    const article = cleanArticle(
+      [
+        'House Explosion Kills Girl',
+        ...prose.slice(0, 2),
+        'Nobody else was hurt, Filicetti said.',
+        ...prose.slice(2),
+        '18 Comments',
+        'by ssnoah77 July 25, 2012 2:23 AM EDT',
+        'Sad news.',
+        'Reply to this comment',
+        'by newster90210 July 24, 2012 9:51 PM EDT',
+        'Terrible.',
+        'Reply to this comment',
+      ].join('\n'),
+    );
+    for (const paragraph of prose) expect(article.text).toContain(paragraph);
+    expect(article.comments.map((comment) => comment.text)).toContain('Sad news.');
+  });
+
   it('does not take the article’s own byline with a date for a comment', () => {
     const article = cleanArticle(
       ['Getting Through One Night', 'by Paulo Coelho on June 25, 2012', ...prose, '12 Comments'].join('\n'),
@@ -327,7 +347,7 @@ describe('comment split on numbered and "Posted by:" comments', () => {
 describe('position relative to the article', () => {
   const menu = ['• Home', '• World', '• Politics', '• Business', '• Sport', '• Weather'];
   const teaser =
-    'Our newsletter brings the stories that matter to your inbox every morning, and you can leave it at any time you like.';
+    'Our newsletter brings you the stories that matter to you in your inbox every morning, and you can leave it at any time that you like, with one click on the link at the end of it.';
 
   it('drops a small run of prose that many lines of chrome separate from the article', () => {
     const article = cleanArticle(['Allies Weigh Security Guarantees', ...prose, ...menu, teaser].join('\n'));
@@ -343,6 +363,7 @@ describe('position relative to the article', () => {
       ),
     );
     for (const paragraph of prose) expect(article.text).toContain(paragraph);
+    expect(article.text).not.toMatch(/Share|Tweet/);
   });
 });
 

@@ -18,7 +18,8 @@ const chromePrefix = /^(?:ReplyDelete|Reply|Delete)+/;
 const authorLines = [
   /\b(?:at|@)\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?/iu,
   /\b\d{1,2}:\d\d\s*[ap]\.?m\.?(?:\s|$)/iu,
-  /\b(?:said|says|wrote)[\s:.…]*$/iu,
+  // "Anna says:", "Bob wrote…": a short line, never a sentence that ends "…, Filicetti said.".
+  /^.{1,50}\b(?:said|says|wrote)\s*(?::|\.\.\.|…)?$/iu,
   /\bwrites:(?:\s+on\b|\s*$)/iu,
   /\(score:\s*-?\d/iu,
   /\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/iu,
