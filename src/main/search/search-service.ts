@@ -207,9 +207,18 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
     threadMemory: () => current().ask<{ heapUsedMb: number; documents: number }>({ type: 'memory' }),
     async search(query: string): Promise<SearchReply> {
       void start();
+      // While the thread loads or rebuilds the index it answers nothing else: say so at once.
+      if (!loaded)
+        return {
+          results: [],
+          counts: { article: 0, highlight: 0, note: 0 },
+          capped: false,
+          notices: ['The search index is still being prepared; some results may be missing.'],
+          indexing: true,
+        };
       let reply: SearchReply;
       try {
-        reply = await runSearch({ store, find, readText }, query, !loaded);
+        reply = await runSearch({ store, find, readText }, query, false);
       } catch (error) {
         if (!(error instanceof SearchTimeout)) logError(error);
         return {
@@ -224,9 +233,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
           indexing: true,
         };
       }
-      if (!loaded)
-        reply.notices.push('The search index is still being prepared; some results may be missing.');
-      else if (notice) reply.notices.push(notice);
+      if (notice) reply.notices.push(notice);
       notice = null;
       return reply;
     },
