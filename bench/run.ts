@@ -59,6 +59,7 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   all_highlights_heap_mb_50k: ['≤ 50', (value) => value <= 50],
   all_highlights_filter_ms_50k: ['≤ 100', (value) => value <= 100],
   highlights_scroll_longest_task_ms_50k: ['≤ 50', (value) => value <= 50],
+  search_main_stall_max_ms_10k: ['< 50', (value) => value < 50],
 };
 
 const machine = {

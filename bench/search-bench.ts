@@ -2,7 +2,9 @@
  * Search benchmarks (issue 14) on the store benchmark's 10,000-article,
  * 50,000-highlight library: index build from the store, its size on disk, store
  * open plus index load at start, query p50/p95 over 100 realistic queries, the
- * index update after a highlight save, and memory with the index loaded.
+ * index update after a highlight save, memory with the index loaded (the whole
+ * process, index thread included, and the main thread alone once that thread has
+ * ended), and the main thread's longest stall while the index loads or rebuilds.
  */
 import { execFileSync } from 'node:child_process';
 import { percentile, round } from './stats';
@@ -31,5 +33,12 @@ export async function runSearchBench(storeDir: string, log: (line: string) => vo
     search_p95_ms_10k: round(percentile(loaded.queryMs, 95)),
     search_update_ms_p95: round(percentile(loaded.updateMs, 95)),
     core_rss_mb_with_index_10k: round(loaded.rssMb, 1),
+    core_rss_mb_main_only_10k: round(loaded.mainRssMb, 1),
+    search_main_heap_mb_10k: round(loaded.mainHeapMb, 1),
+    search_worker_heap_mb_10k: round(loaded.workerHeapMb, 1),
+    store_open_ms_10k_search_run: round(loaded.openMs, 0),
+    search_main_stall_load_ms_10k: round(loaded.stallMs, 0),
+    search_main_stall_rebuild_ms_10k: round(built.stallMs, 0),
+    search_main_stall_max_ms_10k: round(Math.max(loaded.stallMs, built.stallMs), 0),
   };
 }

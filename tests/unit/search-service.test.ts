@@ -30,6 +30,19 @@ async function wordOf(app: Awaited<ReturnType<typeof readyApp>>, id: string): Pr
 }
 
 describe('search', () => {
+  it('answers at once while its thread is still preparing the index, and from the index after', async () => {
+    const app = await dispatchApp(await makeTempDir());
+    const [article] = await app.ok('listArticles', {});
+    const early = await app.ok('search', { query: article!.title });
+    expect(early.indexing).toBe(true);
+    expect(early.notices).toContain('The search index is still being prepared; some results may be missing.');
+    await app.core.services!.search.idle();
+    const later = await app.ok('search', { query: article!.title });
+    expect(later.indexing).toBe(false);
+    expect(later.results[0]?.articleId).toBe(article!.id);
+    expect((await app.core.services!.search.threadMemory()).documents).toBeGreaterThan(0);
+  });
+
   it('finds article text, a new highlight and a note, and forgets them when removed', async () => {
     const app = await readyApp(await makeTempDir());
     const [article] = await app.ok('listArticles', {});
