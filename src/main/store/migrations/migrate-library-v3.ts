@@ -8,9 +8,9 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syncDirectory, writeFileDurably } from '../durable-write';
 import { fileStamp } from '../quarantine';
-import type { LibraryIndex } from '../schemas/library-index';
+import { libraryIndexVersion, type LibraryIndex } from '../schemas/library-index';
 import type { StoreLayout } from '../store-layout';
-import { upgradeLibraryV3, type LibraryV3 } from './library-v3';
+import type { LibraryV3 } from './library-v3';
 
 export async function migrateLibraryV3(
   layout: StoreLayout,
@@ -23,4 +23,9 @@ export async function migrateLibraryV3(
   const index = upgradeLibraryV3(legacy);
   await writeFileDurably(layout.libraryFile, JSON.stringify(index));
   return index;
+}
+
+/** The version-4 index holding what a version-3 one held (also used for backups taken before version 4). */
+export function upgradeLibraryV3(legacy: LibraryV3): LibraryIndex {
+  return { ...legacy, schemaVersion: libraryIndexVersion, stories: [] };
 }

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { articleNoteSchema, highlightSchema } from '../schemas/annotation-shard';
-import { articleRecordSchema } from '../schemas/library-index';
+import { articleRecordV3Schema } from './library-v3';
 import { briefingV1Schema } from './briefings-v1';
 
 const step = { id: z.string(), at: z.string(), label: z.string(), articleId: z.string() };
@@ -39,7 +39,7 @@ export const operationV1Schema = z.discriminatedUnion('target', [
   z.object({
     ...step,
     target: z.literal('article'),
-    record: articleRecordSchema,
+    record: articleRecordV3Schema,
     position: z.number().int().nonnegative().optional(),
   }),
 ]);

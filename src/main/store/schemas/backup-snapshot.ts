@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { annotationShardSchema } from './annotation-shard';
 import { libraryIndexSchema } from './library-index';
-import { libraryV3Schema, upgradeLibraryV3 } from '../migrations/library-v3';
+import { libraryV3Schema } from '../migrations/library-v3';
+import { upgradeLibraryV3 } from '../migrations/migrate-library-v3';
 
 export const backupSnapshotVersion = 1;
 
