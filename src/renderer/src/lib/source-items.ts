@@ -2,8 +2,8 @@
  * Import items for the paths that are not files: each web address typed into
  * "Add from address…" (one per line), and the clipboard (HTML, plain text, or
  * a lone address). Each item carries a request id so the batch can be
- * cancelled: the running request is aborted in the main process, and the
- * items not yet started answer "cancelled" without asking.
+ * cancelled: every request on its way (several run at once) is aborted in the
+ * main process, and the items not yet started answer "cancelled" without asking.
  */
 import { limits } from '../../../shared/limits';
 import type { ImportResultView } from '../../../shared/contract';
@@ -12,8 +12,8 @@ import type { ImportItem } from './import-queue';
 
 export interface Cancellable {
   cancelled: boolean;
-  /** The request running now, if any. */
-  current: string | null;
+  /** The requests on their way now (the import queue keeps several in flight). */
+  running: Set<string>;
 }
 
 let nextRequest = 0;
@@ -34,11 +34,11 @@ function cancelledResult(name: string): ImportResultView {
 async function tracked(batch: Cancellable, name: string, run: (id: string) => Promise<ImportResultView>) {
   if (batch.cancelled) return cancelledResult(name);
   const id = requestId();
-  batch.current = id;
+  batch.running.add(id);
   try {
     return await run(id);
   } finally {
-    batch.current = null;
+    batch.running.delete(id);
   }
 }
 
@@ -99,7 +99,9 @@ export function itemFromClipboard(content: ClipboardContent, batch: Cancellable)
 
 export async function cancelBatch(batch: Cancellable): Promise<void> {
   batch.cancelled = true;
-  if (batch.current) await call('cancelImport', { requestId: batch.current }).catch(() => undefined);
+  await Promise.all(
+    [...batch.running].map((id) => call('cancelImport', { requestId: id }).catch(() => undefined)),
+  );
 }
 
 /** "Paste as article": the main process reads the clipboard (the app); elsewhere the reason says to press Ctrl/Cmd+V. */
