@@ -3,7 +3,7 @@
  * prints the figures with the machine they came from, and with --json writes them
  * to FILE as flat keys whose names carry their units (e.g. `save_p95_ms_10k`).
  * `--ONLY` runs one group: `--annotations`, `--painted`, `--search` (the store and
- * search benches), `--story`, `--store-speed`, `--library`.
+ * search benches), `--story`, `--store-speed`, `--library`, `--imports`, `--exports`.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,10 +22,19 @@ const args = process.argv.slice(2);
 const jsonIndex = args.indexOf('--json');
 const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
 const quick = args.includes('--quick');
-const groups = ['annotations', 'painted', 'search', 'story', 'store-speed', 'library'] as const;
+const groups = [
+  'annotations',
+  'painted',
+  'search',
+  'story',
+  'store-speed',
+  'library',
+  'imports',
+  'exports',
+] as const;
 const only = groups.find((group) => args.includes(`--${group}`)) ?? null;
 /** Whether a group runs: every group when none is named, else the named one (and what it needs). */
-const runs = (group: 'store' | 'exports' | 'imports' | (typeof groups)[number]): boolean =>
+const runs = (group: 'store' | (typeof groups)[number]): boolean =>
   only === null || only === group || (group === 'store' && only === 'search');
 
 const targets: Record<string, [string, (value: number) => boolean]> = {

@@ -171,8 +171,7 @@ test('npm start without Electron serves the app: open a seed, highlight, export 
       },
     );
     await app.library.open(summitSeed);
-    await app.reader.select('the United States would help guarantee Ukraine’s security');
-    await page.keyboard.press('1');
+    await app.reader.highlight('the United States would help guarantee Ukraine’s security', 1);
     await expect(app.reader.highlightMarks).toHaveCount(1);
     await page.keyboard.press('b');
     await expect(page.getByRole('status').filter({ hasText: 'Added to the briefing' })).toBeVisible();
