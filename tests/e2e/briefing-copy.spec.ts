@@ -51,9 +51,9 @@ test('copy a briefing item and a section as rich text and Markdown', async ({ ap
   );
   expect(item.text).toContain('The **core** pledge:\n\n- one\n- two');
 
+  // The copy event lands after the click resolves: wait for the section's copy, not the item's.
   await keyJudgments.getByRole('button', { name: 'Copy: section “Key judgments”' }).click();
-  const section = (await copied())!;
-  expect(section.text).toMatch(/^## Key judgments\n\n> the United States/);
+  await expect.poll(async () => (await copied())?.text).toMatch(/^## Key judgments\n\n> the United States/);
   await app.screenshot('briefing-copy');
 
   // The preview shows the export's rendering and follows edits.

@@ -23,17 +23,23 @@ function withoutArticle({
   return result as ApiReply<'importFromAddress'>;
 }
 
+/** Cancels remembered for requests not yet arrived; an id is used once, so old ones only cost memory. */
+const maxEarlyCancels = 1000;
+
 export function createSourceImportHandlers(
   store: () => LibraryStore,
   now: () => Date,
   readClipboard?: () => Promise<{ html?: string; text?: string }>,
 ): SourceImportHandlers {
   const running = new Map<string, AbortController>();
+  // A cancel can overtake its request (both are on their way at once): remember it, bounded.
+  const cancelledBeforeStart = new Set<string>();
   async function tracked<T>(
     requestId: string | undefined,
     work: (signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const controller = new AbortController();
+    if (requestId && cancelledBeforeStart.delete(requestId)) controller.abort();
     if (requestId) running.set(requestId, controller);
     try {
       return await work(controller.signal);
@@ -66,8 +72,14 @@ export function createSourceImportHandlers(
     },
     cancelImport: async ({ requestId }) => {
       const controller = running.get(requestId);
-      controller?.abort();
-      return { cancelled: controller !== undefined };
+      if (controller) {
+        controller.abort();
+        return { cancelled: true };
+      }
+      cancelledBeforeStart.add(requestId);
+      if (cancelledBeforeStart.size > maxEarlyCancels)
+        cancelledBeforeStart.delete(cancelledBeforeStart.values().next().value as string);
+      return { cancelled: false };
     },
   };
 }
