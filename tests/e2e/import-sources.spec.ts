@@ -105,7 +105,8 @@ test('a slow address can be cancelled', async ({ app }) => {
   await app.page.getByRole('button', { name: 'Add from address…' }).click();
   await app.page
     .getByLabel('Web addresses (http or https), one per line')
-    .fill(`${server.url('/slow')}\n${server.url('/article/Never')}`);
+    // Both slow: several addresses are fetched at once, so a quick second one would finish before Cancel.
+    .fill(`${server.url('/slow')}\n${server.url('/slow?second')}`);
   await app.page.getByRole('button', { name: 'Add 2 addresses' }).click();
   await expect(app.library.importPanel.getByRole('heading')).toHaveText('Importing 1 of 2…');
   await app.page.getByRole('button', { name: 'Cancel import' }).click();
