@@ -88,11 +88,18 @@ export function highlightPainted(page: Page, n: number): Promise<number> {
       ),
     );
     const body = document.querySelector('.body')!;
+    // Only what the mutations touched is looked at: a query over the whole body per mutation would time
+    // the observer, not the app.
+    const isFresh = (node: Node) =>
+      node instanceof HTMLElement &&
+      [node, ...node.querySelectorAll<HTMLElement>('[data-highlight-ids]')].some((element) =>
+        (element.dataset['highlightIds'] ?? '').split(' ').some((id) => id !== '' && !known.has(id)),
+      );
     const started = performance.now();
     const painted = new Promise<number>((resolve) => {
-      const observer = new MutationObserver(() => {
-        const fresh = Array.from(body.querySelectorAll<HTMLElement>('[data-highlight-ids]')).some((element) =>
-          element.dataset['highlightIds']!.split(' ').some((id) => !known.has(id)),
+      const observer = new MutationObserver((records) => {
+        const fresh = records.some((record) =>
+          record.type === 'attributes' ? isFresh(record.target) : [...record.addedNodes].some(isFresh),
         );
         if (!fresh) return;
         observer.disconnect();
@@ -111,7 +118,7 @@ export function highlightPainted(page: Page, n: number): Promise<number> {
 }
 
 /** Types into the selected highlight's note, leaves the field (which saves), and times until "Saved" shows. */
-async function noteSaved(page: Page, n: number): Promise<number> {
+export async function noteSaved(page: Page, n: number): Promise<number> {
   const field = page.getByLabel('Note (Markdown)');
   await field.focus();
   await page.keyboard.type(` note ${n}`);
@@ -123,7 +130,12 @@ async function noteSaved(page: Page, n: number): Promise<number> {
       const observer = new MutationObserver(() => {
         if (status.dataset['state'] !== 'saved' || header.dataset['state'] !== 'saved') return;
         observer.disconnect();
-        requestAnimationFrame(() => resolve(performance.now() - started));
+        const domAt = performance.now();
+        requestAnimationFrame(() => {
+          const paintedAt = performance.now();
+          (window as unknown as { __lastEdit: object }).__lastEdit = { started, domAt, paintedAt };
+          resolve(paintedAt - started);
+        });
       });
       observer.observe(document.body, {
         childList: true,
