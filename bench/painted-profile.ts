@@ -127,6 +127,7 @@ try {
   // The renderer's main thread is the one running the page's scripts (FunctionCall events).
   const mainThread = trace.traceEvents.find((event) => event.name === 'FunctionCall');
   const rendering = new Map<string, number>();
+  const counts = new Map<string, number>();
   for (const event of trace.traceEvents)
     if (
       mainThread &&
@@ -134,9 +135,15 @@ try {
       event.pid === mainThread.pid &&
       event.tid === mainThread.tid &&
       event.dur !== undefined
-    )
+    ) {
       rendering.set(event.name, (rendering.get(event.name) ?? 0) + event.dur / 1000);
-  printTop('renderer main thread by trace event (nested events overlap), heaviest first:', rendering, 15);
+      counts.set(event.name, (counts.get(event.name) ?? 0) + 1);
+    }
+  printTop(
+    'renderer main thread by trace event (nested events overlap; ×count), heaviest first:',
+    new Map([...rendering].map(([name, ms]) => [`${name} ×${counts.get(name)}`, ms])),
+    15,
+  );
 } finally {
   await close();
   await rm(workDir, { recursive: true, force: true });
