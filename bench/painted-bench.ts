@@ -6,7 +6,8 @@
  *   highlight on screen (the first frame after it is in the DOM), p50/p95;
  * - the same for a note autosave, to the editor and header saying "Saved";
  * - the bytes crossing IPC per edit (request + reply), next to what a reload
- *   of the article would cost, and how many reloads the edits caused (0).
+ *   of the article would cost, and how many reloads the edits caused (0);
+ * - the errors the renderer threw or logged during the edits (0).
  */
 import { execFile } from 'node:child_process';
 import { access, mkdir } from 'node:fs/promises';
@@ -90,9 +91,18 @@ export function highlightPainted(page: Page, n: number): Promise<number> {
     const body = document.querySelector('.body')!;
     const started = performance.now();
     const painted = new Promise<number>((resolve) => {
-      const observer = new MutationObserver(() => {
-        const fresh = Array.from(body.querySelectorAll<HTMLElement>('[data-highlight-ids]')).some((element) =>
-          element.dataset['highlightIds']!.split(' ').some((id) => !known.has(id)),
+      const observer = new MutationObserver((records) => {
+        // Only what the mutations touched is looked at: a query over the whole body per mutation would
+        // time the observer, not the app. (No named helper: tsx would wrap it in a `__name` the page lacks.)
+        const touched = records.flatMap((record) =>
+          record.type === 'attributes' ? [record.target] : [...record.addedNodes],
+        );
+        const fresh = touched.some(
+          (node) =>
+            node instanceof HTMLElement &&
+            [node, ...node.querySelectorAll<HTMLElement>('[data-highlight-ids]')].some((element) =>
+              (element.dataset['highlightIds'] ?? '').split(' ').some((id) => id !== '' && !known.has(id)),
+            ),
         );
         if (!fresh) return;
         observer.disconnect();
@@ -111,7 +121,7 @@ export function highlightPainted(page: Page, n: number): Promise<number> {
 }
 
 /** Types into the selected highlight's note, leaves the field (which saves), and times until "Saved" shows. */
-async function noteSaved(page: Page, n: number): Promise<number> {
+export async function noteSaved(page: Page, n: number): Promise<number> {
   const field = page.getByLabel('Note (Markdown)');
   await field.focus();
   await page.keyboard.type(` note ${n}`);
@@ -123,7 +133,12 @@ async function noteSaved(page: Page, n: number): Promise<number> {
       const observer = new MutationObserver(() => {
         if (status.dataset['state'] !== 'saved' || header.dataset['state'] !== 'saved') return;
         observer.disconnect();
-        requestAnimationFrame(() => resolve(performance.now() - started));
+        const domAt = performance.now();
+        requestAnimationFrame(() => {
+          const paintedAt = performance.now();
+          (window as unknown as { __lastEdit: object }).__lastEdit = { started, domAt, paintedAt };
+          resolve(paintedAt - started);
+        });
       });
       observer.observe(document.body, {
         childList: true,
@@ -158,6 +173,12 @@ export async function openLongArticle(workDir: string, log: (line: string) => vo
 
   const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Errors the renderer throws or logs (a Svelte effect loop, a failed save): each one is a defect.
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   const app = await serveApp(page, profileDir);
   await meterIpc(page);
   log(`opening the ${article.record.wordCount.toLocaleString('en')}-word article with 1,000 highlights…`);
@@ -167,7 +188,7 @@ export async function openLongArticle(workDir: string, log: (line: string) => vo
     await app.close();
     await browser.close();
   };
-  return { page, article, close };
+  return { page, article, errors, close };
 }
 
 export async function runPaintedBench(
@@ -175,9 +196,10 @@ export async function runPaintedBench(
   log: (line: string) => void,
   samples = 40,
 ): Promise<Record<string, number>> {
-  const { page, article, close } = await openLongArticle(workDir, log);
+  const { page, article, errors, close } = await openLongArticle(workDir, log);
   try {
     const reloadBytes = (await takeCalls(page)).find((call) => call.channel === 'article:get')?.bytes ?? 0;
+    const errorsBefore = errors.length;
 
     log(`highlighting ${samples} times…`);
     const highlightMs: number[] = [];
@@ -206,6 +228,7 @@ export async function runPaintedBench(
       noteBytes.push(calls.reduce((sum, call) => sum + call.bytes, 0));
       noteIpcMs.push(calls.reduce((sum, call) => sum + call.ms, 0));
     }
+    for (const error of new Set(errors.slice(errorsBefore))) log(`renderer error: ${error}`);
     return {
       painted_article_words: article.record.wordCount,
       article_reload_bytes_100k_words: reloadBytes,
@@ -218,6 +241,7 @@ export async function runPaintedBench(
       note_autosave_ipc_bytes: percentile(noteBytes, 50),
       note_autosave_ipc_roundtrip_p95_ms: round(percentile(noteIpcMs, 95), 1),
       reloads_during_edits: reloads,
+      renderer_errors_during_edits: errors.length - errorsBefore,
     };
   } finally {
     await close();

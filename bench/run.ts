@@ -47,6 +47,7 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   highlight_painted_p95_ms_100k_words: ['< 50', (value) => value < 50],
   note_autosave_painted_p95_ms: ['< 50', (value) => value < 50],
   reloads_during_edits: ['= 0', (value) => value === 0],
+  renderer_errors_during_edits: ['= 0', (value) => value === 0],
   import_app_articles_per_s_10k: ['≥ 200', (value) => value >= 200],
   import_app_cost_ratio_10k_vs_empty: ['≤ 1.5', (value) => value <= 1.5],
   settings_edit_ms_10k: ['≤ 10', (value) => value <= 10],
