@@ -80,16 +80,17 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
   const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
   warmImportWorker();
+  const services = createAppServices(store, now);
   // Re-cleaning after a rules change waits until start-up is over, and stops when the app closes.
+  // It writes through the services' store, whose change hook re-indexes each re-cleaned text for search.
   const sweep = new AbortController();
   let sweeping: Promise<unknown> = Promise.resolve();
   const sweepTimer = setTimeout(() => {
-    sweeping = recleanStaleArticles(store, recleanInWorker, sweep.signal).catch((error: unknown) =>
+    sweeping = recleanStaleArticles(services.store, recleanInWorker, sweep.signal).catch((error: unknown) =>
       console.error('Re-cleaning stored articles stopped:', error),
     );
   }, recleanDelayMs);
   sweepTimer.unref();
-  const services = createAppServices(store, now);
   void services.search.start();
   return {
     store,

@@ -137,13 +137,26 @@ describe('the saved search index', () => {
     await again.core.close();
   });
 
-  const spoilers: Array<[string, (content: string) => string, RegExp]> = [
-    ['damaged', (content) => content.slice(0, content.length / 2), /damaged/],
-    ['empty', () => '', /empty/],
-    ['newer', (content) => content.replace('"format":1', '"format":99'), /newer version/],
+  /** The file is a JSON header line, then the index's bytes: a change to the header keeps the bytes as they are. */
+  const inHeader = (content: Buffer, change: (header: string) => string) => {
+    const newline = content.indexOf(10);
+    return Buffer.concat([
+      Buffer.from(change(content.subarray(0, newline).toString())),
+      content.subarray(newline),
+    ]);
+  };
+  const spoilers: Array<[string, (content: Buffer) => Buffer, RegExp]> = [
+    ['damaged', (content) => content.subarray(0, content.length / 2), /damaged/],
+    ['empty', () => Buffer.alloc(0), /empty/],
+    [
+      'newer',
+      (content) => inHeader(content, (header) => header.replace(/"format":\d+/, '"format":99')),
+      /newer version/,
+    ],
     [
       'disagreeing',
-      (content) => content.replace(/"fingerprint":"[0-9a-f]+"/, '"fingerprint":"00"'),
+      (content) =>
+        inHeader(content, (header) => header.replace(/"fingerprint":"[0-9a-f]+"/, '"fingerprint":"00"')),
       /did not match/,
     ],
   ];
@@ -155,7 +168,7 @@ describe('the saved search index', () => {
       const word = await wordOf(first, article!.id);
       await first.core.close();
       const file = searchIndexPath(dataDir);
-      await writeFile(file, spoil(await readFile(file, 'utf8')));
+      await writeFile(file, spoil(await readFile(file)));
       const again = await readyApp(dataDir);
       expect(again.core.services!.search.status().origin).toBe('rebuilt');
       const reply = await again.search(word);

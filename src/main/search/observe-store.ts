@@ -5,13 +5,19 @@
  * wrapping it here keeps the index current without a call in each service.
  * A method this file does not know (added later) is reported as "something
  * changed", and the listener re-checks the whole library.
+ *
+ * Article texts written elsewhere (by the import worker, or re-cleaned after a
+ * rules change, in the background pass or when an article is read) are reported
+ * by id: the index reads them again from their files.
  */
+import { cleaningRulesVersion } from '../cleaning/rules-version';
 import type { LibraryStore } from '../store/library-store';
 import type { ArticleFile } from '../store/schemas/article-file';
 
 export type StoreChange =
   | { type: 'articles-added'; articles: ArticleFile[] }
   | { type: 'article-replaced'; article: ArticleFile }
+  | { type: 'texts-written'; articleIds: string[] }
   | { type: 'record-changed'; articleId: string }
   | { type: 'article-removed'; articleId: string }
   | { type: 'article-restored'; articleId: string }
@@ -21,7 +27,6 @@ export type StoreChange =
 /** Methods that only read, or write nothing the search index holds. */
 const unchanging = new Set<string>([
   'index',
-  'readArticle',
   'annotations',
   'annotatedArticleIds',
   'briefings',
@@ -39,6 +44,22 @@ export function observeStore(store: LibraryStore, listener: (change: StoreChange
     addArticles: async (articles) => {
       await store.addArticles(articles);
       listener({ type: 'articles-added', articles });
+    },
+    addPreparedArticles: async (articles) => {
+      await store.addPreparedArticles(articles);
+      listener({ type: 'texts-written', articleIds: articles.map((article) => article.record.id) });
+    },
+    replacePreparedArticles: async (articles) => {
+      await store.replacePreparedArticles(articles);
+      if (articles.length > 0)
+        listener({ type: 'texts-written', articleIds: articles.map((article) => article.record.id) });
+    },
+    readArticle: async (id) => {
+      // Until every article is cleaned by the current rules, a read may re-clean and save the text.
+      const mayReclean = store.index().cleanedWithRules !== cleaningRulesVersion;
+      const article = await store.readArticle(id);
+      if (mayReclean && !store.readOnly) listener({ type: 'texts-written', articleIds: [id] });
+      return article;
     },
     replaceArticle: async (article) => {
       await store.replaceArticle(article);

@@ -1,14 +1,14 @@
 /**
- * The search index (MiniSearch, chosen by measurement: see the README's search
- * section) and the bookkeeping that lets one article's documents be replaced
- * alone: which documents each article has, and each highlight's signature, so a
- * highlight save re-indexes only what changed.
+ * The search index (a compact packed index, compact-index.ts, chosen by
+ * measurement: see the README's search section) and the bookkeeping that lets
+ * one article's documents be replaced alone: which documents each article has,
+ * and each highlight's signature, so a highlight save re-indexes only what changed.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { eng as englishStopwords } from 'stopword';
 import { searchTokens } from '../../shared/search-text';
 import type { ArticleRecord } from '../store/schemas/library-index';
 import type { AnnotationShard } from '../store/schemas/annotation-shard';
+import { CompactIndex, type CompactHit } from './compact-index';
 import {
   addressOf,
   articleNoteDocument,
@@ -20,7 +20,7 @@ import {
 } from './search-documents';
 
 /** Bumped whenever the options below change what is stored: an index from another version is rebuilt. */
-export const searchEngineVersion = 'minisearch-7/2';
+export const searchEngineVersion = 'compact-1';
 
 /**
  * English's commonest words ("the", "of", "and") are in nearly every article: indexing them
@@ -30,16 +30,13 @@ export const searchEngineVersion = 'minisearch-7/2';
 const commonWords = new Set(englishStopwords);
 export const isCommonWord = (word: string) => commonWords.has(word);
 
-const options = {
-  fields: ['title', 'people', 'text', 'tags'],
-  storeFields: [],
-  tokenize: (text: string) => searchTokens(text),
-  processTerm: (term: string) => (commonWords.has(term) ? null : term),
-  searchOptions: {
-    tokenize: (query: string) => query.split(' ').filter(Boolean),
-    processTerm: (term: string) => term,
-  },
-};
+const fieldNames = ['title', 'people', 'text', 'tags'] as const;
+const options = { fields: fieldNames, boosts: [3, 2, 1, 2] };
+
+/** A document's words per field, folded, the commonest words left out. */
+function fieldWords(doc: SearchDocument): string[][] {
+  return fieldNames.map((field) => searchTokens(doc[field] ?? '').filter((word) => !commonWords.has(word)));
+}
 
 export interface EngineQuery {
   words: string[];
@@ -47,39 +44,30 @@ export interface EngineQuery {
 }
 
 export class SearchEngine {
-  readonly #index: MiniSearch<SearchDocument>;
+  readonly #index: CompactIndex;
   /** Each article's document ids, and each of its highlights' signatures. */
   readonly #articles = new Map<string, { docs: Set<string>; highlights: Map<string, string> }>();
 
-  private constructor(index: MiniSearch<SearchDocument>) {
+  private constructor(index: CompactIndex) {
     this.#index = index;
-    for (const id of this.#allIds()) this.#entry(addressOf(id).articleId).docs.add(id);
+    for (const id of index.ids()) this.#entry(addressOf(id).articleId).docs.add(id);
   }
 
   static empty(): SearchEngine {
-    return new SearchEngine(new MiniSearch<SearchDocument>(options));
+    return new SearchEngine(new CompactIndex(options));
   }
 
-  /**
-   * Reads a serialized index; throws on anything damaged. In one go (the index has its own
-   * thread, search-worker.ts): the async loader's pauses made the load several times slower.
-   */
-  static async load(json: string): Promise<SearchEngine> {
-    return Promise.resolve(new SearchEngine(MiniSearch.loadJSON<SearchDocument>(json, options)));
+  /** Reads a serialized index; throws on anything damaged. */
+  static load(data: Buffer): SearchEngine {
+    return new SearchEngine(CompactIndex.load(options, data));
   }
 
-  serialize(): string {
-    return JSON.stringify(this.#index);
+  serialize(): Buffer {
+    return this.#index.serialize();
   }
 
   get documentCount(): number {
     return this.#index.documentCount;
-  }
-
-  #allIds(): string[] {
-    // The ids live in MiniSearch's own map; its public API has no listing, so read them once at load.
-    const ids = (this.#index as unknown as { _documentIds: Map<number, string> })._documentIds;
-    return [...ids.values()];
   }
 
   #entry(articleId: string) {
@@ -92,13 +80,12 @@ export class SearchEngine {
   }
 
   #put(doc: SearchDocument): void {
-    if (this.#index.has(doc.id)) this.#index.discard(doc.id);
-    this.#index.add(doc);
+    this.#index.add(doc.id, fieldWords(doc));
     this.#entry(addressOf(doc.id).articleId).docs.add(doc.id);
   }
 
   #drop(id: string): void {
-    if (this.#index.has(id)) this.#index.discard(id);
+    this.#index.remove(id);
     this.#articles.get(addressOf(id).articleId)?.docs.delete(id);
   }
 
@@ -154,20 +141,17 @@ export class SearchEngine {
   }
 
   /** Ranked matches: every word must match, the last as a prefix, longer words with one typo. */
-  search({ words: asked, filter }: EngineQuery, limit: number): SearchResult[] {
+  search({ words: asked, filter }: EngineQuery, limit: number): CompactHit[] {
     const words = asked.filter((word) => !commonWords.has(word));
     if (asked.length > 0 && words.length === 0) return [];
-    const results =
-      words.length === 0
-        ? this.#index.search(MiniSearch.wildcard, { filter: (result) => filter(String(result.id)) })
-        : this.#index.search(words.join(' '), {
-            combineWith: 'AND',
-            boost: { title: 3, people: 2, tags: 2 },
-            prefix: (term, at, terms) => at === terms.length - 1 && term.length >= 3,
-            fuzzy: (term) => (term.length >= 5 ? 1 : false),
-            maxFuzzy: 1,
-            filter: (result) => filter(String(result.id)),
-          });
-    return results.slice(0, limit);
+    return this.#index.search(
+      words.map((word, at) => ({
+        word,
+        prefix: at === words.length - 1 && word.length >= 3,
+        fuzzy: word.length >= 5,
+      })),
+      filter,
+      limit,
+    );
   }
 }

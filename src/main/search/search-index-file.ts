@@ -1,22 +1,25 @@
 /**
  * The search index saved in the store folder (`search-index.json`): a first
- * line naming its format, engine and the fingerprint of the store it was made
- * from, then the engine's own JSON. Reading says why a file cannot be used
+ * line naming its format, engine and the fingerprints of the store it was made
+ * from (its records and annotations, store-fingerprint.ts; its article texts'
+ * files, texts-fingerprint.ts), then the engine's own bytes (compact-index.ts). Reading says why a file cannot be used
  * (missing, damaged, empty, newer, from another store state) so the service can
  * rebuild with a notice; the store is never changed by what is in this file.
  */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurably } from '../store/durable-write';
-import { storeFs } from '../store/store-fs';
 import { SearchEngine, searchEngineVersion } from './search-engine';
+import { textsFingerprint } from './texts-fingerprint';
 
-export const searchIndexFormat = 1;
+export const searchIndexFormat = 2;
 export const searchIndexFileName = 'search-index.json';
 
 interface Header {
   format: number;
   engine: string;
   fingerprint: string;
+  texts: string;
   savedAt: string;
 }
 
@@ -28,10 +31,16 @@ export function searchIndexPath(storeDir: string): string {
   return path.join(storeDir, searchIndexFileName);
 }
 
-export async function readIndexFile(storeDir: string, fingerprint: string): Promise<IndexFileReading> {
-  let content: string;
+export async function readIndexFile(
+  storeDir: string,
+  fingerprint: string,
+  articleFiles: readonly string[],
+): Promise<IndexFileReading> {
+  let content: Buffer;
+  // The texts' fingerprint (stats of every article file) is taken while the index file is read.
+  const texts = textsFingerprint(articleFiles);
   try {
-    content = await storeFs.readFile(searchIndexPath(storeDir));
+    content = await readFile(searchIndexPath(storeDir));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return { state: 'missing', problem: 'there was no saved search index' };
@@ -40,11 +49,13 @@ export async function readIndexFile(storeDir: string, fingerprint: string): Prom
       problem: `the saved search index could not be read (${(error as Error).message})`,
     };
   }
-  if (content.trim() === '') return { state: 'empty', problem: 'the saved search index was empty' };
-  const newline = content.indexOf('\n');
+  // Stops at the first byte that is not white space: a real index's first.
+  if (content.every((byte) => byte === 32 || byte === 10 || byte === 13 || byte === 9))
+    return { state: 'empty', problem: 'the saved search index was empty' };
+  const newline = content.indexOf(10);
   let header: Header;
   try {
-    header = JSON.parse(newline >= 0 ? content.slice(0, newline) : content) as Header;
+    header = JSON.parse(content.toString('utf8', 0, newline >= 0 ? newline : content.length)) as Header;
   } catch {
     return { state: 'damaged', problem: 'the saved search index was damaged' };
   }
@@ -56,19 +67,35 @@ export async function readIndexFile(storeDir: string, fingerprint: string): Prom
     return { state: 'stale', problem: 'the saved search index was made by an older version' };
   if (header.fingerprint !== fingerprint)
     return { state: 'stale', problem: 'the saved search index did not match the library' };
+  if (header.texts !== (await texts))
+    return {
+      state: 'stale',
+      problem: 'the library’s article texts changed after the search index was saved',
+    };
   try {
-    return { state: 'loaded', engine: await SearchEngine.load(content.slice(newline + 1)) };
+    return { state: 'loaded', engine: SearchEngine.load(content.subarray(newline + 1)) };
   } catch {
     return { state: 'damaged', problem: 'the saved search index was damaged' };
   }
 }
 
-export async function writeIndexFile(storeDir: string, engine: SearchEngine, fingerprint: string, now: Date) {
+export async function writeIndexFile(
+  storeDir: string,
+  engine: SearchEngine,
+  fingerprint: string,
+  articleFiles: readonly string[],
+  now: Date,
+) {
   const header: Header = {
     format: searchIndexFormat,
     engine: searchEngineVersion,
     fingerprint,
+    texts: await textsFingerprint(articleFiles),
     savedAt: now.toISOString(),
   };
-  await writeFileDurably(searchIndexPath(storeDir), `${JSON.stringify(header)}\n${engine.serialize()}`);
+  const body = engine.serialize();
+  await writeFileDurably(
+    searchIndexPath(storeDir),
+    Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), body]),
+  );
 }

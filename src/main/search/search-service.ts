@@ -150,6 +150,9 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
     }
   };
 
+  /** Every article's text file, in library order (their stats fingerprint the texts). */
+  const articleFiles = () => store.index().articles.map((record) => store.layout.articleFile(record.id));
+
   const refreshCount = async () => {
     documents = (await current().ask<{ documents: number }>({ type: 'memory' })).documents;
   };
@@ -160,6 +163,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
       type: 'load',
       storeDir: store.layout.dir,
       fingerprint: storeFingerprint(store),
+      articleFiles: articleFiles(),
     });
     if (reading.state === 'loaded') {
       const ids = store.annotatedArticleIds();
@@ -199,6 +203,15 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
       for (const article of articles) texts.delete(article.record.id);
       if (!loaded) for (const article of articles) pending.add(article.record.id);
       else await putArticles(articles.map((article) => partOf(article.record.id, article.cleaned.text)));
+      return;
+    }
+    if (change.type === 'texts-written') {
+      for (const id of change.articleIds) texts.delete(id);
+      if (!loaded) for (const id of change.articleIds) pending.add(id);
+      else {
+        const records = new Map(store.index().articles.map((record) => [record.id, record]));
+        await putArticles(change.articleIds.map((id) => partOf(id, null, records.get(id))));
+      }
       return;
     }
     if (change.type === 'unknown') {
@@ -267,6 +280,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
           type: 'save',
           storeDir: store.layout.dir,
           fingerprint: storeFingerprint(store),
+          articleFiles: articleFiles(),
           savedAt: now().toISOString(),
         });
         dirty = false;

@@ -1,5 +1,5 @@
 /**
- * The search index's own thread: holds the MiniSearch index (search-engine.ts),
+ * The search index's own thread: holds the search index (search-engine.ts),
  * loads the saved file, reads article texts while rebuilding, answers queries
  * and saves, so the main thread never parses or builds an index and stays free
  * to answer every other request. The main thread (search-thread.ts) sends it
@@ -24,7 +24,7 @@ export interface ArticlePart {
 }
 
 export type SearchJob =
-  | { type: 'load'; storeDir: string; fingerprint: string }
+  | { type: 'load'; storeDir: string; fingerprint: string; articleFiles: string[] }
   | { type: 'reset' }
   | { type: 'put'; items: ArticlePart[] }
   | { type: 'adopt'; shards: AnnotationShard[] }
@@ -33,7 +33,7 @@ export type SearchJob =
   | { type: 'remove'; articleId: string }
   | { type: 'inventory' }
   | { type: 'search'; words: string[]; kinds: SearchKind[]; allowed: string[] | null; limit: number }
-  | { type: 'save'; storeDir: string; fingerprint: string; savedAt: string }
+  | { type: 'save'; storeDir: string; fingerprint: string; articleFiles: string[]; savedAt: string }
   | { type: 'memory' };
 
 export type SearchThreadReply =
@@ -70,10 +70,12 @@ async function put(items: ArticlePart[]): Promise<string[]> {
 async function handle(job: SearchJob): Promise<unknown> {
   switch (job.type) {
     case 'load': {
-      const reading = await readIndexFile(job.storeDir, job.fingerprint).catch((error: unknown) => ({
-        state: 'damaged' as const,
-        problem: String(error),
-      }));
+      const reading = await readIndexFile(job.storeDir, job.fingerprint, job.articleFiles).catch(
+        (error: unknown) => ({
+          state: 'damaged' as const,
+          problem: String(error),
+        }),
+      );
       if (reading.state !== 'loaded') return { state: reading.state, problem: reading.problem };
       engine = reading.engine;
       return { state: 'loaded', problem: null };
@@ -108,7 +110,7 @@ async function handle(job: SearchJob): Promise<unknown> {
       return found.map((result) => ({ id: String(result.id), terms: result.terms }));
     }
     case 'save':
-      await writeIndexFile(job.storeDir, engine, job.fingerprint, new Date(job.savedAt));
+      await writeIndexFile(job.storeDir, engine, job.fingerprint, job.articleFiles, new Date(job.savedAt));
       return null;
     case 'memory':
       return { heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20, documents: engine.documentCount };
