@@ -28,7 +28,8 @@ export default defineConfig(({ command }) => ({
           index: resolve('src/main/index.ts'),
           // The browser-mode server (plain Node, no Electron), run by `npm start` where Electron cannot run.
           browser: resolve('src/main/browser/main.ts'),
-          // The import worker thread's entry (conversion and cleaning off the main thread).
+          // The conversion process's entry (conversion and cleaning of untrusted input off the app's process,
+          // a utility process in the app, a Node child in browser mode); packaged as out/main/import-worker.js.
           'import-worker': resolve('src/main/importing/import-worker.ts'),
           // The search index's thread (loading, rebuilding and querying off the main thread).
           'search-worker': resolve('src/main/search/search-worker.ts'),

@@ -20,10 +20,11 @@ import { openPath, pickExportPath, printToPdf, showInFolder } from './shell/expo
 import { useBuiltImportWorker } from './importing/use-built-import-worker';
 import { useBuiltSearchWorker } from './search/search-thread';
 import { readClipboard } from './shell/clipboard';
+import { launchUtilityProcess } from './shell/conversion-utility-process';
 
 applyUserDataOverride();
 registerAppScheme();
-useBuiltImportWorker(path.dirname(fileURLToPath(import.meta.url)));
+useBuiltImportWorker(path.dirname(fileURLToPath(import.meta.url)), launchUtilityProcess);
 useBuiltSearchWorker(path.dirname(fileURLToPath(import.meta.url)));
 
 if (!app.requestSingleInstanceLock()) {

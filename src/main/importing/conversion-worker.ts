@@ -1,20 +1,24 @@
 /**
- * Runs each input's conversion and cleaning in a worker thread
- * (`node:worker_threads`, the same in Electron's main process, the browser-mode
- * harness and the command line), one input at a time, with a time budget and a
- * memory cap (`resourceLimits`). An input that runs past either is rejected
- * with that reason: the thread is ended and a fresh one serves the next input,
- * while the main thread, which only waits for a message, stays free to answer
- * every other request. Cancelling (an AbortSignal) ends the thread the same way.
+ * Runs each input's conversion and cleaning in a separate conversion process
+ * at the lowest CPU priority (a Node child on the command line, in tests and
+ * in browser mode; an Electron utility process in the app), kept warm between
+ * inputs and taking one at a time, with a time budget (its CPU time, see
+ * `cpu-budget.ts`) and a memory cap (`--max-old-space-size`). An input that
+ * runs past either, or crashes the process, is rejected with that reason: the
+ * process is killed and a fresh one serves the next input, while the app's
+ * process, which only waits for a message, stays free to answer every other
+ * request. Cancelling (an AbortSignal) ends the process the same way.
  */
-import { Worker } from 'node:worker_threads';
+import { setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importLimits } from './import-limits';
+import { forkNodeChild, type ConversionChild, type LaunchChild } from './child-launcher';
+import { watchCpuBudget } from './cpu-budget';
 import type { ImportInput, PreparedArticle, PreparedConversion } from './import-input';
 import type { ArticleCheck, WorkerJob, WorkerReply, WorkerResult } from './import-worker';
 
-/** A job without its id (the thread numbers them). */
+/** A job without its id (the process numbers them). */
 type Job = WorkerJob extends infer J ? (J extends WorkerJob ? Omit<J, 'id'> : never) : never;
 
 export interface WorkerBudget {
@@ -22,17 +26,27 @@ export interface WorkerBudget {
   memoryMb: number;
 }
 
-const settings: { script: string; budget: WorkerBudget } = {
+const settings: { script: string; budget: WorkerBudget; launch: LaunchChild } = {
   script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-worker-from-source.mjs'),
+  launch: forkNodeChild,
   budget: { timeoutMs: importLimits.workerTimeoutMs, memoryMb: importLimits.workerMemoryMb },
 };
 
-/** The built app names its bundled worker; tests may tighten the budget. */
-export function configureImportWorker(options: { script?: string; budget?: Partial<WorkerBudget> }): void {
+/**
+ * The built app names its bundled entry (and the Electron app its utility-process launcher);
+ * tests may tighten the budget.
+ */
+export function configureImportWorker(options: {
+  script?: string;
+  budget?: Partial<WorkerBudget>;
+  launch?: LaunchChild;
+}): void {
   const before = JSON.stringify(settings);
+  const launcher = settings.launch;
   if (options.script) settings.script = options.script;
+  if (options.launch) settings.launch = options.launch;
   settings.budget = { ...settings.budget, ...options.budget };
-  if (JSON.stringify(settings) === before) return;
+  if (JSON.stringify(settings) === before && settings.launch === launcher) return;
   current?.stop();
   current = null;
 }
@@ -43,49 +57,59 @@ export function importWorkerBudget(): WorkerBudget {
 
 const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
 
-/** How long a started thread may take to load its libraries before the input is given up. */
+/** How long a started process may take to load its libraries before the input is given up. */
 const startupMs = 60_000;
-/** An idle thread is ended after this long, giving its memory back. */
+/** An idle process is ended after this long, giving its memory back. */
 const idleMs = 30_000;
 
-class ConversionThread {
-  private readonly worker: Worker;
+/** The child's nice value: the lowest priority, so the app's own process gets the CPU first. */
+const childPriority = 19;
+/** What V8 prints to stderr when a heap reaches its cap (the child then aborts). */
+const outOfMemory = /heap out of memory|reached heap limit|allocation failed/i;
+
+class ConversionProcess {
+  private readonly child: ConversionChild;
   private readonly ready: Promise<void>;
   private ended: string | null = null;
+  private onReady: (() => void) | null = null;
   private onEnd: ((reason: string) => void) | null = null;
   private onReply: ((reply: WorkerReply) => void) | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  private stderrTail = '';
   private nextId = 1;
 
   constructor(
     script: string,
     private readonly budget: WorkerBudget,
+    launch: LaunchChild,
   ) {
-    this.worker = new Worker(script, {
-      resourceLimits: {
-        maxOldGenerationSizeMb: budget.memoryMb,
-        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(budget.memoryMb / 8))),
-        stackSizeMb: 8,
-      },
-      stdout: false,
-      stderr: false,
-    });
     this.ready = new Promise((resolve, reject) => {
+      this.onReady = resolve;
       this.onEnd = (reason) => reject(new Error(reason));
-      this.worker.once('message', () => resolve());
     });
     this.ready.catch(() => {});
-    this.worker.on('message', (message: WorkerReply | 'ready') => {
-      if (message !== 'ready') this.onReply?.(message);
+    this.child = launch(script, [`--max-old-space-size=${budget.memoryMb}`], {
+      message: (message) => {
+        if (message === 'ready') this.onReady?.();
+        else this.onReply?.(message as WorkerReply);
+      },
+      stderr: (text) => {
+        this.stderrTail = (this.stderrTail + text).slice(-4096);
+      },
+      exit: () =>
+        this.end(
+          outOfMemory.test(this.stderrTail)
+            ? `it needed more than the ${budget.memoryMb} MB of memory one file may use`
+            : 'its conversion stopped unexpectedly',
+        ),
     });
-    this.worker.on('error', (error: Error & { code?: string }) => {
-      this.end(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `it needed more than the ${budget.memoryMb} MB of memory one file may use`
-          : `its conversion failed (${error.message.slice(0, 200)})`,
-      );
-    });
-    this.worker.on('exit', () => this.end('its conversion stopped unexpectedly'));
+    // The child lowers every one of its threads itself (Linux keeps a priority per thread); this
+    // covers systems where the priority is the whole process's (macOS, Windows).
+    try {
+      if (this.child.pid !== undefined) setPriority(this.child.pid, childPriority);
+    } catch {
+      // Not permitted: the child keeps its own lowered priority.
+    }
   }
 
   get alive(): boolean {
@@ -96,67 +120,70 @@ class ConversionThread {
     if (this.ended !== null) return;
     this.ended = reason;
     if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.child.hold(false);
     this.onEnd?.(reason);
   }
 
   warm(): void {
-    this.worker.postMessage('warm');
+    // Sent once the child listens (a message before that could be lost).
+    void this.ready.then(() => this.child.send('warm')).catch(() => undefined);
     this.idle();
   }
 
   private idle(): void {
     if (!this.alive) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.worker.unref();
+    this.child.hold(false);
     this.idleTimer = setTimeout(() => this.stop(), idleMs);
     this.idleTimer.unref();
   }
 
   stop(reason = 'the import worker was stopped'): void {
     this.end(reason);
-    void this.worker.terminate();
+    this.child.kill();
   }
 
   async run(job: Job, signal?: AbortSignal): Promise<WorkerResult> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.worker.ref();
+    this.child.hold(true);
     try {
-      const startup = setTimeout(() => this.stop('the import worker did not start'), startupMs);
-      // Cancelling while the thread still loads its libraries ends it too.
+      const unwatchStartup = watchCpuBudget(this.child.pid, startupMs, () =>
+        this.stop('the import worker did not start'),
+      );
+      // Cancelling while the process still loads its libraries ends it too.
       const cancelStartup = () => this.stop('the import was cancelled');
       signal?.addEventListener('abort', cancelStartup, { once: true });
       try {
         await this.ready;
       } finally {
-        clearTimeout(startup);
+        unwatchStartup();
         signal?.removeEventListener('abort', cancelStartup);
       }
       return await new Promise<WorkerResult>((resolve) => {
         const id = this.nextId++;
+        let unwatch = () => {};
         const finish = (result: WorkerResult) => {
-          clearTimeout(timer);
+          unwatch();
           signal?.removeEventListener('abort', cancel);
           this.onReply = null;
           this.onEnd = null;
           resolve(result);
         };
-        const timer = setTimeout(
-          () =>
-            this.stop(
-              job.kind === 'convert'
-                ? `it took longer than the ${duration(this.budget.timeoutMs)} one file may take to convert`
-                : `reading it took longer than ${duration(this.budget.timeoutMs)}`,
-            ),
-          this.budget.timeoutMs,
-        );
         const cancel = () => this.stop('the import was cancelled');
         if (signal?.aborted) return cancel();
         signal?.addEventListener('abort', cancel, { once: true });
         this.onReply = (reply) => {
-          if (reply.id === id) finish(reply.result);
+          if (reply.id === id) finish(boundedResult(reply.result));
         };
         this.onEnd = (reason) => finish({ ok: false, reason });
-        this.worker.postMessage({ ...job, id } as WorkerJob);
+        this.child.send({ ...job, id } as WorkerJob);
+        unwatch = watchCpuBudget(this.child.pid, this.budget.timeoutMs, () =>
+          this.stop(
+            job.kind === 'convert'
+              ? `it took longer than the ${duration(this.budget.timeoutMs)} one file may take to convert`
+              : `reading it took longer than ${duration(this.budget.timeoutMs)}`,
+          ),
+        );
       });
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
@@ -166,14 +193,25 @@ class ConversionThread {
   }
 }
 
-let current: ConversionThread | null = null;
+/** The article the child sent is refused when over the stored-article cap (the child checks it too). */
+function boundedResult(result: WorkerResult): WorkerResult {
+  const bytes = 'prepared' in result && result.prepared ? result.prepared.content.byteLength : 0;
+  if (bytes <= importLimits.maxArticleBytes) return result;
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(1)} MB`;
+  return {
+    ok: false,
+    reason: `the stored article would take ${mb(bytes)}, over the ${mb(importLimits.maxArticleBytes)} limit`,
+  };
+}
+
+let current: ConversionProcess | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Runs one job in the worker thread; jobs are taken one at a time, in the order asked. */
+/** Runs one job in the conversion process; jobs are taken one at a time, in the order asked. */
 function runInWorker(job: Job, signal?: AbortSignal): Promise<WorkerResult> {
   const run = async (): Promise<WorkerResult> => {
     if (signal?.aborted) return { ok: false, reason: 'the import was cancelled' };
-    if (!current?.alive) current = new ConversionThread(settings.script, settings.budget);
+    if (!current?.alive) current = new ConversionProcess(settings.script, settings.budget, settings.launch);
     return current.run(job, signal);
   };
   const result = queue.then(run, run);
@@ -181,7 +219,7 @@ function runInWorker(job: Job, signal?: AbortSignal): Promise<WorkerResult> {
   return result;
 }
 
-/** Converts one input in the worker thread (the article comes back as checked JSON bytes). */
+/** Converts one input in the conversion process (the article comes back as checked JSON bytes). */
 export function convertInWorker(
   input: ImportInput,
   addedAt: string,
@@ -191,8 +229,8 @@ export function convertInWorker(
 }
 
 /**
- * Reads and checks a stored article file in the worker thread, re-cleaning it there when older
- * cleaning rules made it: the main thread gets only the state and, if re-cleaned, the new bytes.
+ * Reads and checks a stored article file in the conversion process, re-cleaning it there when older
+ * cleaning rules made it: the app process gets only the state and, if re-cleaned, the new bytes.
  */
 export function inspectArticleInWorker(file: string, signal?: AbortSignal): Promise<ArticleCheck> {
   return runInWorker({ kind: 'inspect-article', file }, signal) as Promise<ArticleCheck>;
@@ -205,15 +243,15 @@ export async function recleanInWorker(file: string, signal?: AbortSignal): Promi
 }
 
 /**
- * Starts the worker thread and has it load its libraries now, so the first import does not wait
- * for them (called when the app core starts); an idle thread still ends after a while.
+ * Starts the conversion process and has it load its libraries now, so the first import does not wait
+ * for them (called when the app core starts); an idle process still ends after a while.
  */
 export function warmImportWorker(): void {
-  if (!current?.alive) current = new ConversionThread(settings.script, settings.budget);
+  if (!current?.alive) current = new ConversionProcess(settings.script, settings.budget, settings.launch);
   current.warm();
 }
 
-/** Ends the worker thread (tests, quitting). */
+/** Ends the conversion process (tests, quitting). */
 export function stopImportWorker(): void {
   current?.stop();
   current = null;

@@ -1,14 +1,13 @@
 /**
- * The import worker thread's entry: converts and cleans one input at a time
- * for the main thread (`conversion-worker.ts`), and checks stored article
+ * The conversion process's entry: converts and cleans one input at a time
+ * for the app's process (`conversion-worker.ts`), and checks stored article
  * files (reading, validating and, for older cleaning rules, re-cleaning them),
- * so none of that work holds up the main thread. It holds no state between
- * jobs; when a job runs past its time or memory budget the main thread ends
- * this thread and starts a fresh one.
+ * so none of that work holds up the app. It runs at the lowest CPU priority
+ * and holds no state between jobs; when a job runs past its time or memory
+ * budget, or crashes, the app kills this process and starts a fresh one.
  */
-import { readlinkSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import { convertInput } from './convert-input';
 import { articleFileSchema, type ArticleFile } from '../store/schemas/article-file';
 import { inspectArticleFile } from '../store/article-versions';
@@ -56,9 +55,6 @@ async function checkArticle(file: string): Promise<ArticleCheck> {
   return { ok: true, state: 'sound', prepared };
 }
 
-const transferList = (result: WorkerResult): ArrayBuffer[] =>
-  'prepared' in result && result.prepared ? [result.prepared.content.buffer as ArrayBuffer] : [];
-
 function describeFailure(error: unknown): string {
   if (error instanceof RangeError && /call stack/i.test(error.message))
     return 'its structure is nested too deeply to read';
@@ -66,22 +62,60 @@ function describeFailure(error: unknown): string {
 }
 
 /**
- * On Linux a thread has its own nice value: this thread asks for a lower one (10), so on a busy machine
- * the main thread (saves, every other request) gets the CPU first. Elsewhere this is skipped.
+ * Lowers this whole process to the lowest CPU priority (nice 19), so the app's own process gets
+ * the CPU first. Linux keeps a priority per thread, and V8 started its helper threads (garbage
+ * collection, compilation) before this ran: each of them is lowered too; threads started later
+ * inherit the priority. Elsewhere the priority is the process's, which the parent sets as well.
  */
-function lowerThreadPriority(): void {
+function lowerPriority(): void {
+  const lowest = constants.priority.PRIORITY_LOW;
+  let threads: string[] = [];
   try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (threadId > 0) setPriority(threadId, constants.priority.PRIORITY_BELOW_NORMAL);
+    threads = readdirSync('/proc/self/task');
   } catch {
-    // Not Linux, or not permitted: the thread keeps the process's priority.
+    // Not Linux.
+  }
+  for (const id of [0, ...threads.map(Number)]) {
+    try {
+      setPriority(id, lowest);
+    } catch {
+      // Not permitted, or the thread has ended: it keeps its priority.
+    }
   }
 }
 
-lowerThreadPriority();
-const port = parentPort;
-if (!port) throw new Error('import-worker.ts runs only as a worker thread');
-port.on('message', (job: WorkerJob | 'warm') => {
+/** The channel to the parent: an Electron utility process's port, or a forked Node child's IPC. */
+interface ParentChannel {
+  send(message: WorkerReply | 'ready'): void;
+  listen(handler: (message: WorkerJob | 'warm') => void): void;
+}
+
+/** Electron's `process.parentPort` in a utility process (typed here: this file must not import electron). */
+interface UtilityParentPort {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+function parentChannel(): ParentChannel {
+  const utilityPort = (process as { parentPort?: UtilityParentPort }).parentPort;
+  if (utilityPort)
+    return {
+      send: (message) => utilityPort.postMessage(message),
+      listen: (handler) => utilityPort.on('message', (event) => handler(event.data as WorkerJob | 'warm')),
+    };
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('import-worker.ts runs only as a child process of the app');
+  // The app has gone: nothing is left to convert for.
+  process.on('disconnect', () => process.exit(0));
+  return {
+    send: (message) => send(message),
+    listen: (handler) => process.on('message', (message) => handler(message as WorkerJob | 'warm')),
+  };
+}
+
+lowerPriority();
+const parent = parentChannel();
+parent.listen((job) => {
   if (job === 'warm') {
     // Load the HTML libraries ahead of the first import (the module cache keeps them).
     void Promise.all([import('jsdom'), import('@mozilla/readability')]).catch(() => undefined);
@@ -91,6 +125,6 @@ port.on('message', (job: WorkerJob | 'warm') => {
     job.kind === 'convert' ? convertInput(job.input, job.addedAt).then(prepare) : checkArticle(job.file);
   work
     .catch((error: unknown): WorkerResult => ({ ok: false, reason: describeFailure(error) }))
-    .then((result) => port.postMessage({ id: job.id, result } satisfies WorkerReply, transferList(result)));
+    .then((result) => parent.send({ id: job.id, result } satisfies WorkerReply));
 });
-port.postMessage('ready');
+parent.send('ready');

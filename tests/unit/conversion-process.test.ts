@@ -1,0 +1,152 @@
+/**
+ * The conversion process: it runs at the lowest CPU priority (every thread of
+ * it), a crash during one file fails that file alone and a fresh process
+ * serves the next, and its time budget counts the CPU time it used, not the
+ * time it waited for a busy machine.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdir, readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importArticles, type ImportFile } from '../../src/main/importing/import-articles';
+import { configureImportWorker, stopImportWorker } from '../../src/main/importing/conversion-worker';
+import {
+  forkNodeChild,
+  type ConversionChild,
+  type LaunchChild,
+} from '../../src/main/importing/child-launcher';
+import { processCpuMs, watchCpuBudget } from '../../src/main/importing/cpu-budget';
+import { storeOpener } from './store-helpers';
+import { tempDirs } from './temp-dir';
+
+const makeTempDir = tempDirs();
+const open = storeOpener();
+const now = new Date('2026-11-27T12:00:00.000Z');
+const prose =
+  'Officials from thirty countries met on Tuesday to discuss support, and agreed to meet again in the spring. ';
+const file = (name: string, text: string): ImportFile => ({ name, bytes: new TextEncoder().encode(text) });
+const bigPage = () =>
+  file(
+    'big.html',
+    `<html><head><title>Big</title></head><body><article><h1>Big</h1>${`<p>${prose.repeat(3)}</p>`.repeat(3_000)}</article></body></html>`,
+  );
+const linux = process.platform === 'linux';
+
+/** Launches real conversion processes, keeping each one (and what was sent to it) for the test. */
+function recordingLauncher(onJob?: (child: ConversionChild) => void) {
+  const children: ConversionChild[] = [];
+  const launch: LaunchChild = (script, execArgv, events) => {
+    const child = forkNodeChild(script, execArgv, events);
+    children.push(child);
+    return {
+      get pid() {
+        return child.pid;
+      },
+      send(message) {
+        child.send(message);
+        if (typeof message === 'object' && message !== null && 'kind' in message) onJob?.(child);
+      },
+      kill: () => child.kill(),
+      hold: (held) => child.hold(held),
+    };
+  };
+  return { launch, children };
+}
+
+afterEach(() => {
+  stopImportWorker();
+  configureImportWorker({ launch: forkNodeChild, budget: { timeoutMs: 20_000 } });
+});
+
+describe('the conversion process', () => {
+  it('fails only the file it was converting when it crashes, and a fresh process serves the next', async () => {
+    let crashed = false;
+    const { launch, children } = recordingLauncher((child) => {
+      if (crashed) return;
+      crashed = true;
+      // Killed from outside while it converts: what a crash of the process looks like to the app.
+      setTimeout(() => child.kill(), 100);
+    });
+    configureImportWorker({ launch, budget: { timeoutMs: 80_000 } });
+    const store = await open({ dir: await makeTempDir(), backups: false });
+    const [first, second] = await importArticles(
+      store,
+      [bigPage(), file('small.txt', `Small\n\n${prose}`)],
+      now,
+    );
+    expect(first).toMatchObject({ name: 'big.html', status: 'rejected' });
+    expect(first!.status === 'rejected' && first!.reason).toMatch(/its conversion stopped unexpectedly/);
+    expect(second).toMatchObject({ name: 'small.txt', status: 'imported' });
+    expect(children).toHaveLength(2);
+    expect(store.index().articles.map((record) => record.title)).toEqual(['Small']);
+  }, 120_000);
+
+  it.runIf(linux)(
+    'runs every one of its threads at the lowest priority (nice 19)',
+    async () => {
+      const { launch, children } = recordingLauncher();
+      configureImportWorker({ launch });
+      const store = await open({ dir: await makeTempDir(), backups: false });
+      const [result] = await importArticles(store, [file('small.txt', `Small\n\n${prose}`)], now);
+      expect(result).toMatchObject({ status: 'imported' });
+      const pid = children[0]!.pid!;
+      const threads = await readdir(`/proc/${pid}/task`);
+      // Node's main thread, V8's helper threads and libuv's: more than one, and all lowered.
+      expect(threads.length).toBeGreaterThan(1);
+      const nice = await Promise.all(
+        threads.map(async (id) => {
+          const stat = await readFile(`/proc/${pid}/task/${id}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        }),
+      );
+      expect(new Set(nice)).toEqual(new Set([19]));
+      // This process (the app's) keeps its own priority.
+      const own = await readFile(`/proc/${process.pid}/stat`, 'utf8');
+      expect(Number(own.slice(own.lastIndexOf(')') + 2).split(' ')[16])).not.toBe(19);
+    },
+    120_000,
+  );
+});
+
+describe.runIf(linux)('the time budget in CPU time', () => {
+  const started: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of started.splice(0)) child.kill('SIGKILL');
+  });
+  async function nodeChild(code: string): Promise<number> {
+    const child = spawn(process.execPath, ['-e', `${code}`], { stdio: ['ignore', 'pipe', 'ignore'] });
+    started.push(child);
+    await once(child.stdout!, 'data');
+    return child.pid!;
+  }
+
+  it('reads the CPU time a process used', async () => {
+    const pid = await nodeChild(
+      'process.stdout.write("up"); const end = Date.now() + 400; while (Date.now() < end);',
+    );
+    const before = processCpuMs(pid)!;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(before).toBeGreaterThanOrEqual(0);
+    expect(processCpuMs(pid)).toBeGreaterThanOrEqual(before);
+    expect(processCpuMs(2 ** 22 + 12_345)).toBeNull();
+  });
+
+  it('ends a process that keeps the CPU busy past the budget', async () => {
+    const pid = await nodeChild('process.stdout.write("up"); for (;;);');
+    const over = new Promise<void>((resolve) => watchCpuBudget(pid, 300, resolve));
+    await expect(over).resolves.toBeUndefined();
+    expect(processCpuMs(pid)).toBeGreaterThan(300);
+  }, 60_000);
+
+  it('leaves a process alone that waits without using the CPU, however long it waits', async () => {
+    const pid = await nodeChild('process.stdout.write("up"); setTimeout(() => {}, 60_000);');
+    let over = false;
+    const stop = watchCpuBudget(pid, 300, () => {
+      over = true;
+    });
+    // Three times the budget in wall-clock time: a wall-clock budget would have run out.
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    stop();
+    expect(over).toBe(false);
+  });
+});
