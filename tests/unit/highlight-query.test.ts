@@ -10,6 +10,7 @@ import {
   filterHighlights,
   groupedByArticle,
   highlightHaystacks,
+  highlightTags,
   noHighlightFilter,
   startsGroup,
 } from '../../src/renderer/src/lib/highlight-query';
@@ -80,5 +81,11 @@ describe('the highlights view', () => {
     expect(
       ids(filterHighlights(items, haystacks, { ...noHighlightFilter, text: 'article a' }).shown),
     ).toEqual(['h1', 'h3']);
+  });
+
+  it('lists the tags in use once each, alphabetically, for the tag filter', () => {
+    const tagged = [...items, item('c', 'h9', { tags: ['aid', 'nato', 'Zelensky'] })];
+    expect(highlightTags(tagged)).toEqual(['aid', 'nato', 'Zelensky']);
+    expect(highlightTags([])).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import {
   patchLibraryHighlights,
   withTagsOf,
 } from '../../src/renderer/src/lib/annotation-patch';
-import { highlightsByBlock } from '../../src/renderer/src/lib/highlights-by-block';
+import { blocksTouching, highlightsByBlock } from '../../src/renderer/src/lib/highlights-by-block';
 import { snapEnd, snapStart } from '../../src/renderer/src/lib/word-snap';
 import { formatDate } from '../../src/renderer/src/lib/format';
 import { localId } from '../../src/renderer/src/lib/local-id';
@@ -134,6 +134,13 @@ describe('highlights by block', () => {
     const inner = highlight('y', 7, 8);
     const result = highlightsByBlock(blocks, [inner, across, highlight('o', 0, 1, { orphaned: true })]);
     expect(result.map((list) => list.map((h) => h.id))).toEqual([['x'], [], ['x', 'y'], ['x']]);
+  });
+
+  it('finds the blocks a range touches, skipping breaks', () => {
+    expect(blocksTouching(blocks, 2, 13)).toEqual([0, 2, 3]);
+    expect(blocksTouching(blocks, 7, 8)).toEqual([2]);
+    expect(blocksTouching(blocks, 4, 6)).toEqual([]);
+    expect(blocksTouching(blocks, 16, 20)).toEqual([]);
   });
 
   it('returns the same array for a block whose highlights did not change', () => {

@@ -96,7 +96,13 @@ describe('a new highlight in the reader', () => {
     const saves = new Saves();
     const library = new Library(new LibraryQuery(saves), new StoryList(saves, new Notices()));
     const reader = new ReaderSession(saves, library);
-    reader.article = { ...summary, highlights: [], articleNote: null } as unknown as ArticleView;
+    reader.article = {
+      ...summary,
+      blocks: [],
+      flags: [],
+      highlights: [],
+      articleNote: null,
+    } as unknown as ArticleView;
     return { reader, saves, answer: (envelope: unknown) => answer(envelope) };
   }
 
@@ -116,6 +122,28 @@ describe('a new highlight in the reader', () => {
     expect((await creating)?.id).toBe('h-1');
     expect(reader.article!.highlights.map((h) => h.id)).toEqual(['h-1']);
     expect(saves.state).toBe('saved');
+  });
+
+  it('leaves the article text the body renders untouched: the same object until the text itself changes', async () => {
+    const { reader, answer } = openReader();
+    const text = reader.text;
+    expect(text).not.toBeNull();
+    const creating = reader.createHighlight({ start: 0, end: 5 }, 'evidence');
+    answer({
+      ok: true,
+      value: {
+        highlight: saved('h-1'),
+        change: { articleId: 'a-1', summary, highlights: [saved('h-1')], removedHighlightIds: [] },
+      },
+    });
+    await creating;
+    expect(reader.article!.highlights).toHaveLength(1);
+    expect(reader.text).toBe(text);
+    reader.showRecleaned({ ...reader.article!, blocks: [] });
+    expect(reader.text).not.toBe(text);
+    expect(reader.text!.blocks).toBe(reader.article!.blocks);
+    reader.close();
+    expect(reader.text).toBeNull();
   });
 
   it('goes again if the save fails, and the reader says why', async () => {

@@ -237,7 +237,12 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
   return {
     /** The store's change listener (see observe-store.ts). */
     changed(change: StoreChange): void {
-      applying = applying.then(() => apply(change)).catch(logError);
+      // After the edit's reply has gone: copying an article's annotations to the index thread (1,000
+      // highlights) is then not part of the edit's round trip.
+      applying = applying
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(() => apply(change))
+        .catch(logError);
     },
     start,
     /** Resolves once the index is loaded or rebuilt and every change so far is in it. */

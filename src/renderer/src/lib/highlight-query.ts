@@ -78,3 +78,8 @@ export function groupedByArticle(items: readonly LibraryHighlight[]): LibraryHig
   }
   return [...byArticle.values()].flat();
 }
+
+/** The tags used by any of the highlights, each once, in alphabetical order (for a tag filter). */
+export function highlightTags(items: readonly LibraryHighlight[]): string[] {
+  return [...new Set(items.flatMap((item) => item.highlight.tags))].sort((a, b) => a.localeCompare(b));
+}

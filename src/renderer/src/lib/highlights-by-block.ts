@@ -40,6 +40,18 @@ function firstEndingAfter(ends: readonly number[], offset: number): number {
   return low;
 }
 
+/** The indexes of the blocks whose text a range [start, end) touches, in order. */
+export function blocksTouching(blocks: readonly Block[], start: number, end: number): number[] {
+  const touching: number[] = [];
+  for (let at = firstEndingAfter(blockEnds(blocks), start); at < blocks.length; at += 1) {
+    const block = blocks[at]!;
+    if (block.kind === 'break') continue;
+    if (block.start >= end) break;
+    if (block.end > start) touching.push(at);
+  }
+  return touching;
+}
+
 export function highlightsByBlock(
   blocks: readonly Block[],
   highlights: readonly HighlightView[],

@@ -4,6 +4,8 @@
  * (what changed, with the article's summary) is applied here and to the
  * library, so an edit costs a few hundred bytes, never a reload of the article.
  */
+import { untrack } from 'svelte';
+import type { Block, QualityFlag } from '../../../shared/cleaned-article';
 import type { AnnotationChange, ArticleView, HighlightView } from '../../../shared/contract';
 import { call, messageOf } from '../lib/api';
 import { patchArticle } from '../lib/annotation-patch';
@@ -41,9 +43,36 @@ function provisionalHighlight(range: { start: number; end: number }, categoryId:
   };
 }
 
+/** The open article's text: what its body renders, apart from the highlights. */
+export interface ArticleText {
+  blocks: Block[];
+  flags: QualityFlag[];
+}
+
 export class ReaderSession {
   // Raw: replaced whole by each patch, never mutated, so a 1 MB article is not wrapped in deep proxies.
-  article = $state.raw<ArticleView | null>(null);
+  #article = $state.raw<ArticleView | null>(null);
+  #text = $state.raw<ArticleText | null>(null);
+
+  get article(): ArticleView | null {
+    return this.#article;
+  }
+
+  set article(next: ArticleView | null) {
+    this.#article = next;
+    const text = untrack(() => this.#text);
+    if (next?.blocks !== text?.blocks || next?.flags !== text?.flags)
+      this.#text = next ? { blocks: next.blocks, flags: next.flags } : null;
+  }
+
+  /**
+   * The open article's blocks and flags, a signal apart from `article`: replaced only when they are
+   * (opening, re-cleaning), never by an annotation edit, so the body's 2,500 blocks, which read them,
+   * are not woken by every highlight or note saved.
+   */
+  get text(): ArticleText | null {
+    return this.#text;
+  }
   /** The highlight to select and scroll to when the article opens. */
   initialHighlightId = $state<string | null>(null);
   error = $state<string | null>(null);
