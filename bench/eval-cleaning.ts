@@ -1,5 +1,5 @@
 /**
- * `npm run eval:cleaning [-- --json FILE] [-- --corpus DIR] [-- --limit N]`:
+ * `npm run eval:cleaning [-- --json FILE] [-- --corpus DIR] [-- --limit N] [-- --ids A,B]`:
  * runs the app's own cleaning (the code `briefing inspect` runs, `cleanFile`)
  * on the Dragnet dev corpus (real pages with human-marked article text, read in
  * place from shared/corpora/dragnet, never copied here) and prints, for the
@@ -37,6 +37,8 @@ const halfOf = (id: string) => [...id].reduce((hash, char) => (hash * 31 + char.
 /** --shard K/N: only every N-th page from the K-th (0-based), to spread a long run over processes. */
 const [shardIndex, shardCount] = (option('--shard') ?? '0/1').split('/').map(Number) as [number, number];
 const limit = Number(option('--limit') ?? Infinity);
+/** --ids A,B,C: only these pages (to finish or repeat part of a long run). */
+const onlyIds = option('--ids')?.split(',');
 /** --text-only skips the HTML pages; --no-baselines skips Readability and Defuddle alone (quicker runs while working). */
 const textOnly = args.includes('--text-only');
 /** --baselines-only runs only Readability alone and Defuddle alone on the HTML pages (the extractor comparison). */
@@ -295,7 +297,8 @@ const ids = readdirSync(path.join(corpus, 'gold'))
   .sort((a, b) => Number(a) - Number(b) || a.localeCompare(b))
   .slice(0, limit)
   .filter((_, index) => index % shardCount === shardIndex)
-  .filter((id) => half === undefined || halfOf(id) === Number(half));
+  .filter((id) => half === undefined || halfOf(id) === Number(half))
+  .filter((id) => onlyIds === undefined || onlyIds.includes(id));
 
 const text = emptyFigures();
 const html = emptyFigures();

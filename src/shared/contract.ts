@@ -348,6 +348,8 @@ export const historyChangeSchema = z.discriminatedUnion('target', [
     /** Null when the step removed the story. */
     story: storyViewSchema.nullable(),
   }),
+  /** An article cleaned again around the reader's line choices, as the reader shows it. */
+  z.object({ target: z.literal('article-view'), article: articleViewSchema }),
 ]);
 export type HistoryChange = z.infer<typeof historyChangeSchema>;
 
@@ -431,7 +433,13 @@ export const contract = {
   /** Puts a line cleaning removed back into the body ("restore"), or takes a body line out ("remove"). */
   setLineChoice: {
     request: z
-      .object({ id: articleId, line: z.number().int().positive(), choice: z.enum(['restore', 'remove']) })
+      .object({
+        id: articleId,
+        line: z.number().int().positive(),
+        /** Further lines given the same choice in the same step (a whole paragraph). */
+        lines: z.array(z.number().int().positive()).max(limits.linesPerChoice).optional(),
+        choice: z.enum(['restore', 'remove']),
+      })
       .strict(),
     reply: articleViewSchema,
   },

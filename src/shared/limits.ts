@@ -22,6 +22,8 @@ export const limits = {
   storyNameLength: 120,
   /** Articles added to or removed from a story in one request (a whole 10,000-article library). */
   articlesPerStoryChange: 10_000,
+  /** Lines taken out of (or put back into) an article in one reader choice: a paragraph's lines. */
+  linesPerChoice: 1_000,
   /** No article is anywhere near ten million code points long. */
   maxOffset: 10_000_000,
 } as const;

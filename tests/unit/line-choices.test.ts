@@ -94,6 +94,51 @@ describe('restoring and removing lines', () => {
     expect(after.highlights[0]).toMatchObject({ orphaned: true });
   });
 
+  it('removes a whole paragraph in one step that undo puts back and redo takes out again', async () => {
+    const { ok, id } = await app(await makeTempDir());
+    const before = await ok('getArticle', { id });
+    const at = before.blocks.findIndex(
+      (block) => block.kind === 'paragraph' && block.text.startsWith('Trump’s position'),
+    );
+    const [paragraph, next] = before.blocks.slice(at, at + 2);
+    if (paragraph?.kind !== 'paragraph' || !next || next.kind !== 'paragraph')
+      throw new Error('no paragraphs');
+    const lines = [...paragraph.lines, ...next.lines];
+    // A phrase in a paragraph before the two removed: its words stay in the body.
+    const later = before.blocks.slice(0, at).findLast((block) => block.kind === 'paragraph')!;
+    if (later.kind !== 'paragraph') throw new Error('no earlier paragraph');
+    const phrase = later.text.split(' ').slice(0, 5).join(' ');
+    const text = bodyText(before);
+    const start = [...text.slice(0, text.indexOf(phrase))].length;
+    await ok('createHighlight', {
+      articleId: id,
+      start,
+      end: start + [...phrase].length,
+      categoryId: 'evidence',
+    });
+
+    const [line, ...more] = lines;
+    const removed = await ok('setLineChoice', { id, line: line!, lines: more, choice: 'remove' });
+    expect(bodyText(removed)).not.toContain(paragraph.text);
+    expect(bodyText(removed)).not.toContain(next.text);
+    for (const each of lines) expect(removed.removed.map((entry) => entry.line)).toContain(each);
+    // The highlight elsewhere keeps its words in the shorter body.
+    const moved = removed.highlights[0]!;
+    expect(moved).toMatchObject({ exact: phrase, orphaned: false });
+    expect([...bodyText(removed)].slice(moved.start, moved.end).join('')).toBe(phrase);
+
+    const undone = await ok('undo', {});
+    expect(undone).toMatchObject({ done: true, label: `remove ${lines.length} lines from the article` });
+    if (undone.change?.target !== 'article-view') throw new Error('not an article change');
+    expect(bodyText(undone.change.article)).toBe(bodyText(before));
+    expect(bodyText(await ok('getArticle', { id }))).toBe(bodyText(before));
+    expect(undone.change.article.highlights[0]).toMatchObject({ exact: phrase, orphaned: false, start });
+
+    const redone = await ok('redo', {});
+    if (redone.change?.target !== 'article-view') throw new Error('not an article change');
+    expect(bodyText(redone.change.article)).toBe(bodyText(removed));
+  });
+
   it('refuses a line that is not removed (restore) or not in the body (remove)', async () => {
     const { call, id } = await app(await makeTempDir());
     const restore = await call('setLineChoice', { id, line: 1, choice: 'restore' });
@@ -106,5 +151,13 @@ describe('restoring and removing lines', () => {
       ok: false,
       error: { message: expect.stringMatching(/not in the article body/) },
     });
+    const body = (await call('getArticle', { id })) as ApiEnvelope<ApiReply<'getArticle'>>;
+    if (!body.ok) throw new Error('getArticle failed');
+    const bodyLine = body.value.blocks[0]!.lines[0]!;
+    // One line that is not in the body refuses the whole step: nothing is removed.
+    const mixed = await call('setLineChoice', { id, line: bodyLine, lines: [3], choice: 'remove' });
+    expect(mixed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Line 3 is not/) } });
+    const after = (await call('getArticle', { id })) as ApiEnvelope<ApiReply<'getArticle'>>;
+    expect(after.ok && after.value.blocks[0]!.lines).toEqual(body.value.blocks[0]!.lines);
   });
 });

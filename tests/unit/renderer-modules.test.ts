@@ -19,6 +19,7 @@ import { snapEnd, snapStart } from '../../src/renderer/src/lib/word-snap';
 import { formatDate } from '../../src/renderer/src/lib/format';
 import { localId } from '../../src/renderer/src/lib/local-id';
 import { keyTable, resolveKey, type KeyPress } from '../../src/renderer/src/lib/keymap';
+import { linesInRange } from '../../src/renderer/src/lib/reader-dom';
 
 const highlight = (
   id: string,
@@ -213,6 +214,7 @@ describe('the keymap', () => {
     expect(resolveKey('reader', press('3'))?.action).toBe('highlight');
     expect(resolveKey('reader', press('6'))).toBeNull();
     expect(resolveKey('reader', press('Delete'))?.action).toBe('delete-highlight');
+    expect(resolveKey('reader', press('x'))?.action).toBe('remove-lines');
     expect(resolveKey('reader', press('b', { ctrlKey: true }))).toBeNull();
     expect(resolveKey('anywhere', press('z', { ctrlKey: true }), true)).toBeNull();
   });
@@ -232,5 +234,33 @@ describe('the keymap', () => {
       )
       .map(([keys, where, does]) => ({ keys, where, does }));
     expect(rows).toEqual(keyTable());
+  });
+});
+
+describe('the lines a reader takes out of the article', () => {
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: 'First para', lines: [3, 4], start: 0, end: 10 },
+    { kind: 'break', marker: '***', lines: [5], start: 10, end: 10 },
+    {
+      kind: 'list',
+      ordered: false,
+      items: [
+        { marker: '-', text: 'one', line: 7, start: 12, end: 15 },
+        { marker: '-', text: 'two', line: 8, start: 16, end: 19 },
+      ],
+      lines: [7, 8],
+      start: 12,
+      end: 19,
+    },
+    { kind: 'heading', text: 'Head', marker: null, lines: [10], start: 21, end: 25 },
+  ];
+  it.each([
+    ['a word in the first paragraph', { start: 2, end: 4 }, [3, 4]],
+    ['from the paragraph into the list', { start: 8, end: 13 }, [3, 4, 7, 8]],
+    ['the list and the heading', { start: 14, end: 22 }, [7, 8, 10]],
+    ['only the blank between blocks', { start: 19, end: 21 }, []],
+    ['a focused block (its whole range)', { start: 21, end: 25 }, [10]],
+  ])('%s', (_name, range, lines) => {
+    expect(linesInRange(blocks, range)).toEqual(lines);
   });
 });

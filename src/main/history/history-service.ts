@@ -90,7 +90,9 @@ export function createHistoryService(
   };
   /** A step on an article's annotations whose article is no longer in the library. */
   const orphaned = (operation: Operation) =>
-    (operation.target === 'highlight' || operation.target === 'article-note') &&
+    (operation.target === 'highlight' ||
+      operation.target === 'article-note' ||
+      operation.target === 'line-choice') &&
     !store.index().articles.some((record) => record.id === operation.articleId);
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -41,7 +41,7 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...articleHandlers,
     ...createImportHandlers(app, services),
     ...createSourceImportHandlers(() => app.store, now, services.readClipboard),
-    ...createLineChoiceHandlers(app.store, app.texts, articleHandlers.getArticle),
+    ...createLineChoiceHandlers(app.store, app.texts, articleHandlers.getArticle, app.history),
     ...createAnnotationHandlers(app, services),
     ...createBriefingHandlers(app, services),
     ...createExportTargetHandlers(app, services),

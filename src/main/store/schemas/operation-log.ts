@@ -16,6 +16,12 @@ import { articleNoteSchema, highlightSchema } from './annotation-shard';
 import { briefingSchema } from './briefings-file';
 import { articleRecordSchema, storySchema } from './library-index';
 
+/** The lines a reader put back into an article or took out of it (as in article files). */
+const readerChoicesSchema = z.object({
+  restore: z.array(z.number().int().positive()),
+  remove: z.array(z.number().int().positive()),
+});
+
 export const operationLogVersion = 2;
 /** How many steps of undo (and of redo) are kept. */
 export const historyDepth = 200;
@@ -72,6 +78,16 @@ export const operationSchema = z.discriminatedUnion('target', [
     storyId: z.string(),
     before: storySchema.nullable(),
     after: storySchema.nullable(),
+  }),
+  /** The reader restored or removed lines (added within version 2: older logs never hold one). */
+  z.object({
+    id: z.string(),
+    at: z.string(),
+    label: z.string(),
+    articleId: z.string(),
+    target: z.literal('line-choice'),
+    before: readerChoicesSchema.nullable(),
+    after: readerChoicesSchema.nullable(),
   }),
 ]);
 export type Operation = z.infer<typeof operationSchema>;

@@ -23,6 +23,7 @@ export type KeyAction =
   | 'highlight-focused'
   | 'add-to-briefing'
   | 'delete-highlight'
+  | 'remove-lines'
   | 'escape'
   | 'move-item'
   | 'tab'
@@ -188,6 +189,14 @@ export const keymap: KeyBinding[] = [
     does: 'delete the highlight (undo brings it back)',
     action: 'delete-highlight',
     matches: plainKey('Delete'),
+  },
+  {
+    scope: 'reader',
+    keys: '`X`',
+    where: 'reader, paragraph focused or text selected',
+    does: 'take the paragraph(s) out of the article (undo or Restore puts them back)',
+    action: 'remove-lines',
+    matches: plainKey('x', 'X'),
   },
   {
     scope: 'briefing',

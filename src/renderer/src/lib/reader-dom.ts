@@ -40,6 +40,20 @@ export function nextFocus(blocks: readonly Block[], current: number | null, step
   return positions[Math.max(0, Math.min(positions.length - 1, wanted))] ?? null;
 }
 
+/**
+ * The source lines of the blocks a body range touches (whole paragraphs, whole lists), for taking them
+ * out of the article; empty when the range touches only breaks or nothing.
+ */
+export function linesInRange(blocks: readonly Block[], range: { start: number; end: number }): number[] {
+  const lines: number[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'break' || block.end <= range.start || block.start >= range.end) continue;
+    lines.push(...block.lines);
+    if (block.kind === 'list') for (const item of block.items) lines.push(item.line);
+  }
+  return [...new Set(lines)];
+}
+
 /** The text range of a focused block, or null. */
 export function blockRange(
   blocks: readonly Block[],

@@ -102,6 +102,7 @@ export class AppState {
     else if (change?.target === 'briefing') this.briefings.applyHistory(change.briefingId, change.briefing);
     else if (change?.target === 'article') void this.articleUndone(change.articleId, change.summary !== null);
     else if (change?.target === 'story') this.stories.place(change.storyId, change.story);
+    else if (change?.target === 'article-view') this.reader.showRecleaned(change.article);
   }
 
   /** An article's deletion was undone or redone: rare, so the library and briefings are read again. */

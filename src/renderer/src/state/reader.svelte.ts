@@ -176,6 +176,21 @@ export class ReaderSession {
     this.apply(reply.change);
   }
 
+  /**
+   * Takes source lines out of the article body (one undo step): the article is cleaned again around
+   * them, they join the hidden lines (where "Restore" puts them back), and highlights are re-anchored.
+   */
+  async removeLines(lines: number[]): Promise<boolean> {
+    const [line, ...more] = lines;
+    if (!this.article || line === undefined) return false;
+    const id = this.article.id;
+    const reply = await this.#write(() =>
+      call('setLineChoice', { id, line, ...(more.length > 0 ? { lines: more } : {}), choice: 'remove' }),
+    );
+    if (reply) this.showRecleaned(reply);
+    return reply !== undefined;
+  }
+
   /** The reader moved a line between body and removed lines: show the re-cleaned article it replied. */
   showRecleaned(article: ArticleView): void {
     if (this.article?.id !== article.id) return;
