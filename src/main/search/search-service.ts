@@ -166,12 +166,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
       articleFiles: articleFiles(),
     });
     if (reading.state === 'loaded') {
-      const ids = store.annotatedArticleIds();
-      for (let start = 0; start < ids.length; start += 500)
-        await current().ask({
-          type: 'adopt',
-          shards: ids.slice(start, start + 500).map((id) => store.annotations(id)),
-        });
+      // The saved index keeps each highlight's signature: nothing more is sent to the thread.
       origin = 'loaded';
     } else {
       // A missing index is a first start (or a crash before the save): rebuilding it is routine, not news.

@@ -27,7 +27,6 @@ export type SearchJob =
   | { type: 'load'; storeDir: string; fingerprint: string; articleFiles: string[] }
   | { type: 'reset' }
   | { type: 'put'; items: ArticlePart[] }
-  | { type: 'adopt'; shards: AnnotationShard[] }
   | { type: 'record'; record: ArticleRecord }
   | { type: 'annotations'; shard: AnnotationShard }
   | { type: 'remove'; articleId: string }
@@ -85,9 +84,6 @@ async function handle(job: SearchJob): Promise<unknown> {
       return null;
     case 'put':
       return put(job.items);
-    case 'adopt':
-      for (const shard of job.shards) engine.adoptSignatures(shard);
-      return null;
     case 'record':
       return engine.putRecord(job.record);
     case 'annotations':
