@@ -254,9 +254,8 @@ export class CompactIndex {
     const size = ids.length;
     const fields = this.#fields;
     const averages = this.#totals.map((total) => (this.#live > 0 ? total / this.#live : 1) || 1);
-    const perWord = words.map((query) => {
-      const scores = new Float32Array(size);
-      const termOf = new Int32Array(size).fill(-1);
+    const perWord = words.map((query, at) => {
+      const { scores, termOf } = this.#scratch(at, size);
       const touched: number[] = [];
       for (const [term, weight] of this.#expand(query)) {
         for (let field = 0; field < fields; field += 1) {
@@ -298,8 +297,27 @@ export class CompactIndex {
       if (!all || !filter(ids[doc]!)) continue;
       hits.push({ id: ids[doc]!, score, terms: perWord.map((word) => terms[word.termOf[doc]!]!) });
     }
+    for (const { scores, termOf, touched } of perWord)
+      for (const doc of touched) {
+        scores[doc] = 0;
+        termOf[doc] = -1;
+      }
     hits.sort((x, y) => y.score - x.score);
     return hits.slice(0, limit);
+  }
+
+  /** Per-document score and matched word for the `at`th query word: kept between queries (cleared after each). */
+  readonly #scratches: Array<{ scores: Float32Array; termOf: Int32Array }> = [];
+  #scratch(at: number, size: number) {
+    // Queries of many words are rare: past the fourth word the arrays are made for the query alone.
+    if (at >= 4) return { scores: new Float32Array(size), termOf: new Int32Array(size).fill(-1) };
+    let scratch = this.#scratches[at];
+    if (!scratch || scratch.scores.length < size) {
+      const room = Math.ceil(size * 1.25) + 1024;
+      scratch = { scores: new Float32Array(room), termOf: new Int32Array(room).fill(-1) };
+      this.#scratches[at] = scratch;
+    }
+    return scratch;
   }
 
   /**
