@@ -14,11 +14,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openLibraryStore } from '../src/main/store/library-store';
 import { createAppServices } from '../src/main/app-services';
 import { searchIndexPath } from '../src/main/search/search-index-file';
+import { warmSearchThread } from '../src/main/search/search-thread';
 import { brownParagraphs } from './brown-corpus';
 import { benchQueries } from './search-queries';
 
 const [step, dir] = process.argv.slice(2) as ['build' | 'load', string];
 const started = performance.now();
+warmSearchThread(); // as the app does (app-core.ts): the thread starts while the store opens
 const store = await openLibraryStore({ dir, backups: false });
 const openMs = performance.now() - started;
 const services = createAppServices(store);

@@ -1,11 +1,15 @@
 /**
- * The three candidate search engines behind one small interface, each set up as
- * the app would need it (prefix and typo-tolerant matching where the engine has
- * it, incremental updates), so `search-engines.ts` times them alike.
+ * The candidate search engines behind one small interface, each set up as the
+ * app would need it (prefix and typo-tolerant matching where the engine has it,
+ * incremental updates), so `search-engines.ts` times them alike: MiniSearch,
+ * FlexSearch, Orama, and the packed index the app now uses (compact-index.ts).
  */
 import MiniSearch from 'minisearch';
 import { Document } from 'flexsearch';
 import { create, insertMultiple, load, remove, insert, save, search } from '@orama/orama';
+import { CompactIndex } from '../src/main/search/compact-index';
+import { isCommonWord } from '../src/main/search/search-engine';
+import { searchTokens } from '../src/shared/search-text';
 
 export interface BenchDoc {
   [key: string]: string;
@@ -16,8 +20,8 @@ export interface BenchDoc {
 
 interface Engine<I> {
   build(docs: BenchDoc[]): Promise<I>;
-  serialize(index: I): Promise<string>;
-  load(serialized: string): Promise<I>;
+  serialize(index: I): Promise<string | Buffer>;
+  load(serialized: string | Buffer): Promise<I>;
   search(index: I, query: string): Promise<string[]>;
   update(index: I, doc: BenchDoc): Promise<void>;
 }
@@ -41,7 +45,7 @@ const minisearch: Engine<MiniSearch<BenchDoc>> = {
     return index;
   },
   serialize: async (index) => JSON.stringify(index),
-  load: async (serialized) => MiniSearch.loadJSON<BenchDoc>(serialized, miniOptions),
+  load: async (serialized) => MiniSearch.loadJSON<BenchDoc>(String(serialized), miniOptions),
   search: async (index, query) =>
     index
       .search(query)
@@ -77,7 +81,7 @@ const flexsearch: Engine<FlexIndex> = {
   },
   load: async (serialized) => {
     const index = flexOptions();
-    for (const [key, data] of Object.entries(JSON.parse(serialized) as Record<string, string>))
+    for (const [key, data] of Object.entries(JSON.parse(String(serialized)) as Record<string, string>))
       await index.import(key, data);
     return index;
   },
@@ -102,7 +106,7 @@ const orama: Engine<OramaDb> = {
   serialize: async (db) => JSON.stringify(save(db)),
   load: async (serialized) => {
     const db = create({ schema: oramaSchema });
-    load(db, JSON.parse(serialized));
+    load(db, JSON.parse(String(serialized)));
     return db;
   },
   search: async (db, query) => {
@@ -115,8 +119,41 @@ const orama: Engine<OramaDb> = {
   },
 };
 
+const compactOptions = { fields: ['title', 'body'], boosts: [2, 1] };
+/** As the app indexes and asks (search-engine.ts): folded words, the commonest English words left out. */
+const indexWords = (text: string) => searchTokens(text).filter((word) => !isCommonWord(word));
+
+const compact: Engine<CompactIndex> = {
+  build: async (docs) => {
+    const index = new CompactIndex(compactOptions);
+    for (const doc of docs) index.add(doc.id, [indexWords(doc.title), indexWords(doc.body)]);
+    index.pack();
+    return index;
+  },
+  serialize: async (index) => index.serialize(),
+  load: async (serialized) => CompactIndex.load(compactOptions, Buffer.from(serialized)),
+  search: async (index, query) => {
+    const words = indexWords(query);
+    return index
+      .search(
+        words.map((word, at) => ({
+          word,
+          prefix: at === words.length - 1 && word.length >= 2,
+          fuzzy: word.length >= 5,
+        })),
+        () => true,
+        20,
+      )
+      .map((hit) => hit.id);
+  },
+  update: async (index, doc) => {
+    index.add(doc.id, [indexWords(doc.title), indexWords(doc.body)]);
+  },
+};
+
 export const engines: Record<string, Engine<never>> = {
   minisearch: minisearch as Engine<never>,
   flexsearch: flexsearch as Engine<never>,
   orama: orama as Engine<never>,
+  compact: compact as Engine<never>,
 };

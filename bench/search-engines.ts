@@ -1,6 +1,6 @@
 /**
  * `npm run bench:search-engines`: the measurement the search engine was chosen by.
- * MiniSearch, FlexSearch and Orama each index the same 10,000 Brown-corpus
+ * MiniSearch, FlexSearch, Orama and the packed index the app uses (compact) each index the same 10,000 Brown-corpus
  * articles (title + body) in a fresh process (so memory figures are not mixed),
  * and report build time, serialized size, load time, query p50/p95 over the 100
  * bench queries, heap held by the loaded index and the cost of updating one article.

@@ -15,6 +15,7 @@ import { seedOnFirstRun } from './store/first-run-seeding';
 import { recleanInWorker, warmImportWorker } from './importing/conversion-worker';
 import { recleanStaleArticles } from './articles/reclean-stale-articles';
 import { createAppServices, type AppServices } from './app-services';
+import { warmSearchThread } from './search/search-thread';
 
 export interface AppCoreOptions {
   /** The store folder (`<user data>/store` in the app). */
@@ -60,6 +61,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const storePath = options.dataDir;
   const now = options.now ?? (() => new Date());
   let store: LibraryStore;
+  warmSearchThread(); // its start overlaps the store's open
   try {
     store = await openLibraryStore({
       dir: options.dataDir,

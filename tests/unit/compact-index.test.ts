@@ -79,10 +79,11 @@ describe('the packed index', () => {
   it('reads back what it saved, with changes made since, and refuses damaged bytes', () => {
     const index = library();
     index.pack();
-    index.add('d', doc('Strait closed', 'no ships'));
+    index.add('d', doc('Strait closed', 'no ships'), 7);
     const saved = index.serialize();
     const again = CompactIndex.load(options, saved);
     expect(again.documentCount).toBe(4);
+    expect([again.stampOf('d'), again.stampOf('a'), again.stampOf('gone')]).toEqual([7, 0, 0]);
     expect(again.search([exact('strait')], all, 10).map((hit) => hit.id)).toEqual(['d', 'b']);
     expect(again.search([exact('security')], all, 10)).toEqual(index.search([exact('security')], all, 10));
     expect(() => CompactIndex.load(options, saved.subarray(0, saved.length - 3))).toThrow();

@@ -75,6 +75,27 @@ function readRun(bytes: Uint8Array, from: number, to: number, each: (doc: number
   }
 }
 
+/** A Uint32Array that grows (doubling) as numbers are appended. */
+class Numbers {
+  values: Uint32Array<ArrayBuffer>;
+  length: number;
+  constructor(values = new Uint32Array(1024), length = 0) {
+    this.values = values;
+    this.length = length;
+  }
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  used(): Uint32Array {
+    return this.values.subarray(0, this.length);
+  }
+}
+
 interface Packed {
   bytes: Uint8Array;
   /** Where each slot's run starts (slot = term × fields + field); one more entry at the end. */
@@ -100,27 +121,37 @@ export class CompactIndex {
   #ids: Array<string | null>;
   #numbers = new Map<string, number>();
   /** Word counts: document × fields + field. */
-  #lengths: number[];
+  #lengths: Numbers;
+  /** A number the owner keeps with each document (search-engine.ts: what its highlight looked like); 0 when none. */
+  #stamps: Numbers;
   #totals: number[];
   #live = 0;
 
   constructor(
     options: CompactIndexOptions,
-    state?: { terms: string[]; ids: string[]; lengths: number[]; packed: Packed },
+    state?: {
+      terms: string[];
+      ids: string[];
+      lengths: Uint32Array<ArrayBuffer>;
+      stamps: Uint32Array<ArrayBuffer>;
+      packed: Packed;
+    },
   ) {
     this.#fields = options.fields.length;
     this.#boosts = options.boosts;
-    this.#dictionary = new TermDictionary(state?.terms ?? []);
+    this.#dictionary = new TermDictionary(state?.terms ?? [], true);
     this.#packed = state?.packed ?? emptyPacked();
     this.#ids = state?.ids ?? [];
-    this.#lengths = state?.lengths ?? [];
+    this.#lengths = state ? new Numbers(state.lengths, state.lengths.length) : new Numbers();
+    this.#stamps = state ? new Numbers(state.stamps, state.stamps.length) : new Numbers();
     this.#totals = new Array<number>(this.#fields).fill(0);
+    const lengths = this.#lengths.values;
     this.#ids.forEach((id, doc) => {
       if (id === null) return;
       this.#numbers.set(id, doc);
       this.#live += 1;
       for (let field = 0; field < this.#fields; field += 1)
-        this.#totals[field]! += this.#lengths[doc * this.#fields + field]!;
+        this.#totals[field]! += lengths[doc * this.#fields + field]!;
     });
   }
 
@@ -136,12 +167,19 @@ export class CompactIndex {
     return [...this.#numbers.keys()];
   }
 
+  /** The number kept with a document; 0 when it has none or is not indexed. */
+  stampOf(id: string): number {
+    const doc = this.#numbers.get(id);
+    return doc === undefined ? 0 : this.#stamps.values[doc]!;
+  }
+
   /** Indexes a document from its fields' words (already folded and filtered); replaces one of that id. */
-  add(id: string, fieldWords: ReadonlyArray<readonly string[]>): void {
+  add(id: string, fieldWords: ReadonlyArray<readonly string[]>, stamp = 0): void {
     this.remove(id);
     const doc = this.#ids.length;
     this.#ids.push(id);
     this.#numbers.set(id, doc);
+    this.#stamps.push(stamp);
     this.#live += 1;
     for (let field = 0; field < this.#fields; field += 1) {
       const words = fieldWords[field] ?? [];
@@ -170,7 +208,7 @@ export class CompactIndex {
     this.#ids[doc] = null;
     this.#live -= 1;
     for (let field = 0; field < this.#fields; field += 1)
-      this.#totals[field]! -= this.#lengths[doc * this.#fields + field]!;
+      this.#totals[field]! -= this.#lengths.values[doc * this.#fields + field]!;
   }
 
   /** Calls `each` for every live posting of a slot, packed first, then the tail. */
@@ -204,6 +242,7 @@ export class CompactIndex {
   /** Documents matching every word (ranked), or with no words every document, kept when `filter` allows. */
   search(words: WordQuery[], filter: (id: string) => boolean, limit: number): CompactHit[] {
     const ids = this.#ids;
+    const lengths = this.#lengths.values;
     if (words.length === 0) {
       const all: CompactHit[] = [];
       for (const id of ids) {
@@ -215,9 +254,8 @@ export class CompactIndex {
     const size = ids.length;
     const fields = this.#fields;
     const averages = this.#totals.map((total) => (this.#live > 0 ? total / this.#live : 1) || 1);
-    const perWord = words.map((query) => {
-      const scores = new Float32Array(size);
-      const termOf = new Int32Array(size).fill(-1);
+    const perWord = words.map((query, at) => {
+      const { scores, termOf } = this.#scratch(at, size);
       const touched: number[] = [];
       for (const [term, weight] of this.#expand(query)) {
         for (let field = 0; field < fields; field += 1) {
@@ -229,7 +267,7 @@ export class CompactIndex {
           const average = averages[field]!;
           this.#postings(slot, (doc, count) => {
             if (ids[doc] === null) return;
-            const length = this.#lengths[doc * fields + field]!;
+            const length = lengths[doc * fields + field]!;
             const score =
               scale * (floor + (count * (k1 + 1)) / (count + k1 * (1 - b + (b * length) / average)));
             if (scores[doc] === 0) touched.push(doc);
@@ -259,21 +297,46 @@ export class CompactIndex {
       if (!all || !filter(ids[doc]!)) continue;
       hits.push({ id: ids[doc]!, score, terms: perWord.map((word) => terms[word.termOf[doc]!]!) });
     }
+    for (const { scores, termOf, touched } of perWord)
+      for (const doc of touched) {
+        scores[doc] = 0;
+        termOf[doc] = -1;
+      }
     hits.sort((x, y) => y.score - x.score);
     return hits.slice(0, limit);
   }
 
-  /** Packs the tail into the bytes, drops removed documents and words no longer used, and renumbers. */
+  /** Per-document score and matched word for the `at`th query word: kept between queries (cleared after each). */
+  readonly #scratches: Array<{ scores: Float32Array; termOf: Int32Array }> = [];
+  #scratch(at: number, size: number) {
+    // Queries of many words are rare: past the fourth word the arrays are made for the query alone.
+    if (at >= 4) return { scores: new Float32Array(size), termOf: new Int32Array(size).fill(-1) };
+    let scratch = this.#scratches[at];
+    if (!scratch || scratch.scores.length < size) {
+      const room = Math.ceil(size * 1.25) + 1024;
+      scratch = { scores: new Float32Array(room), termOf: new Int32Array(room).fill(-1) };
+      this.#scratches[at] = scratch;
+    }
+    return scratch;
+  }
+
+  /**
+   * Packs the tail into the bytes, drops removed documents and words no longer used, and renumbers:
+   * words in their sorted order, so a loaded index needs no sorting.
+   */
   pack(): void {
     const fields = this.#fields;
     const renumber = new Int32Array(this.#ids.length).fill(-1);
     const ids: string[] = [];
-    const lengths: number[] = [];
+    const lengths = new Numbers(new Uint32Array(Math.max(1024, this.#live * fields)));
+    const stamps = new Numbers(new Uint32Array(Math.max(1024, this.#live)));
     this.#ids.forEach((id, doc) => {
       if (id === null) return;
       renumber[doc] = ids.length;
       ids.push(id);
-      for (let field = 0; field < fields; field += 1) lengths.push(this.#lengths[doc * fields + field]!);
+      stamps.push(this.#stamps.values[doc]!);
+      for (let field = 0; field < fields; field += 1)
+        lengths.push(this.#lengths.values[doc * fields + field]!);
     });
     const oldTerms = this.#dictionary.terms;
     const terms: string[] = [];
@@ -283,7 +346,7 @@ export class CompactIndex {
     const starts: number[] = [0];
     const counts: number[] = [];
     const run: number[] = [];
-    for (let term = 0; term < oldTerms.length; term += 1) {
+    for (const term of this.#dictionary.inOrder()) {
       const before = { starts: starts.length, counts: counts.length };
       let used = false;
       for (let field = 0; field < fields; field += 1) {
@@ -322,16 +385,20 @@ export class CompactIndex {
       packed.set(chunk, offset);
       offset += chunk.length;
     }
-    this.#dictionary = new TermDictionary(terms);
+    this.#dictionary = new TermDictionary(terms, true);
     this.#packed = { bytes: packed, starts: Uint32Array.from(starts), counts: Uint32Array.from(counts) };
     this.#tail = new Map();
     this.#tailSize = 0;
     this.#ids = ids;
     this.#numbers = new Map(ids.map((id, doc) => [id, doc]));
     this.#lengths = lengths;
+    this.#stamps = stamps;
   }
 
-  /** The packed index as bytes: a JSON part (words, ids, lengths), then the runs' starts, counts and bytes. */
+  /**
+   * The packed index as bytes: sizes, a JSON part (words, ids), then as 32-bit numbers the
+   * documents' word counts and stamps and the runs' starts and counts, then the runs.
+   */
   serialize(): Buffer {
     this.pack();
     const { bytes, starts, counts } = this.#packed;
@@ -341,60 +408,72 @@ export class CompactIndex {
         fields: this.#fields,
         terms: this.#dictionary.terms,
         ids: this.#ids,
-        lengths: this.#lengths,
       }),
     );
-    const sizes = Buffer.alloc(12);
+    const sizes = Buffer.alloc(16);
     sizes.writeUInt32LE(json.length, 0);
-    sizes.writeUInt32LE(counts.length, 4);
-    sizes.writeUInt32LE(bytes.length, 8);
+    sizes.writeUInt32LE(this.#ids.length, 4);
+    sizes.writeUInt32LE(counts.length, 8);
+    sizes.writeUInt32LE(bytes.length, 12);
+    const raw = (array: Uint8Array | Uint32Array) =>
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength);
     return Buffer.concat([
       sizes,
       json,
-      Buffer.from(starts.buffer, starts.byteOffset, starts.byteLength),
-      Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength),
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      raw(this.#lengths.used()),
+      raw(this.#stamps.used()),
+      raw(starts),
+      raw(counts),
+      raw(bytes),
     ]);
   }
 
   /** Reads what `serialize` wrote; throws on anything that does not add up. */
   static load(options: CompactIndexOptions, data: Buffer): CompactIndex {
-    if (data.length < 12) throw new Error('the index is cut short');
+    if (data.length < 16) throw new Error('the index is cut short');
+    const fields = options.fields.length;
     const jsonLength = data.readUInt32LE(0);
-    const slots = data.readUInt32LE(4);
-    const byteLength = data.readUInt32LE(8);
-    const startsAt = 12 + jsonLength;
-    const countsAt = startsAt + (slots + 1) * 4;
-    const bytesAt = countsAt + slots * 4;
-    if (bytesAt + byteLength !== data.length) throw new Error('the index has the wrong length');
-    const meta = JSON.parse(data.subarray(12, startsAt).toString('utf8')) as {
+    const docs = data.readUInt32LE(4);
+    const slots = data.readUInt32LE(8);
+    const byteLength = data.readUInt32LE(12);
+    let at = 16 + jsonLength;
+    const meta = JSON.parse(data.subarray(16, at).toString('utf8')) as {
       format: unknown;
       fields: unknown;
-      terms: string[];
-      ids: string[];
-      lengths: number[];
+      terms: unknown;
+      ids: unknown;
     };
-    const fields = options.fields.length;
     if (meta.format !== formatTag || meta.fields !== fields)
       throw new Error('the index is of another format');
+    const { terms, ids } = meta;
     if (
-      !Array.isArray(meta.terms) ||
-      !Array.isArray(meta.ids) ||
-      !Array.isArray(meta.lengths) ||
-      meta.terms.length * fields !== slots ||
-      meta.lengths.length !== meta.ids.length * fields
+      !Array.isArray(terms) ||
+      !Array.isArray(ids) ||
+      terms.length * fields !== slots ||
+      ids.length !== docs
     )
       throw new Error('the index does not add up');
-    const copy = (from: number, length: number) =>
-      new Uint8Array(data.buffer.slice(data.byteOffset + from, data.byteOffset + from + length));
-    const starts = new Uint32Array(copy(startsAt, (slots + 1) * 4).buffer);
-    const counts = new Uint32Array(copy(countsAt, slots * 4).buffer);
+    if (at + (docs * fields + docs + slots * 2 + 1) * 4 + byteLength !== data.length)
+      throw new Error('the index has the wrong length');
+    // Copied out of the file's buffer (which may not be aligned for 32-bit numbers, and is let go).
+    const numbers = (count: number) => {
+      const copy = new Uint32Array(count);
+      new Uint8Array(copy.buffer).set(data.subarray(at, (at += count * 4)));
+      return copy;
+    };
+    const lengths = numbers(docs * fields);
+    const stamps = numbers(docs);
+    const starts = numbers(slots + 1);
+    const counts = numbers(slots);
+    const bytes = new Uint8Array(byteLength);
+    bytes.set(data.subarray(at, at + byteLength));
     if (starts[slots] !== byteLength) throw new Error('the index does not add up');
     return new CompactIndex(options, {
-      terms: meta.terms,
-      ids: meta.ids,
-      lengths: meta.lengths,
-      packed: { bytes: copy(bytesAt, byteLength), starts, counts },
+      terms: terms as string[],
+      ids: ids as string[],
+      lengths,
+      stamps,
+      packed: { bytes, starts, counts },
     });
   }
 }

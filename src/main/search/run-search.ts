@@ -12,6 +12,7 @@ import type { Highlight } from '../store/schemas/annotation-shard';
 import { parseQuery, type ParsedQuery, type SearchKind } from './parse-query';
 import { addressOf, articleTags, type DocumentAddress } from './search-documents';
 import { isCommonWord } from './search-engine';
+import type { IndexAnswer } from './keep-best';
 import { makeSnippet } from './snippet';
 
 /** At most this many results of each kind are returned (about 100 rows in all). */
@@ -23,12 +24,14 @@ export interface IndexQuery {
   kinds: SearchKind[];
   allowed: string[] | null;
   limit: number;
+  /** How many of each kind to send back (all are counted). */
+  keep: Record<SearchKind, number>;
 }
 
 export interface SearchContext {
   store: LibraryStore;
-  /** Ranked matches from the index (in its worker thread). */
-  find(query: IndexQuery): Promise<Array<{ id: string; terms: string[] }>>;
+  /** Ranked matches from the index (in its worker thread): the best of each kind, and the counts. */
+  find(query: IndexQuery): Promise<IndexAnswer>;
   /** An article's cleaned text (cached by the caller). */
   readText(articleId: string): Promise<string>;
 }
@@ -38,6 +41,15 @@ interface Match {
   terms: string[];
 }
 
+/** The library's records by id, made once per version of the (immutable) list of records, not once per query. */
+const recordMaps = new WeakMap<readonly ArticleRecord[], Map<string, ArticleRecord>>();
+function recordsById(store: LibraryStore): Map<string, ArticleRecord> {
+  const articles = store.index().articles;
+  let records = recordMaps.get(articles);
+  if (!records) recordMaps.set(articles, (records = new Map(articles.map((record) => [record.id, record]))));
+  return records;
+}
+
 /** "2024-03-05T…" or "2024-03" → comparable "YYYY-MM-DD"-prefixed text; null when no date can be read. */
 function publishedDay(record: ArticleRecord): string | null {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(record.source.publishedAt ?? '');
@@ -45,7 +57,7 @@ function publishedDay(record: ArticleRecord): string | null {
 }
 
 function makeFilter(query: ParsedQuery, store: LibraryStore) {
-  const records = new Map(store.index().articles.map((record) => [record.id, record]));
+  const records = recordsById(store);
   const categories = new Map(
     store.index().settings.categories.flatMap((category) => [
       [foldText(category.id), category.id],
@@ -144,17 +156,24 @@ export async function runSearch(
     return { results: [], counts: { article: 0, highlight: 0, note: 0 }, capped: false, notices, indexing };
   if (query.words.some(isCommonWord))
     notices.push('Very common words (such as “the”) are matched only inside quoted phrases.');
-  const found = await context.find({
+  // Phrases are checked in the text, so a phrase query looks at more candidates than it shows.
+  const widen = query.phrases.length > 0 ? 2 : 1;
+  const keep = {
+    article: resultCaps.article * widen,
+    highlight: resultCaps.highlight * widen,
+    note: resultCaps.note * widen,
+  };
+  const { hits, counts } = await context.find({
     words: query.words,
     kinds: query.kinds,
     allowed: hasFilters ? allowedIds(query, context.store) : null,
     limit: 5_000,
+    keep,
   });
-  const records = new Map(context.store.index().articles.map((record) => [record.id, record]));
-  const counts = { article: 0, highlight: 0, note: 0 };
+  const records = recordsById(context.store);
   const byKind: Record<SearchKind, Match[]> = { article: [], highlight: [], note: [] };
   const seenArticles = new Map<string, Match>();
-  for (const result of found) {
+  for (const result of hits) {
     const address = addressOf(result.id);
     if (!records.has(address.articleId)) continue; // gone since the index last heard
     if (address.kind === 'article') {
@@ -166,12 +185,9 @@ export async function runSearch(
         continue;
       }
     }
-    counts[address.kind] += 1;
     const match = { address, terms: [...result.terms] };
     if (address.kind === 'article') seenArticles.set(address.articleId, match);
-    // Phrases are checked in the text, so a phrase query looks at more candidates than it shows.
-    const candidates = resultCaps[address.kind] * (query.phrases.length > 0 ? 2 : 1);
-    if (byKind[address.kind].length < candidates) byKind[address.kind].push(match);
+    if (byKind[address.kind].length < keep[address.kind]) byKind[address.kind].push(match);
   }
   const results: SearchResultView[] = [];
   for (const kind of ['article', 'highlight', 'note'] as const) {

@@ -7,7 +7,7 @@
 import { eng as englishStopwords } from 'stopword';
 import { searchTokens } from '../../shared/search-text';
 import type { ArticleRecord } from '../store/schemas/library-index';
-import type { AnnotationShard } from '../store/schemas/annotation-shard';
+import type { AnnotationShard, Highlight } from '../store/schemas/annotation-shard';
 import { CompactIndex, type CompactHit } from './compact-index';
 import {
   addressOf,
@@ -43,14 +43,29 @@ export interface EngineQuery {
   filter: (id: string) => boolean;
 }
 
+/** A highlight's signature as a 32-bit number (FNV-1a), never 0, kept with its document in the index. */
+function signatureStamp(highlight: Highlight): number {
+  const signature = highlightSignature(highlight);
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < signature.length; at += 1) {
+    hash ^= signature.charCodeAt(at);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0 || 1;
+}
+
 export class SearchEngine {
   readonly #index: CompactIndex;
-  /** Each article's document ids, and each of its highlights' signatures. */
-  readonly #articles = new Map<string, { docs: Set<string>; highlights: Map<string, string> }>();
+  /** Each article's highlights in the index (their signatures are the stamps of their `h:` documents). */
+  readonly #highlights = new Map<string, Set<string>>();
 
   private constructor(index: CompactIndex) {
     this.#index = index;
-    for (const id of index.ids()) this.#entry(addressOf(id).articleId).docs.add(id);
+    for (const id of index.ids()) {
+      if (!id.startsWith('h:')) continue;
+      const { articleId, highlightId } = addressOf(id);
+      this.#highlightsOf(articleId).add(highlightId!);
+    }
   }
 
   static empty(): SearchEngine {
@@ -70,27 +85,27 @@ export class SearchEngine {
     return this.#index.documentCount;
   }
 
-  #entry(articleId: string) {
-    let entry = this.#articles.get(articleId);
-    if (!entry) {
-      entry = { docs: new Set(), highlights: new Map() };
-      this.#articles.set(articleId, entry);
-    }
-    return entry;
+  #highlightsOf(articleId: string): Set<string> {
+    let highlights = this.#highlights.get(articleId);
+    if (!highlights) this.#highlights.set(articleId, (highlights = new Set()));
+    return highlights;
   }
 
-  #put(doc: SearchDocument): void {
-    this.#index.add(doc.id, fieldWords(doc));
-    this.#entry(addressOf(doc.id).articleId).docs.add(doc.id);
+  #put(doc: SearchDocument, stamp = 0): void {
+    this.#index.add(doc.id, fieldWords(doc), stamp);
   }
 
-  #drop(id: string): void {
-    this.#index.remove(id);
-    this.#articles.get(addressOf(id).articleId)?.docs.delete(id);
+  #dropHighlight(articleId: string, highlightId: string): void {
+    this.#index.remove(`h:${articleId}:${highlightId}`);
+    this.#index.remove(`n:${articleId}:${highlightId}`);
   }
 
+  /** The articles the index holds (an article always has its `a:` document). */
   articleIds(): string[] {
-    return [...this.#articles.keys()];
+    return this.#index
+      .ids()
+      .filter((id) => id.startsWith('a:'))
+      .map((id) => id.slice(2));
   }
 
   hasBody(articleId: string): boolean {
@@ -105,39 +120,35 @@ export class SearchEngine {
     this.#put(bodyDocument(articleId, text));
   }
 
-  /** After a load that matched the store: remembers each highlight's signature without re-indexing it. */
-  adoptSignatures(shard: AnnotationShard): void {
-    const entry = this.#entry(shard.articleId);
-    for (const highlight of shard.highlights)
-      entry.highlights.set(highlight.id, highlightSignature(highlight));
-  }
-
   /** Brings an article's highlights and notes in line with its annotations, touching only what changed. */
   syncAnnotations(shard: AnnotationShard): void {
-    const entry = this.#entry(shard.articleId);
+    const { articleId } = shard;
+    const known = this.#highlightsOf(articleId);
     const seen = new Set<string>();
     for (const highlight of shard.highlights) {
       seen.add(highlight.id);
-      const signature = highlightSignature(highlight);
-      if (entry.highlights.get(highlight.id) === signature) continue;
-      this.#drop(`h:${shard.articleId}:${highlight.id}`);
-      this.#drop(`n:${shard.articleId}:${highlight.id}`);
-      for (const doc of highlightDocuments(shard.articleId, highlight)) this.#put(doc);
-      entry.highlights.set(highlight.id, signature);
+      const stamp = signatureStamp(highlight);
+      if (known.has(highlight.id) && this.#index.stampOf(`h:${articleId}:${highlight.id}`) === stamp)
+        continue;
+      this.#dropHighlight(articleId, highlight.id);
+      const [passage, note] = highlightDocuments(articleId, highlight);
+      this.#put(passage!, stamp);
+      if (note) this.#put(note);
+      known.add(highlight.id);
     }
-    for (const id of [...entry.highlights.keys()].filter((id) => !seen.has(id))) {
-      this.#drop(`h:${shard.articleId}:${id}`);
-      this.#drop(`n:${shard.articleId}:${id}`);
-      entry.highlights.delete(id);
+    for (const id of [...known].filter((id) => !seen.has(id))) {
+      this.#dropHighlight(articleId, id);
+      known.delete(id);
     }
     const note = articleNoteDocument(shard);
     if (note) this.#put(note);
-    else this.#drop(`n:${shard.articleId}:`);
+    else this.#index.remove(`n:${articleId}:`);
   }
 
   removeArticle(articleId: string): void {
-    for (const id of [...(this.#articles.get(articleId)?.docs ?? [])]) this.#drop(id);
-    this.#articles.delete(articleId);
+    for (const id of this.#highlights.get(articleId) ?? []) this.#dropHighlight(articleId, id);
+    for (const id of [`a:${articleId}`, `b:${articleId}`, `n:${articleId}:`]) this.#index.remove(id);
+    this.#highlights.delete(articleId);
   }
 
   /** Ranked matches: every word must match, the last as a prefix, longer words with one typo. */

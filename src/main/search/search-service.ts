@@ -13,7 +13,8 @@ import type { SearchReply } from '../../shared/contract';
 import type { LibraryStore } from '../store/library-store';
 import type { StoreChange } from './observe-store';
 import { runSearch, type IndexQuery } from './run-search';
-import { SearchThread, SearchTimeout } from './search-thread';
+import type { IndexAnswer } from './keep-best';
+import { SearchThread, SearchTimeout, takeSearchThread } from './search-thread';
 import type { ArticlePart } from './search-worker';
 import { storeFingerprint } from './store-fingerprint';
 import { storeFs } from '../store/store-fs';
@@ -76,7 +77,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
   /** The running thread; a new one (and a new load) after the last one ended. */
   const current = (): SearchThread => {
     if (thread?.alive) return thread;
-    const fresh = new SearchThread((reason) => {
+    const fresh: SearchThread = takeSearchThread((reason) => {
       if (thread !== fresh) return;
       loaded = false;
       started = null;
@@ -166,12 +167,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
       articleFiles: articleFiles(),
     });
     if (reading.state === 'loaded') {
-      const ids = store.annotatedArticleIds();
-      for (let start = 0; start < ids.length; start += 500)
-        await current().ask({
-          type: 'adopt',
-          shards: ids.slice(start, start + 500).map((id) => store.annotations(id)),
-        });
+      // The saved index keeps each highlight's signature: nothing more is sent to the thread.
       origin = 'loaded';
     } else {
       // A missing index is a first start (or a crash before the save): rebuilding it is routine, not news.
@@ -232,7 +228,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
   let applying: Promise<void> = Promise.resolve();
 
   const find = (query: IndexQuery) =>
-    current().ask<Array<{ id: string; terms: string[] }>>({ type: 'search', ...query }, queryTimeoutMs);
+    current().ask<IndexAnswer>({ type: 'search', ...query }, queryTimeoutMs);
 
   return {
     /** The store's change listener (see observe-store.ts). */

@@ -30,8 +30,11 @@ export class SearchThread {
   >();
   #nextId = 1;
   #ended: string | null = null;
+  /** Told once when the thread ends (not when stopped). */
+  onEnd: (reason: string) => void;
 
   constructor(onEnd: (reason: string) => void) {
+    this.onEnd = onEnd;
     this.#worker = new Worker(settings.script, {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 8 },
     });
@@ -47,7 +50,7 @@ export class SearchThread {
     const end = (reason: string) => {
       if (this.#ended !== null) return;
       this.#end(reason);
-      onEnd(reason);
+      this.onEnd(reason);
     };
     this.#worker.on('error', (error: Error & { code?: string }) =>
       end(
@@ -106,6 +109,26 @@ export class SearchThread {
     if (this.#ended === null) this.#end('the search index was stopped');
     void this.#worker.terminate();
   }
+}
+
+/** A thread started ahead (warmSearchThread), taken by the first search service that needs one. */
+let spare: SearchThread | null = null;
+
+/**
+ * Starts the search thread while the store opens, so its start (loading its code)
+ * is not added to the index's load; the app calls it before opening the store.
+ */
+export function warmSearchThread(): void {
+  if (!spare?.alive) spare = new SearchThread(() => {});
+}
+
+/** A new thread, the warmed one if there is one; `onEnd` is told when it ends. */
+export function takeSearchThread(onEnd: (reason: string) => void): SearchThread {
+  const warmed = spare?.alive ? spare : null;
+  spare = null;
+  if (!warmed) return new SearchThread(onEnd);
+  warmed.onEnd = onEnd;
+  return warmed;
 }
 
 export class SearchTimeout extends Error {

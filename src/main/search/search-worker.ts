@@ -13,6 +13,7 @@ import type { SearchKind } from './parse-query';
 import { addressOf } from './search-documents';
 import { SearchEngine } from './search-engine';
 import { readIndexFile, writeIndexFile } from './search-index-file';
+import { keepBest } from './keep-best';
 
 /** One article as the main thread sends it: its record (null when gone), annotations and text or text file. */
 export interface ArticlePart {
@@ -27,12 +28,18 @@ export type SearchJob =
   | { type: 'load'; storeDir: string; fingerprint: string; articleFiles: string[] }
   | { type: 'reset' }
   | { type: 'put'; items: ArticlePart[] }
-  | { type: 'adopt'; shards: AnnotationShard[] }
   | { type: 'record'; record: ArticleRecord }
   | { type: 'annotations'; shard: AnnotationShard }
   | { type: 'remove'; articleId: string }
   | { type: 'inventory' }
-  | { type: 'search'; words: string[]; kinds: SearchKind[]; allowed: string[] | null; limit: number }
+  | {
+      type: 'search';
+      words: string[];
+      kinds: SearchKind[];
+      allowed: string[] | null;
+      limit: number;
+      keep: Record<SearchKind, number>;
+    }
   | { type: 'save'; storeDir: string; fingerprint: string; articleFiles: string[]; savedAt: string }
   | { type: 'memory' };
 
@@ -85,9 +92,6 @@ async function handle(job: SearchJob): Promise<unknown> {
       return null;
     case 'put':
       return put(job.items);
-    case 'adopt':
-      for (const shard of job.shards) engine.adoptSignatures(shard);
-      return null;
     case 'record':
       return engine.putRecord(job.record);
     case 'annotations':
@@ -107,7 +111,7 @@ async function handle(job: SearchJob): Promise<unknown> {
         },
         job.limit,
       );
-      return found.map((result) => ({ id: String(result.id), terms: result.terms }));
+      return keepBest(found, job.keep);
     }
     case 'save':
       await writeIndexFile(job.storeDir, engine, job.fingerprint, job.articleFiles, new Date(job.savedAt));

@@ -33,9 +33,21 @@ export class TermDictionary {
   /** Term numbers by word length (in UTF-16 units), for the one-edit lookup. */
   readonly #byLength: number[][] = [];
 
-  constructor(terms: string[] = []) {
-    for (const term of terms) this.add(term);
-    this.#sort();
+  /** `sorted`: the terms come in order already (as the packed index saves them), so none are sorted here. */
+  constructor(terms: string[] = [], sorted = false) {
+    terms.forEach((term, number) => {
+      this.terms.push(term);
+      this.#numbers.set(term, number);
+      (this.#byLength[term.length] ??= []).push(number);
+    });
+    if (sorted) this.#sorted = terms.map((_, number) => number);
+    else this.#sort();
+  }
+
+  /** Every term number in the order of the words. */
+  inOrder(): number[] {
+    if (this.#unsorted.length > 0) this.#sort();
+    return this.#sorted;
   }
 
   get size(): number {
