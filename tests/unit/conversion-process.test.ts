@@ -82,7 +82,7 @@ describe('the conversion process', () => {
   }, 120_000);
 
   it.runIf(linux)(
-    'runs every one of its threads at the lowest priority (nice 19)',
+    'runs every one of its threads at the lowest priority (nice 19 below the app)',
     async () => {
       const { launch, children } = recordingLauncher();
       configureImportWorker({ launch });
@@ -99,10 +99,11 @@ describe('the conversion process', () => {
           return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
         }),
       );
-      expect(new Set(nice)).toEqual(new Set([19]));
-      // This process (the app's) keeps its own priority.
+      // This process (the app's) keeps its own priority; the child's is 19 below (the lowest there is).
       const own = await readFile(`/proc/${process.pid}/stat`, 'utf8');
-      expect(Number(own.slice(own.lastIndexOf(')') + 2).split(' ')[16])).not.toBe(19);
+      const ownNice = Number(own.slice(own.lastIndexOf(')') + 2).split(' ')[16]);
+      expect(ownNice).toBeLessThan(19);
+      expect(new Set(nice)).toEqual(new Set([Math.min(19, ownNice + 19)]));
     },
     120_000,
   );

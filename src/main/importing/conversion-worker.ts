@@ -9,12 +9,13 @@
  * process, which only waits for a message, stays free to answer every other
  * request. Cancelling (an AbortSignal) ends the process the same way.
  */
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importLimits } from './import-limits';
 import { forkNodeChild, type ConversionChild, type LaunchChild } from './child-launcher';
 import { watchCpuBudget } from './cpu-budget';
+import { lowestPriorityBelow } from './child-priority';
 import type { ImportInput, PreparedArticle, PreparedConversion } from './import-input';
 import type { ArticleCheck, WorkerJob, WorkerReply, WorkerResult } from './import-worker';
 
@@ -62,8 +63,6 @@ const startupMs = 60_000;
 /** An idle process is ended after this long, giving its memory back. */
 const idleMs = 30_000;
 
-/** The child's nice value: the lowest priority, so the app's own process gets the CPU first. */
-const childPriority = 19;
 /** What V8 prints to stderr when a heap reaches its cap (the child then aborts). */
 const outOfMemory = /heap out of memory|reached heap limit|allocation failed/i;
 
@@ -106,7 +105,7 @@ class ConversionProcess {
     // The child lowers every one of its threads itself (Linux keeps a priority per thread); this
     // covers systems where the priority is the whole process's (macOS, Windows).
     try {
-      if (this.child.pid !== undefined) setPriority(this.child.pid, childPriority);
+      if (this.child.pid !== undefined) setPriority(this.child.pid, lowestPriorityBelow(getPriority()));
     } catch {
       // Not permitted: the child keeps its own lowered priority.
     }
