@@ -121,7 +121,7 @@ describe.runIf(linux)('the time budget in CPU time', () => {
     return child.pid!;
   }
 
-  it('reads the CPU time a process used', async () => {
+  it("reads the CPU time a process's main thread used", async () => {
     const pid = await nodeChild(
       'process.stdout.write("up"); const end = Date.now() + 400; while (Date.now() < end);',
     );
