@@ -81,6 +81,23 @@ describe('the conversion process', () => {
     expect(store.index().articles.map((record) => record.title)).toEqual(['Small']);
   }, 120_000);
 
+  it('fails the file with a reason when the OS refuses to start the process, and imports once it can', async () => {
+    configureImportWorker({
+      launch: () => {
+        throw new Error('spawn EAGAIN');
+      },
+    });
+    const store = await open({ dir: await makeTempDir(), backups: false });
+    const [refused] = await importArticles(store, [file('first.txt', `First\n\n${prose}`)], now);
+    expect(refused).toMatchObject({ status: 'rejected' });
+    expect(refused!.status === 'rejected' && refused!.reason).toMatch(
+      /the conversion process could not be started \(spawn EAGAIN\)/,
+    );
+    configureImportWorker({ launch: forkNodeChild });
+    const [next] = await importArticles(store, [file('next.txt', `Next\n\n${prose}`)], now);
+    expect(next).toMatchObject({ status: 'imported' });
+  }, 120_000);
+
   it.runIf(linux)(
     'runs every one of its threads at the lowest priority (nice 19 below the app)',
     async () => {

@@ -87,7 +87,33 @@ class ConversionProcess {
       this.onEnd = (reason) => reject(new Error(reason));
     });
     this.ready.catch(() => {});
-    this.child = launch(script, [`--max-old-space-size=${budget.memoryMb}`], {
+    const started = this.start(script, launch);
+    this.child = started.child;
+    if (started.failure) this.end(started.failure);
+    // The child lowers every one of its threads itself (Linux keeps a priority per thread); this
+    // covers systems where the priority is the whole process's (macOS, Windows).
+    try {
+      if (this.child.pid !== undefined) setPriority(this.child.pid, lowestPriorityBelow(getPriority()));
+    } catch {
+      // Not permitted: the child keeps its own lowered priority.
+    }
+  }
+
+  /** Launches the child; one the OS refuses to start (no memory, too many processes) is a failure. */
+  private start(script: string, launch: LaunchChild): { child: ConversionChild; failure?: string } {
+    try {
+      return { child: this.launchChild(script, launch, this.budget.memoryMb) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        child: { pid: undefined, send: () => {}, kill: () => {}, hold: () => {} },
+        failure: `the conversion process could not be started (${message.slice(0, 200)})`,
+      };
+    }
+  }
+
+  private launchChild(script: string, launch: LaunchChild, memoryMb: number): ConversionChild {
+    return launch(script, [`--max-old-space-size=${memoryMb}`], {
       message: (message) => {
         if (message === 'ready') this.onReady?.();
         else this.onReply?.(message as WorkerReply);
@@ -98,17 +124,10 @@ class ConversionProcess {
       exit: () =>
         this.end(
           outOfMemory.test(this.stderrTail)
-            ? `it needed more than the ${budget.memoryMb} MB of memory one file may use`
+            ? `it needed more than the ${memoryMb} MB of memory one file may use`
             : 'its conversion stopped unexpectedly',
         ),
     });
-    // The child lowers every one of its threads itself (Linux keeps a priority per thread); this
-    // covers systems where the priority is the whole process's (macOS, Windows).
-    try {
-      if (this.child.pid !== undefined) setPriority(this.child.pid, lowestPriorityBelow(getPriority()));
-    } catch {
-      // Not permitted: the child keeps its own lowered priority.
-    }
   }
 
   get alive(): boolean {
