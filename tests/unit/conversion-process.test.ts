@@ -35,8 +35,8 @@ const linux = process.platform === 'linux';
 /** Launches real conversion processes, keeping each one (and what was sent to it) for the test. */
 function recordingLauncher(onJob?: (child: ConversionChild) => void) {
   const children: ConversionChild[] = [];
-  const launch: LaunchChild = (script, execArgv, events) => {
-    const child = forkNodeChild(script, execArgv, events);
+  const launch: LaunchChild = (script, options, events) => {
+    const child = forkNodeChild(script, options, events);
     children.push(child);
     return {
       get pid() {

@@ -76,6 +76,8 @@ class ConversionProcess {
   private idleTimer: NodeJS.Timeout | null = null;
   private stderrTail = '';
   private nextId = 1;
+  /** The child's nice value: the lowest below the app's. */
+  private readonly priority = lowestPriorityBelow(getPriority());
 
   constructor(
     script: string,
@@ -90,10 +92,11 @@ class ConversionProcess {
     const started = this.start(script, launch);
     this.child = started.child;
     if (started.failure) this.end(started.failure);
-    // The child lowers every one of its threads itself (Linux keeps a priority per thread); this
-    // covers systems where the priority is the whole process's (macOS, Windows).
+    // The child lowers every one of its threads to the priority it is given (Linux keeps one per
+    // thread); this covers systems where the priority is the whole process's (macOS, Windows).
     try {
-      if (this.child.pid !== undefined) setPriority(this.child.pid, lowestPriorityBelow(getPriority()));
+      if (this.child.pid !== undefined && process.platform !== 'linux')
+        setPriority(this.child.pid, this.priority);
     } catch {
       // Not permitted: the child keeps its own lowered priority.
     }
@@ -113,7 +116,8 @@ class ConversionProcess {
   }
 
   private launchChild(script: string, launch: LaunchChild, memoryMb: number): ConversionChild {
-    return launch(script, [`--max-old-space-size=${memoryMb}`], {
+    const options = { execArgv: [`--max-old-space-size=${memoryMb}`], args: [`--priority=${this.priority}`] };
+    return launch(script, options, {
       message: (message) => {
         if (message === 'ready') this.onReady?.();
         else this.onReply?.(message as WorkerReply);
