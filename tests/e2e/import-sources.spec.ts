@@ -80,6 +80,8 @@ test('Add from address… imports each address with its own result, and Ctrl+L o
   await field.fill(
     [good, server.url('/missing-page'), server.url('/image'), 'ftp://example.org/file'].join('\n'),
   );
+  await expect(app.page.getByRole('button', { name: 'Add 4 addresses' })).toBeEnabled();
+  await app.screenshot('import-address-form');
   await app.page.getByRole('button', { name: 'Add 4 addresses' }).click();
   const panel = app.library.importPanel;
   await expect(panel.getByRole('heading')).toHaveText(

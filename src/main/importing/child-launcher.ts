@@ -26,12 +26,18 @@ export interface ConversionChild {
   hold(held: boolean): void;
 }
 
-/** Starts `script` with V8 options (`execArgv`, e.g. the heap cap), reporting to `events`. */
-export type LaunchChild = (script: string, execArgv: string[], events: ChildEvents) => ConversionChild;
+/** How to start the child: Node/V8 options (the heap cap) and the script's own arguments. */
+export interface ChildOptions {
+  execArgv: string[];
+  args: string[];
+}
+
+/** Starts `script` with `options`, reporting to `events`. */
+export type LaunchChild = (script: string, options: ChildOptions, events: ChildEvents) => ConversionChild;
 
 /** A Node child over an IPC channel; messages are cloned structurally (Uint8Array stays binary). */
-export const forkNodeChild: LaunchChild = (script, execArgv, events) => {
-  const child = fork(script, [], {
+export const forkNodeChild: LaunchChild = (script, { execArgv, args }, events) => {
+  const child = fork(script, args, {
     execArgv,
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -9,12 +9,13 @@
  * process, which only waits for a message, stays free to answer every other
  * request. Cancelling (an AbortSignal) ends the process the same way.
  */
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importLimits } from './import-limits';
 import { forkNodeChild, type ConversionChild, type LaunchChild } from './child-launcher';
 import { watchCpuBudget } from './cpu-budget';
+import { lowestPriorityBelow } from './child-priority';
 import type { ImportInput, PreparedArticle, PreparedConversion } from './import-input';
 import type { ArticleCheck, WorkerJob, WorkerReply, WorkerResult } from './import-worker';
 
@@ -62,8 +63,6 @@ const startupMs = 60_000;
 /** An idle process is ended after this long, giving its memory back. */
 const idleMs = 30_000;
 
-/** The child's nice value: the lowest priority, so the app's own process gets the CPU first. */
-const childPriority = 19;
 /** What V8 prints to stderr when a heap reaches its cap (the child then aborts). */
 const outOfMemory = /heap out of memory|reached heap limit|allocation failed/i;
 
@@ -77,6 +76,8 @@ class ConversionProcess {
   private idleTimer: NodeJS.Timeout | null = null;
   private stderrTail = '';
   private nextId = 1;
+  /** The child's nice value: the lowest below the app's. */
+  private readonly priority = lowestPriorityBelow(getPriority());
 
   constructor(
     script: string,
@@ -88,7 +89,35 @@ class ConversionProcess {
       this.onEnd = (reason) => reject(new Error(reason));
     });
     this.ready.catch(() => {});
-    this.child = launch(script, [`--max-old-space-size=${budget.memoryMb}`], {
+    const started = this.start(script, launch);
+    this.child = started.child;
+    if (started.failure) this.end(started.failure);
+    // The child lowers every one of its threads to the priority it is given (Linux keeps one per
+    // thread); this covers systems where the priority is the whole process's (macOS, Windows).
+    try {
+      if (this.child.pid !== undefined && process.platform !== 'linux')
+        setPriority(this.child.pid, this.priority);
+    } catch {
+      // Not permitted: the child keeps its own lowered priority.
+    }
+  }
+
+  /** Launches the child; one the OS refuses to start (no memory, too many processes) is a failure. */
+  private start(script: string, launch: LaunchChild): { child: ConversionChild; failure?: string } {
+    try {
+      return { child: this.launchChild(script, launch, this.budget.memoryMb) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        child: { pid: undefined, send: () => {}, kill: () => {}, hold: () => {} },
+        failure: `the conversion process could not be started (${message.slice(0, 200)})`,
+      };
+    }
+  }
+
+  private launchChild(script: string, launch: LaunchChild, memoryMb: number): ConversionChild {
+    const options = { execArgv: [`--max-old-space-size=${memoryMb}`], args: [`--priority=${this.priority}`] };
+    return launch(script, options, {
       message: (message) => {
         if (message === 'ready') this.onReady?.();
         else this.onReply?.(message as WorkerReply);
@@ -99,17 +128,10 @@ class ConversionProcess {
       exit: () =>
         this.end(
           outOfMemory.test(this.stderrTail)
-            ? `it needed more than the ${budget.memoryMb} MB of memory one file may use`
+            ? `it needed more than the ${memoryMb} MB of memory one file may use`
             : 'its conversion stopped unexpectedly',
         ),
     });
-    // The child lowers every one of its threads itself (Linux keeps a priority per thread); this
-    // covers systems where the priority is the whole process's (macOS, Windows).
-    try {
-      if (this.child.pid !== undefined) setPriority(this.child.pid, childPriority);
-    } catch {
-      // Not permitted: the child keeps its own lowered priority.
-    }
   }
 
   get alive(): boolean {

@@ -7,7 +7,8 @@
  * budget, or crashes, the app kills this process and starts a fresh one.
  */
 import { readdirSync } from 'node:fs';
-import { constants, setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
+import { lowestPriorityBelow } from './child-priority';
 import { convertInput } from './convert-input';
 import { articleFileSchema, type ArticleFile } from '../store/schemas/article-file';
 import { inspectArticleFile } from '../store/article-versions';
@@ -62,13 +63,17 @@ function describeFailure(error: unknown): string {
 }
 
 /**
- * Lowers this whole process to the lowest CPU priority (nice 19), so the app's own process gets
- * the CPU first. Linux keeps a priority per thread, and V8 started its helper threads (garbage
- * collection, compilation) before this ran: each of them is lowered too; threads started later
- * inherit the priority. Elsewhere the priority is the process's, which the parent sets as well.
+ * Lowers this whole process to the priority the app gives (`--priority=N`: the lowest below its
+ * own), so the app's own process gets the CPU first. Linux keeps a priority per thread, and V8
+ * started its helper threads (garbage collection, compilation) before this ran: each of them is
+ * lowered too; threads started later inherit the priority. Elsewhere the priority is the
+ * process's, which the parent sets as well.
  */
 function lowerPriority(): void {
-  const lowest = constants.priority.PRIORITY_LOW;
+  const given = Number(
+    process.argv.find((arg) => arg.startsWith('--priority='))?.slice('--priority='.length),
+  );
+  const lowest = Number.isInteger(given) ? given : lowestPriorityBelow(getPriority());
   let threads: string[] = [];
   try {
     threads = readdirSync('/proc/self/task');

@@ -7,8 +7,8 @@
 import { utilityProcess } from 'electron';
 import type { LaunchChild } from '../importing/child-launcher';
 
-export const launchUtilityProcess: LaunchChild = (script, execArgv, events) => {
-  const child = utilityProcess.fork(script, [], {
+export const launchUtilityProcess: LaunchChild = (script, { execArgv, args }, events) => {
+  const child = utilityProcess.fork(script, args, {
     execArgv,
     stdio: ['ignore', 'ignore', 'pipe'],
     serviceName: 'Briefing Reader conversion',
