@@ -8,6 +8,8 @@
  *   reuses the highlight and article-record shapes) holds only while those
  *   files are still at the versions v1 was written with;
  * - every stored file kind reads every version from 1 to its current one;
+ * - article files read their cleaned article with a frozen copy of the shared
+ *   schema, which must equal the live one until a new article-file version;
  * - with real files: a version-1 operations.json (with the article-deletion
  *   step the last v1 builds wrote) and a version-1 briefings.json open, undo
  *   works, and the next write stores version 2; a newer briefings.json is
@@ -16,12 +18,16 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { shardVersions } from '../../src/main/store/load-annotations';
 import { articleVersions } from '../../src/main/store/article-versions';
 import { libraryVersions } from '../../src/main/store/migrations/library-versions';
 import { briefingsVersions } from '../../src/main/store/migrations/briefings-versions';
 import { operationsVersions } from '../../src/main/store/migrations/operations-versions';
 import { annotationShardVersion } from '../../src/main/store/schemas/annotation-shard';
+import { articleFileSchema, articleFileVersion } from '../../src/main/store/schemas/article-file';
+import { storedCleanedArticleV2Schema } from '../../src/main/store/migrations/article-file-v2';
+import { cleanedArticleSchema } from '../../src/shared/cleaned-article';
 import { storeLayout } from '../../src/main/store/store-layout';
 import { dispatchApp } from './dispatch-app';
 import { storeOpener } from './store-helpers';
@@ -63,7 +69,12 @@ describe('stored-data schemas', () => {
       ({ file }) => /-v\d+\.ts$/.test(file) && !file.startsWith('migrate-'),
     );
     expect(frozen.map(({ file }) => file)).toEqual(
-      expect.arrayContaining(['briefings-v1.ts', 'operations-v1.ts', 'library-parts-v1.ts']),
+      expect.arrayContaining([
+        'briefings-v1.ts',
+        'operations-v1.ts',
+        'library-parts-v1.ts',
+        'article-file-v2.ts',
+      ]),
     );
     const allowed = /^(zod|\.\/[a-z-]+-v\d+|\.\.\/\.\.\/\.\.\/shared\/default-categories)$/;
     for (const { file, imports } of frozen) {
@@ -87,6 +98,19 @@ describe('stored-data schemas', () => {
     for (let version = 1; version <= versions.current; version += 1)
       expect(versions.schemaFor(version), `version ${version}`).not.toBeNull();
     expect(versions.schemaFor(versions.current + 1)).toBeNull();
+  });
+
+  it('read the cleaned article of articles/<id>.json with its frozen schema, which still matches the live one', () => {
+    // The article file's current version holds the frozen schema, not the app's live one.
+    expect(articleFileSchema.shape.cleaned).toBe(storedCleanedArticleV2Schema);
+    expect(articleFileVersion).toBe(2);
+    // Equal today. When the live schema changes, this fails: freeze a version 3 of the article file
+    // (with its migration from 2) instead of letting version-2 files be read with the new schema.
+    expect(z.toJSONSchema(storedCleanedArticleV2Schema)).toEqual(z.toJSONSchema(cleanedArticleSchema));
+    // And the frozen copy is a real check, not the live schema under another name.
+    expect(storedCleanedArticleV2Schema).not.toBe(cleanedArticleSchema);
+    const live = cleanedArticleSchema.extend({ rulesVersion: z.string() });
+    expect(z.toJSONSchema(storedCleanedArticleV2Schema)).not.toEqual(z.toJSONSchema(live));
   });
 
   it('version 2 of operations.json and briefings.json is current', () => {

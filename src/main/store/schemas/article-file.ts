@@ -8,7 +8,7 @@
  * Version history: 1 held plain paragraphs; 2 holds the cleaned structure.
  */
 import { z } from 'zod';
-import { cleanedArticleSchema } from '../../../shared/cleaned-article';
+import { storedCleanedArticleV2Schema } from '../migrations/article-file-v2';
 import { articleRecordSchema } from './library-index';
 
 export const articleFileVersion = 2;
@@ -20,7 +20,8 @@ export const articleFileSchema = z.object({
   format: z.enum(['text', 'markdown', 'html']),
   /** The text exactly as it arrived, never changed. */
   rawText: z.string(),
-  cleaned: cleanedArticleSchema,
+  /** Frozen with version 2 of this file (migrations/article-file-v2.ts), apart from the live schema. */
+  cleaned: storedCleanedArticleV2Schema,
   /** Lines the reader put back into the body or took out of it, by raw line number; kept across re-cleaning. */
   readerChoices: z
     .object({
