@@ -15,7 +15,7 @@ import { normalizeLines } from '../../src/main/cleaning/normalize-text';
 import { toPlainText } from '../../src/main/cleaning/plain-text';
 import { findQualityFlags } from '../../src/main/cleaning/quality-flags';
 import { allStopwordLists } from '../../src/main/cleaning/stopwords';
-import { looksLikeHeadline } from '../../src/main/cleaning/title-rules';
+import { looksLikeHeadline, neverHeadline } from '../../src/main/cleaning/title-rules';
 import type { CleanedArticle } from '../../src/shared/cleaned-article';
 
 const prose = [
@@ -210,6 +210,42 @@ describe('headlines', () => {
     ['A list follows:', false],
   ])('%j looks like a headline: %s', (text, expected) => {
     expect(looksLikeHeadline(text)).toBe(expected);
+  });
+
+  it.each([
+    ['skip to main | skip to sidebar', true],
+    ['RSS|Email|Twitter', true],
+    ['Posted in: News | comments |', true],
+    ['Blog powered by TypePad', true],
+    ['Subscribe to this blog’s feed', true],
+    ['Send to a Friend', true],
+    ['Member since 08/2003', true],
+    ['Amazon.com Widgets', true],
+    ['Example.com Staff', true],
+    ['Home > Computers > Laptops', true],
+    ['« Older post title', true],
+    ['Next story title »', true],
+    ['Jane Roe November 12, 2012 by Jane Roe', true],
+    ['Shutterstock_116050180 A Headline', true],
+    ['Ceasefire Talks Resume | The Example Herald', false],
+    ['Can Europe Defend Itself?', false],
+    ['Police make arrests in kidnapping case', false],
+    ['Stand by Me: a review of the May 5 concert', false],
+  ])('%j is never a headline: %s', (text, expected) => {
+    expect(neverHeadline(text)).toBe(expected);
+  });
+
+  it('passes over the site name above a post when the footer names it in its copyright', () => {
+    const article = cleanArticle(
+      [
+        'Web Ink Example',
+        'Ceasefire Talks Resume',
+        prose[0],
+        prose[1],
+        '© 2012 Web Ink Example. All rights reserved.',
+      ].join('\n'),
+    );
+    expect(article.title).toBe('Ceasefire Talks Resume');
   });
 
   it('prefers the line the page repeats as its title with a " | Site" suffix', () => {

@@ -67,6 +67,55 @@ function repeatedAsPageTitle(text: string, all: JudgedBlock[]): boolean {
   });
 }
 
+/**
+ * Lines that are never a headline whatever their position: a menu of short items between bars
+ * ("skip to main | skip to sidebar", "RSS|Email|Twitter"), a site's own furniture ("Powered by
+ * Blogger", "Subscribe to this blog's feed", "Send to a friend", "Member since 08/2003", "My
+ * photo", "Source: …", "Posted in: …"), a breadcrumb trail, a link to the previous or next post
+ * ("« Older post"), an author with a date ("Jane Roe November 12, 2012 by Jane Roe"), an image
+ * file name.
+ */
+export function neverHeadline(text: string): boolean {
+  const parts = text
+    .split(/[|•·]/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const menu =
+    parts.length >= 3 ||
+    parts.every((part) => wordCount(part) <= 2) ||
+    parts.every((part) => /^\p{Ll}/u.test(part));
+  if (parts.length >= 2 && menu && parts.every((part) => wordCount(part) <= 3)) return true;
+  if (/\s[|]\s*$/u.test(text)) return true;
+  if (
+    /^(?:(?:blog |site )?powered by\b|subscribe to\b|send (?:this )?to a friend|member since\b|my photo$|skip to\b|source:|posted (?:in|by|on):?\s|filed (?:in|under)\b|written by:?\s|photo(?:s|graph)?:\s|image:\s|follow\b|about (?:me|us|the author)$)/iu.test(
+      text.trim(),
+    )
+  )
+    return true;
+  if (/\bwidgets?$|\bstaff$/iu.test(text.trim())) return true;
+  // "« Previous post" / "Next post »": links to the neighbouring posts.
+  if (/^[«‹←]|[»›→]$/u.test(text.trim())) return true;
+  // "Jane Roe November 12, 2012 by Jane Roe": a byline with its date, not a headline.
+  const month = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b/iu;
+  if (/\bby\s+\p{Lu}\p{L}+\s+\p{Lu}/u.test(text) && month.test(text)) return true;
+  // A breadcrumb trail: three or more steps between ">" marks.
+  if (text.split(/[>›»]/u).filter((step) => step.trim() !== '').length >= 3) return true;
+  return /^[\w-]+_\d{4,}\b/u.test(text.trim());
+}
+
+/**
+ * The site's own name: a line the page also writes in its copyright or "powered by" footer
+ * ("© 2012 Web Ink Now"), which is the masthead above a blog post, not the post's headline.
+ */
+function isSiteName(text: string, all: JudgedBlock[]): boolean {
+  const name = text.trim().toLowerCase();
+  if (name.length < 3) return false;
+  return all.some(({ block }) => {
+    const other = block.text.toLowerCase();
+    return other !== name && other.includes(name) && /©|\(c\)|copyright|all rights reserved/u.test(other);
+  });
+}
+
 function candidateScore(judged: JudgedBlock[], index: number, firstParagraph: number): number {
   const { block, features, pinned, verdict } = judged[index]!;
   if (pinned && verdict === 'bad') return -Infinity;
@@ -74,6 +123,7 @@ function candidateScore(judged: JudgedBlock[], index: number, firstParagraph: nu
   if (!looksLikeHeadline(text) || features.signal?.strong || features.byline || features.date)
     return -Infinity;
   if (listMarker.test(text) && !/^#{1,6}\s/.test(text)) return -Infinity;
+  if (neverHeadline(text)) return -Infinity;
   let score = 0;
   // Distance to the first paragraph, not counting the buttons and menus between them.
   const distance = judged
@@ -94,6 +144,7 @@ function candidateScore(judged: JudgedBlock[], index: number, firstParagraph: nu
   if (repeatedAsPageTitle(text, judged)) score += 2;
   else if (judged.some((entry, other) => other !== index && entry.block.text === text)) score += 1;
   if (/^#{1,2}\s/.test(text)) score += 1;
+  if (isSiteName(text, judged)) score -= 3;
   if (features.signal) score -= 3;
   if (features.words < 2 && !features.isCjk) return -Infinity;
   if (features.words < 3 && !features.isCjk) score -= 1.5;
