@@ -59,6 +59,7 @@ export const channels = {
   analyzeStory: 'story-desk:analyze',
   setEntityChoices: 'story-desk:entity-choices',
   suggestStories: 'story-desk:suggest',
+  addSourcesCompared: 'story-desk:add-to-briefing',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

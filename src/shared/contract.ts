@@ -10,7 +10,12 @@ import type { ApiEvent, ApiMethod } from './channels';
 import { blockSchema, qualityFlagSchema, readerCommentSchema, removedLineSchema } from './cleaned-article';
 import { defaultCategories } from './default-categories';
 import { limits } from './limits';
-import { entityChoicesSchema, storyDeskViewSchema, storySuggestionSchema } from './story-desk-contract';
+import {
+  entityChoicesSchema,
+  sourcesComparedViewSchema,
+  storyDeskViewSchema,
+  storySuggestionSchema,
+} from './story-desk-contract';
 
 export const themePreference = z.enum(['system', 'light', 'dark']);
 export type ThemePreference = z.infer<typeof themePreference>;
@@ -272,6 +277,8 @@ export const briefingViewSchema = z.object({
       title: z.string(),
       categoryId: z.string().nullable(),
       items: z.array(briefingItemViewSchema),
+      /** Present on a "Sources compared" section: the story's comparison as it was added. */
+      comparison: sourcesComparedViewSchema.optional(),
     }),
   ),
   sources: z.array(
@@ -664,6 +671,11 @@ export const contract = {
   suggestStories: {
     request: z.object({ articleIds: z.array(articleId).min(1).max(limits.filesPerImport) }).strict(),
     reply: z.array(storySuggestionSchema),
+  },
+  /** Adds a "Sources compared" section to a briefing: the story's comparison as it is now (undoable). */
+  addSourcesCompared: {
+    request: z.object({ briefingId, storyId }).strict(),
+    reply: briefingViewSchema,
   },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 

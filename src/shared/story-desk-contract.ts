@@ -70,3 +70,24 @@ export const storySuggestionSchema = z.object({
   ]),
 });
 export type StorySuggestionView = z.infer<typeof storySuggestionSchema>;
+
+/**
+ * A briefing's "Sources compared" section as the editor shows it: the compact
+ * coverage matrix and who said what, sources by their numbers in the
+ * briefing's source list. Per-source arrays follow `sourceNumbers`' order.
+ */
+export const sourcesComparedViewSchema = z.object({
+  storyName: z.string(),
+  takenAt: z.string(),
+  sourceNumbers: z.array(z.number().int()),
+  sourceLabels: z.array(z.string()),
+  entities: z.array(z.object({ label: z.string(), kind: z.string(), counts: z.array(z.number()) })),
+  quotes: z.array(
+    z.object({ text: z.string(), speaker: z.string().nullable(), reported: z.array(z.boolean()) }),
+  ),
+  sharedSentences: z.array(z.number()),
+  singleSourceSentences: z.array(z.number()),
+  omittedEntities: z.number(),
+  omittedQuotes: z.number(),
+});
+export type SourcesComparedView = z.infer<typeof sourcesComparedViewSchema>;

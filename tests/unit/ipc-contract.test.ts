@@ -173,6 +173,12 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
     { storyId: 's-1', choices: { merges: [], splits: [], renames: { Trump: '' } } },
   ],
   suggestStories: [{}, { articleIds: [] }, { articleIds: [3] }],
+  addSourcesCompared: [
+    {},
+    { briefingId: 'b-1' },
+    { briefingId: '', storyId: 's-1' },
+    { briefingId: 'b-1', storyId: 's-1', extra: 1 },
+  ],
   importPickedFile: [{}, { token: '' }, { token: 'x'.repeat(limits.idLength + 1) }, { token: 5 }],
   importFromAddress: [
     {},

@@ -12,7 +12,8 @@
  *   schema, which must equal the live one until a new article-file version;
  * - with real files: a version-1 operations.json (with the article-deletion
  *   step the last v1 builds wrote) and a version-1 briefings.json open, undo
- *   works, and the next write stores version 2; a newer briefings.json is
+ *   works, and the next writes store versions 2 and 3; a version-2
+ *   briefings.json opens and is next written as version 3; a newer one is
  *   refused with a clear message and left byte for byte as it was.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -71,6 +72,7 @@ describe('stored-data schemas', () => {
     expect(frozen.map(({ file }) => file)).toEqual(
       expect.arrayContaining([
         'briefings-v1.ts',
+        'briefings-v2.ts',
         'operations-v1.ts',
         'library-parts-v1.ts',
         'article-file-v2.ts',
@@ -113,9 +115,9 @@ describe('stored-data schemas', () => {
     expect(z.toJSONSchema(storedCleanedArticleV2Schema)).not.toEqual(z.toJSONSchema(live));
   });
 
-  it('version 2 of operations.json and briefings.json is current', () => {
+  it('version 2 of operations.json and version 3 of briefings.json are current', () => {
     expect(operationsVersions.current).toBe(2);
-    expect(briefingsVersions.current).toBe(2);
+    expect(briefingsVersions.current).toBe(3);
   });
 });
 
@@ -151,14 +153,14 @@ async function versionOneStore(dataDir: string) {
     JSON.stringify({ ...(asV1(operations) as object), schemaVersion: 1 }),
   );
   const briefings = JSON.parse(await readFile(layout.briefingsFile, 'utf8'));
-  expect(briefings.schemaVersion).toBe(2);
+  expect(briefings.schemaVersion).toBe(3);
   const v1Briefings = { ...(asV1(briefings) as object), schemaVersion: 1 };
   await writeFile(layout.briefingsFile, JSON.stringify(v1Briefings));
   return { id, highlightId: highlight.id, briefingId: briefing.id, layout };
 }
 
 describe('opening version-1 files', () => {
-  it('migrates operations.json and briefings.json: the kept item shows, undo brings the article back, the next writes store version 2', async () => {
+  it('migrates operations.json and briefings.json: the kept item shows, undo brings the article back, the next writes store the current versions', async () => {
     const dataDir = await makeTempDir();
     const { id, highlightId, briefingId, layout } = await versionOneStore(dataDir);
     expect(JSON.parse(await readFile(layout.operationsFile, 'utf8')).schemaVersion).toBe(1);
@@ -178,11 +180,29 @@ describe('opening version-1 files', () => {
     await app.ok('createBriefing', { title: 'Another' });
     await app.core.close();
     expect(JSON.parse(await readFile(layout.operationsFile, 'utf8')).schemaVersion).toBe(2);
-    expect(JSON.parse(await readFile(layout.briefingsFile, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(layout.briefingsFile, 'utf8')).schemaVersion).toBe(3);
 
     // And the migrated history still undoes after a restart: the briefing, then the highlight.
     const reopened = await dispatchApp(dataDir);
     expect((await reopened.ok('undo', {})).change).toMatchObject({ target: 'briefing' });
+  });
+
+  it('migrates a version-2 briefings.json (no “Sources compared” sections): it opens as it was, the next write stores version 3', async () => {
+    const dataDir = await makeTempDir();
+    const app = await dispatchApp(dataDir);
+    const briefing = await app.ok('createBriefing', { title: 'Daily' });
+    await app.core.close();
+    const layout = storeLayout(dataDir);
+    const file = JSON.parse(await readFile(layout.briefingsFile, 'utf8'));
+    await writeFile(layout.briefingsFile, JSON.stringify({ ...file, schemaVersion: 2 }));
+
+    const reopened = await dispatchApp(dataDir);
+    expect(reopened.core.store!.recovery).toEqual([]);
+    const read = await reopened.ok('getBriefing', { id: briefing.id });
+    expect(read.sections.map((section) => section.title)).toEqual(briefing.sections.map((s) => s.title));
+    await reopened.ok('updateBriefing', { id: briefing.id, audience: 'Desk' });
+    await reopened.core.close();
+    expect(JSON.parse(await readFile(layout.briefingsFile, 'utf8')).schemaVersion).toBe(3);
   });
 
   it('refuses a newer briefings.json with a clear message and leaves it as it was', async () => {
@@ -191,11 +211,11 @@ describe('opening version-1 files', () => {
     await app.ok('createBriefing', { title: 'Daily' });
     await app.core.close();
     const layout = storeLayout(dataDir);
-    const newer = JSON.stringify({ schemaVersion: 3, briefings: [{ what: 'a shape from the future' }] });
+    const newer = JSON.stringify({ schemaVersion: 4, briefings: [{ what: 'a shape from the future' }] });
     await writeFile(layout.briefingsFile, newer);
 
     await expect(open({ dir: dataDir })).rejects.toThrow(
-      /briefings\.json was written by a newer version of Briefing Reader \(schema 3; this version reads up to 2\)\. Nothing was changed\./,
+      /briefings\.json was written by a newer version of Briefing Reader \(schema 4; this version reads up to 3\)\. Nothing was changed\./,
     );
     expect(await readFile(layout.briefingsFile, 'utf8')).toBe(newer);
   });

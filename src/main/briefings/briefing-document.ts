@@ -6,10 +6,12 @@
  * damaged. Every exporter renders this one structure, and builds nothing from
  * the store itself: `documentFromParts` takes plain items, so a briefing item
  * kept as a snapshot (its article deleted) can feed it as well. All text in it
- * is clean (`cleanText`): LF line ends, no control or non-characters.
+ * is clean (`cleanText`): LF line ends, no control or non-characters. A
+ * "Sources compared" section carries its comparison, its sources numbered in
+ * the same list as the items' (by first citation).
  */
 import type { LibraryStore } from '../store/library-store';
-import type { Briefing, BriefingItem } from '../store/schemas/briefings-file';
+import type { Briefing, BriefingItem, SourcesCompared } from '../store/schemas/briefings-file';
 import type { Highlight } from '../store/schemas/annotation-shard';
 import type { ArticleRecord } from '../store/schemas/library-index';
 import { cleanText, nestQuotes } from './text-hygiene';
@@ -48,12 +50,34 @@ export interface DocumentItem {
   kept: boolean;
 }
 
+/** A "Sources compared" section's comparison with its sources resolved and numbered; text cleaned. */
+export interface DocumentComparison extends Omit<SourcesCompared, 'sources' | 'storyId'> {
+  sources: DocumentSource[];
+}
+
+export interface DocumentSection {
+  id: string;
+  title: string;
+  items: DocumentItem[];
+  comparison: DocumentComparison | null;
+}
+
+/** Whether an export shows the section: one with items, or a "Sources compared" one. */
+export const sectionShows = (section: DocumentSection) =>
+  section.items.length > 0 || section.comparison !== null;
+
+/** A source as a comparison's column heading: its outlet (or title), short. */
+export function sourceLabel(source: DocumentSource): string {
+  const label = source.outlet ?? source.title ?? 'Untitled article';
+  return label.length > 28 ? `${label.slice(0, 27).trimEnd()}…` : label;
+}
+
 export interface BriefingDocument {
   briefing: Briefing;
   /** BCP 47 language of the briefing's own text (the app writes English). */
   language: string;
   /** The briefing's sections in order; `id` is the briefing section's id. */
-  sections: { id: string; title: string; items: DocumentItem[] }[];
+  sections: DocumentSection[];
   sources: DocumentSource[];
   /** Items whose highlight no longer exists and that kept nothing of it, left out of the export. */
   missingItems: number;
@@ -107,10 +131,15 @@ export interface ItemParts {
   kept?: boolean;
 }
 
+/** A comparison's parts: its sources as citation parts (the live record's, or the ones it kept). */
+export interface ComparisonParts extends Omit<SourcesCompared, 'sources'> {
+  sources: ItemParts['source'][];
+}
+
 /** The document from plain parts, sections in order; sources numbered by first citation, all text cleaned. */
 export function documentFromParts(
   briefing: Briefing,
-  sections: { id: string; title: string; items: ItemParts[] }[],
+  sections: { id: string; title: string; items: ItemParts[]; comparison?: ComparisonParts }[],
   missingItems = 0,
   language = 'en',
 ): BriefingDocument {
@@ -134,6 +163,35 @@ export function documentFromParts(
       sources.set(parts.articleId, source);
     }
     return source;
+  };
+  const comparisonOf = ({
+    storyId: _story,
+    sources: parts,
+    ...rest
+  }: ComparisonParts): DocumentComparison => {
+    // Columns in the order of the source list, [1] first.
+    const numbered = parts.map(sourceFor);
+    const order = numbered
+      .map((_, column) => column)
+      .sort((a, b) => numbered[a]!.number - numbered[b]!.number);
+    const pick = <T>(values: readonly T[]) => order.map((column) => values[column]!);
+    return {
+      ...rest,
+      storyName: cleanText(rest.storyName),
+      sources: pick(numbered),
+      entities: rest.entities.map((entity) => ({
+        ...entity,
+        label: cleanText(entity.label),
+        counts: pick(entity.counts),
+      })),
+      quotes: rest.quotes.map((quote) => ({
+        text: cleanText(quote.text),
+        speaker: quote.speaker === null ? null : cleanText(quote.speaker),
+        reported: pick(quote.reported),
+      })),
+      sharedSentences: pick(rest.sharedSentences),
+      singleSourceSentences: pick(rest.singleSourceSentences),
+    };
   };
   const cleanBriefing: Briefing = {
     ...briefing,
@@ -164,6 +222,7 @@ export function documentFromParts(
           kept: item.kept ?? false,
         };
       }),
+      comparison: section.comparison ? comparisonOf(section.comparison) : null,
     })),
     sources: [...sources.values()],
     missingItems,
@@ -221,9 +280,28 @@ export function resolveBriefing(store: LibraryStore, briefing: Briefing): Briefi
     store.index().settings.categories.map((category) => [category.id, category.name]),
   );
   let missingItems = 0;
+  // A comparison's source cites the article as the library has it now, or as it was kept.
+  const comparisonParts = (comparison: SourcesCompared): ComparisonParts => ({
+    ...comparison,
+    sources: comparison.sources.map((kept) => {
+      const record = records.get(kept.articleId);
+      return record
+        ? {
+            articleId: record.id,
+            title: record.title,
+            outlet: record.source.outlet,
+            author: record.source.author,
+            publishedAt: record.source.publishedAt,
+            url: record.source.url,
+            damaged: record.flagCount > 0,
+          }
+        : kept;
+    }),
+  });
   const sections = briefing.sections.map((section) => ({
     id: section.id,
     title: section.title,
+    ...(section.comparison ? { comparison: comparisonParts(section.comparison) } : {}),
     items: section.items.flatMap((item): ItemParts[] => {
       const record = records.get(item.articleId);
       const highlight = record

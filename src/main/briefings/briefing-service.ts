@@ -2,12 +2,13 @@
  * Every change to briefings: create (from a template, by default the
  * skeleton of one section per highlight category; briefing-templates.ts), edit the header fields, replace the sections (add,
  * rename, remove, reorder sections; reorder and move items; write commentary),
- * add a highlight, delete. Each change is saved and recorded for undo.
+ * add a highlight, add a "Sources compared" section (a story's snapshot), delete.
+ * Each change is saved and recorded for undo.
  */
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/api-error';
 import type { LibraryStore } from '../store/library-store';
-import type { Briefing, BriefingSection } from '../store/schemas/briefings-file';
+import type { Briefing, BriefingSection, SourcesCompared } from '../store/schemas/briefings-file';
 import type { HistoryService } from '../history/history-service';
 import { placeById } from '../history/place-by-id';
 import { defaultTemplateId, findTemplate } from './briefing-templates';
@@ -103,17 +104,23 @@ export function createBriefingService(
           throw new AppFailure('invalid-request', 'An item appears twice in the briefing.');
         ids.add(item.id);
       }
-      // The renderer sends items without their kept snapshots; they stay with their items.
+      // The renderer sends items without their kept snapshots, and sections without their
+      // "Sources compared" snapshots; they stay with their items and sections.
       const kept = new Map(
         before.sections.flatMap((section) => section.items).map((item) => [item.id, item.snapshot]),
       );
-      const withSnapshots = sections.map((section) => ({
-        ...section,
-        items: section.items.map((item) => {
-          const snapshot = kept.get(item.id);
-          return snapshot ? { ...item, snapshot } : item;
-        }),
-      }));
+      const compared = new Map(before.sections.map((section) => [section.id, section.comparison]));
+      const withSnapshots = sections.map(({ comparison: _sent, ...section }) => {
+        const comparison = compared.get(section.id);
+        return {
+          ...section,
+          ...(comparison ? { comparison } : {}),
+          items: section.items.map((item) => {
+            const snapshot = kept.get(item.id);
+            return snapshot ? { ...item, snapshot } : item;
+          }),
+        };
+      });
       const after = touched({ ...before, sections: withSnapshots });
       await put(before, after, `rearrange the briefing “${after.title}”`);
       return after;
@@ -147,6 +154,21 @@ export function createBriefingService(
       });
       await put(before, after, `add a highlight to “${after.title}”`);
       return { briefing: after, added: true };
+    },
+
+    /** Adds a "Sources compared" section holding the story's comparison as it is now, at the end. */
+    async addSourcesCompared(id: string, comparison: SourcesCompared): Promise<Briefing> {
+      const before = find(id);
+      const section: BriefingSection = {
+        id: `s-${randomUUID()}`,
+        title: `Sources compared: ${comparison.storyName}`,
+        categoryId: null,
+        items: [],
+        comparison,
+      };
+      const after = touched({ ...before, sections: [...before.sections, section] });
+      await put(before, after, `add “Sources compared” to “${after.title}”`);
+      return after;
     },
 
     async remove(id: string): Promise<void> {

@@ -3,7 +3,8 @@
  * category and numbered source, and the list of sources.
  */
 import type { BriefingView } from '../../shared/contract';
-import { citation, resolveBriefing } from './briefing-document';
+import { citation, resolveBriefing, sourceLabel, type DocumentComparison } from './briefing-document';
+import type { SourcesComparedView } from '../../shared/story-desk-contract';
 import type { LibraryStore } from '../store/library-store';
 import type { Briefing, BriefingItem } from '../store/schemas/briefings-file';
 
@@ -38,6 +39,14 @@ export function snapshotsFor(
   return kept;
 }
 
+function comparisonView({ sources, ...rest }: DocumentComparison): SourcesComparedView {
+  return {
+    ...rest,
+    sourceNumbers: sources.map((source) => source.number),
+    sourceLabels: sources.map(sourceLabel),
+  };
+}
+
 export function briefingView(store: LibraryStore, briefing: Briefing): BriefingView {
   const document = resolveBriefing(store, briefing);
   const resolved = new Map(
@@ -45,8 +54,11 @@ export function briefingView(store: LibraryStore, briefing: Briefing): BriefingV
   );
   return {
     ...briefing,
-    sections: briefing.sections.map((section) => ({
+    sections: briefing.sections.map(({ comparison: _kept, ...section }, index) => ({
       ...section,
+      ...(document.sections[index]?.comparison
+        ? { comparison: comparisonView(document.sections[index].comparison) }
+        : {}),
       items: section.items.map(({ snapshot: _kept, ...item }) => {
         const found = resolved.get(item.highlightId);
         return {

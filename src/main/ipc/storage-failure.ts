@@ -23,6 +23,7 @@ const whatFailed: Partial<Record<ApiMethod, string>> = {
   updateBriefing: 'the change to the briefing was not saved',
   setBriefingSections: 'the change to the briefing was not saved',
   addToBriefing: 'the change to the briefing was not saved',
+  addSourcesCompared: 'the change to the briefing was not saved',
   deleteBriefing: 'the briefing was not deleted',
   getArticle: 'the article could not be read',
 };

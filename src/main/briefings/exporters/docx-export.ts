@@ -18,13 +18,25 @@ import {
   Packer,
   Paragraph,
   Run,
+  Table,
+  TableCell,
+  TableRow,
+  WidthType,
   XmlComponent,
   BuilderElement,
   TextRun,
   type ILevelsOptions,
   type ParagraphChild,
 } from 'docx';
-import { citationParts, damagedMark, type BriefingDocument, type DocumentSource } from '../briefing-document';
+import {
+  citationParts,
+  damagedMark,
+  sectionShows,
+  type BriefingDocument,
+  type DocumentComparison,
+  type DocumentSource,
+} from '../briefing-document';
+import { comparisonTables, type ComparisonCell, type ComparisonTable } from './comparison-tables';
 import { documentNotes } from '../note-markdown';
 import {
   noteStyleIds,
@@ -104,6 +116,63 @@ function sourceParagraph(source: DocumentSource): Paragraph {
   return new Paragraph({ children: parts, style: 'SourceEntry' });
 }
 
+function cellParagraph(cell: ComparisonCell, bold: boolean, right: boolean): Paragraph {
+  const children: ParagraphChild[] = [];
+  if (cell.text) children.push(new TextRun({ text: cell.text, bold }));
+  cell.cite.forEach((number) => {
+    if (children.length) children.push(new TextRun(' '));
+    children.push(...citationReference(number));
+  });
+  return new Paragraph({
+    style: 'TableText',
+    alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    children,
+  });
+}
+
+/** The text width of an A4 page with Word's default margins, in twentieths of a point. */
+const textWidth = 9000;
+
+/** A Word table: its caption a bold line kept with it, a header row repeated on each page. */
+function docxTable(table: ComparisonTable, counts: boolean): (Paragraph | Table)[] {
+  // Counts: a wide first column for the names; quotes: the quote gets most of the width.
+  const widths = counts
+    ? [2600, ...table.head.slice(1).map(() => Math.floor((textWidth - 2600) / (table.head.length - 1)))]
+    : [2000, 5200, 1800];
+  const row = (cells: ComparisonCell[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map(
+        (cell, index) =>
+          new TableCell({
+            width: { size: widths[index]!, type: WidthType.DXA },
+            children: [cellParagraph(cell, header || index === 0, counts && index > 0)],
+          }),
+      ),
+    });
+  return [
+    new Paragraph({ children: [new TextRun({ text: table.caption, bold: true })], keepNext: true }),
+    new Table({
+      width: { size: textWidth, type: WidthType.DXA },
+      columnWidths: widths,
+      rows: [row(table.head, true), ...table.rows.map((cells) => row(cells, false))],
+    }),
+  ];
+}
+
+function comparisonDocx(comparison: DocumentComparison): (Paragraph | Table)[] {
+  const { intro, matrix, quotes } = comparisonTables(comparison);
+  return [
+    new Paragraph({ text: intro }),
+    ...docxTable(matrix, true),
+    new Paragraph({ text: '' }),
+    ...(quotes.rows.length
+      ? docxTable(quotes, false)
+      : [new Paragraph({ text: 'No direct quotations were found in these sources.' })]),
+  ];
+}
+
 const listLevels = (ordered: boolean): ILevelsOptions[] =>
   Array.from({ length: 9 }, (_, level) => ({
     level,
@@ -122,7 +191,9 @@ export async function briefingToDocx(document: BriefingDocument): Promise<Buffer
   const { briefing, sections, sources } = document;
   const context: DocxNoteContext = { footnotes: {}, nextFootnote: 0, nextListInstance: 0 };
   const notes = documentNotes(document);
-  const children: Paragraph[] = [new Paragraph({ text: briefing.title, heading: HeadingLevel.TITLE })];
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ text: briefing.title, heading: HeadingLevel.TITLE }),
+  ];
   const meta = [briefing.author && `By ${briefing.author}`, briefing.date, briefing.audience]
     .filter(Boolean)
     .join(' · ');
@@ -134,8 +205,9 @@ export async function briefingToDocx(document: BriefingDocument): Promise<Buffer
     );
   }
   for (const section of sections) {
-    if (section.items.length === 0) continue;
+    if (!sectionShows(section)) continue;
     children.push(new Paragraph({ text: section.title, heading: HeadingLevel.HEADING_1 }));
+    if (section.comparison) children.push(...comparisonDocx(section.comparison));
     for (const item of section.items) {
       children.push(...excerptParagraphs(item.excerpt, item.source));
       if (item.commentary.trim()) children.push(...plainDocxParagraphs(item.commentary));
@@ -183,6 +255,7 @@ export async function briefingToDocx(document: BriefingDocument): Promise<Buffer
         },
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', quickFormat: true, run: { color: '555555' } },
         { id: 'NoteText', name: 'Note Text', basedOn: 'Normal', quickFormat: true, run: { size: 20 } },
+        { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: 18 } },
         {
           id: noteStyleIds.quote,
           name: 'Note Quote',

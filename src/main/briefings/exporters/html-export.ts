@@ -8,8 +8,16 @@
  * Sources are cited as superscript links `[n]` to the numbered source list.
  * The PDF export prints this same HTML.
  */
-import { citationParts, damagedMark, type BriefingDocument, type DocumentSource } from '../briefing-document';
+import {
+  citationParts,
+  damagedMark,
+  sectionShows,
+  type BriefingDocument,
+  type DocumentComparison,
+  type DocumentSource,
+} from '../briefing-document';
 import { documentNotes, escapeHtml, plainParagraphs } from '../note-markdown';
+import { comparisonTables, type ComparisonCell, type ComparisonTable } from './comparison-tables';
 
 export { escapeHtml };
 
@@ -40,18 +48,24 @@ const style = `
   .tags { font: 9pt system-ui, 'DejaVu Sans', sans-serif; color: #666; }
   .sources li { margin-bottom: .3em; font-size: 10pt; overflow-wrap: anywhere; }
   .damaged { color: #9b1c1c; }
+  .compared p { font: 10pt/1.5 system-ui, 'DejaVu Sans', sans-serif; color: #333; }
+  .compared table { border-collapse: collapse; width: 100%; margin: 0 0 1.2em; font: 9pt/1.4 system-ui, 'DejaVu Sans', sans-serif; }
+  .compared caption { text-align: left; font-weight: 700; padding: 0 0 .3em; }
+  .compared th, .compared td { border-bottom: 1px solid #ddd; padding: .25em .4em; vertical-align: top; text-align: left; }
+  .compared .matrix td:not(:first-child), .compared .matrix th:not(:first-child) { text-align: right; }
+  .compared thead th { border-bottom: 2px solid #999; }
   @media print {
     body { margin: 0; max-width: none; padding: 0; }
     h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
-    .excerpt.short, .note pre { break-inside: avoid; page-break-inside: avoid; }
+    .excerpt.short, .note pre, .compared tr { break-inside: avoid; page-break-inside: avoid; }
     a { color: inherit; text-decoration: none; }
   }
 `;
 
 export const sourceAnchor = (number: number) => `source-${number}`;
 
-function citeLink(source: DocumentSource): string {
-  return `<sup class="cite"><a href="#${sourceAnchor(source.number)}" aria-label="Source ${source.number}">[${source.number}]</a></sup>`;
+function citeLink(number: number): string {
+  return `<sup class="cite"><a href="#${sourceAnchor(number)}" aria-label="Source ${number}">[${number}]</a></sup>`;
 }
 
 /** The excerpt's paragraphs (the article's line breaks), the citation after the last. */
@@ -60,7 +74,7 @@ function excerptHtml(excerpt: string, source: DocumentSource): string {
     .trim()
     .split(/\n+/)
     .map((paragraph) => escapeHtml(paragraph.trim()));
-  paragraphs[paragraphs.length - 1] += ` ${citeLink(source)}`;
+  paragraphs[paragraphs.length - 1] += ` ${citeLink(source.number)}`;
   const size = excerpt.length > shortExcerptChars ? '' : ' short';
   return `<blockquote class="excerpt${size}" dir="auto">${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</blockquote>`;
 }
@@ -71,6 +85,35 @@ function sourceEntry(source: DocumentSource): string {
   );
   const damaged = source.damaged ? ` <span class="damaged">(${damagedMark})</span>` : '';
   return `<li id="${sourceAnchor(source.number)}" dir="auto">${parts.join(', ')}${damaged}</li>`;
+}
+
+function cellHtml(cell: ComparisonCell, tag: 'td' | 'th', scope = ''): string {
+  const text = escapeHtml(cell.text);
+  const cites = cell.cite.map(citeLink).join('');
+  return `<${tag}${scope} dir="auto">${[text, cites].filter(Boolean).join(' ')}</${tag}>`;
+}
+
+function tableHtml(table: ComparisonTable, className: string): string {
+  const head = table.head.map((cell) => cellHtml(cell, 'th', ' scope="col"')).join('');
+  const rows = table.rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, index) => cellHtml(cell, index === 0 ? 'th' : 'td', index === 0 ? ' scope="row"' : '')).join('')}</tr>`,
+    )
+    .join('\n');
+  return `<table class="${className}"><caption>${escapeHtml(table.caption)}</caption>
+<thead><tr>${head}</tr></thead>
+<tbody>${rows}</tbody></table>`;
+}
+
+/** A "Sources compared" section's tables: the coverage matrix and who said what. */
+function comparisonHtml(comparison: DocumentComparison): string {
+  const { intro, matrix, quotes } = comparisonTables(comparison);
+  return `<div class="compared">
+<p dir="auto">${escapeHtml(intro)}</p>
+${tableHtml(matrix, 'matrix')}
+${quotes.rows.length ? tableHtml(quotes, 'quotes') : '<p>No direct quotations were found in these sources.</p>'}
+</div>`;
 }
 
 /** The `<main>` of the export: title, meta line, bottom line, sections and sources. */
@@ -88,10 +131,11 @@ export function briefingMainHtml(document: BriefingDocument): string {
     ? `<section class="bluf"><h2>Bottom line up front</h2><div dir="auto">${notes.get('bluf')!.html}</div></section>`
     : '';
   const sectionHtml = sections
-    .filter((section) => section.items.length > 0)
+    .filter(sectionShows)
     .map(
       (section) => `<section>
 <h2 dir="auto">${escapeHtml(section.title)}</h2>
+${section.comparison ? comparisonHtml(section.comparison) : ''}
 ${section.items
   .map((item) => {
     const note = item.note.trim()

@@ -9,7 +9,15 @@
  * matter, keeping anything the user wrote around it and any front-matter key
  * they added (Obsidian's `tags`, `aliases`…), in the file's own line ends.
  */
-import { citationParts, damagedMark, type BriefingDocument, type DocumentSource } from '../briefing-document';
+import {
+  citationParts,
+  damagedMark,
+  sectionShows,
+  type BriefingDocument,
+  type DocumentComparison,
+  type DocumentSource,
+} from '../briefing-document';
+import { comparisonTables, type ComparisonCell, type ComparisonTable } from './comparison-tables';
 import { noteForMarkdownExport } from './markdown-note';
 
 const begin = (id: string) => `<!-- briefing-reader:begin ${id} -->`;
@@ -94,6 +102,36 @@ function sourceLine(source: DocumentSource): string {
   return `${source.number}. ${parts.join(', ')}${source.damaged ? ` — *${damagedMark}*` : ''}`;
 }
 
+const tableCell = (cell: ComparisonCell) =>
+  [escapeMarkdown(cell.text.replace(/\s+/g, ' ')), ...cell.cite.map((n) => `[${n}]`)]
+    .filter(Boolean)
+    .join(' ');
+
+/** A pipe table (GFM, pandoc), its caption as a bold line above it; counts right-aligned. */
+function pipeTable(table: ComparisonTable, counts: boolean): string[] {
+  const row = (cells: ComparisonCell[]) => `| ${cells.map(tableCell).join(' | ')} |`;
+  return [
+    `**${escapeMarkdown(table.caption)}**`,
+    '',
+    row(table.head),
+    `|${table.head.map((_, index) => (counts && index > 0 ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...table.rows.map(row),
+    '',
+  ];
+}
+
+function comparisonMarkdown(comparison: DocumentComparison): string[] {
+  const { intro, matrix, quotes } = comparisonTables(comparison);
+  return [
+    escapeMarkdown(intro),
+    '',
+    ...pipeTable(matrix, true),
+    ...(quotes.rows.length
+      ? pipeTable(quotes, false)
+      : ['No direct quotations were found in these sources.', '']),
+  ];
+}
+
 function body(document: BriefingDocument): string {
   const { briefing, sections, sources } = document;
   const out: string[] = [begin(briefing.id), '', `# ${escapeMarkdown(briefing.title)}`, ''];
@@ -106,8 +144,9 @@ function body(document: BriefingDocument): string {
   if (briefing.bluf.trim())
     out.push('## Bottom line up front', '', noteForMarkdownExport(briefing.bluf, 'bluf'), '');
   for (const section of sections) {
-    if (section.items.length === 0) continue;
+    if (!sectionShows(section)) continue;
     out.push(`## ${escapeMarkdown(section.title)}`, '');
+    if (section.comparison) out.push(...comparisonMarkdown(section.comparison));
     for (const item of section.items) {
       const paragraphs = item.excerpt
         .trim()

@@ -6,12 +6,13 @@
  *
  * Version history (frozen earlier versions and the steps between them in
  * ../migrations/briefings-*.ts): 1 kept a deleted article's item as text only;
- * 2 keeps its source's parts and its highlight too.
+ * 2 keeps its source's parts and its highlight too; 3 lets a section hold a
+ * "Sources compared" snapshot of a story (sources-compared below).
  */
 import { z } from 'zod';
 import { highlightSchema } from './annotation-shard';
 
-export const briefingsFileVersion = 2;
+export const briefingsFileVersion = 3;
 
 /** The citation of a deleted article, part by part (as its source panel had it). */
 export const keptSourceSchema = z.object({
@@ -46,12 +47,44 @@ export const briefingItemSchema = z.object({
 });
 export type BriefingItem = z.infer<typeof briefingItemSchema>;
 
+/**
+ * A story's sources compared, as the story desk showed them when the user added it: the coverage
+ * matrix in compact form (the most widely named entities, mention counts per source; shared and
+ * single-source sentence counts) and who said what. Each source keeps its citation's parts, so the
+ * section renders whole after its articles are deleted. Per-source arrays follow `sources`' order.
+ */
+export const sourcesComparedSchema = z.object({
+  storyId: z.string(),
+  storyName: z.string(),
+  takenAt: z.string(),
+  sources: z.array(keptSourceSchema.extend({ articleId: z.string().min(1) })),
+  entities: z.array(
+    z.object({
+      label: z.string(),
+      kind: z.enum(['person', 'organization', 'place']),
+      counts: z.array(z.number().int().nonnegative()),
+    }),
+  ),
+  quotes: z.array(
+    z.object({ text: z.string(), speaker: z.string().nullable(), reported: z.array(z.boolean()) }),
+  ),
+  /** Per source: its sentences another source carries too (near-duplicates), and those only it has. */
+  sharedSentences: z.array(z.number().int().nonnegative()),
+  singleSourceSentences: z.array(z.number().int().nonnegative()),
+  /** Entities and quotes the compact form left out. */
+  omittedEntities: z.number().int().nonnegative(),
+  omittedQuotes: z.number().int().nonnegative(),
+});
+export type SourcesCompared = z.infer<typeof sourcesComparedSchema>;
+
 export const briefingSectionSchema = z.object({
   id: z.string().min(1),
   title: z.string(),
   /** The highlight category this section started from, if any (used to place new items). */
   categoryId: z.string().nullable(),
   items: z.array(briefingItemSchema),
+  /** A "Sources compared" section's snapshot (absent in other sections and in older files). */
+  comparison: sourcesComparedSchema.optional(),
 });
 export type BriefingSection = z.infer<typeof briefingSectionSchema>;
 

@@ -176,6 +176,22 @@ export class Briefings {
     }
   }
 
+  /** Adds a story's "Sources compared" section to the target briefing (creating one if there is none). */
+  async addSourcesCompared(storyId: string): Promise<void> {
+    try {
+      await this.loadTarget();
+      const briefing = this.target ?? (await this.create());
+      if (!briefing) return;
+      const view = await this.saves.track(call('addSourcesCompared', { briefingId: briefing.id, storyId }));
+      this.apply(view);
+      this.target = view;
+      this.#used(view.id);
+      this.notices.show(`“Sources compared” added to the briefing “${view.title}”.`);
+    } catch (error) {
+      this.notices.error(`Not added: ${messageOf(error)}`);
+    }
+  }
+
   /** Adds a highlight to the target briefing (creating one if there is none); tells the user either way. */
   async add(articleId: string, highlightId: string): Promise<void> {
     try {
