@@ -1,8 +1,8 @@
 /**
  * The filter chips, selects and tag pills, drawn by the one shared stylesheet
  * (styles/controls.css), in light and dark: the reader's highlight list with a
- * category shown alone and a tag filter, the library-wide highlights' filters,
- * and the library's story bar. Screenshots of each part for the eye.
+ * category shown alone and a tag filter, the library-wide highlights' filters and
+ * its rows, and the library's story bar. Screenshots of each part for the eye.
  */
 import { test, expect } from './harness/fixtures';
 import type { BriefingApp } from './pages/briefing-app';
@@ -43,6 +43,8 @@ for (const theme of ['light', 'dark'] as const) {
 
     await app.header.view('Highlights').click();
     await expect(app.highlights.rows).toHaveCount(2);
+    await page.mouse.move(0, 0);
+    await shoot(app, '[aria-label="All highlights"]', theme, 'all-rows');
     await app.highlights.showOnly('Key judgment');
     await page.mouse.move(0, 0);
     await shoot(app, '[aria-label="Filter All highlights"]', theme, 'all-filters');

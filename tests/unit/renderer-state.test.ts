@@ -11,6 +11,7 @@ import { Library } from '../../src/renderer/src/state/library.svelte';
 import { LibraryQuery } from '../../src/renderer/src/state/library-query.svelte';
 import { StoryList } from '../../src/renderer/src/state/story-list.svelte';
 import { ReaderSession, provisionalPrefix } from '../../src/renderer/src/state/reader.svelte';
+import { AppState } from '../../src/renderer/src/state/app-state.svelte';
 import type { ArticleView } from '../../src/shared/contract';
 
 function manualTimers() {
@@ -158,5 +159,51 @@ describe('a new highlight in the reader', () => {
     expect(reader.article!.highlights).toEqual([]);
     expect(reader.error).toBe('The disk is full: the highlight was not saved.');
     expect(saves.state).toBe('error');
+  });
+
+  it('is added to the briefing when B is pressed before its save answers, once it is saved', async () => {
+    let answer!: (envelope: unknown) => void;
+    (globalThis as { window?: unknown }).window = {
+      api: { createHighlight: () => new Promise((resolve) => (answer = resolve)) },
+    };
+    const app = new AppState();
+    const added: [string, string][] = [];
+    app.briefings.add = async (articleId, highlightId) => void added.push([articleId, highlightId]);
+    app.reader.article = {
+      ...summary,
+      blocks: [],
+      flags: [],
+      highlights: [saved('h-0')],
+      articleNote: null,
+    } as unknown as ArticleView;
+
+    const creating = app.reader.createHighlight({ start: 0, end: 5 }, 'evidence');
+    const adding = app.addToBriefing('a-1', 'h-0');
+    await Promise.resolve();
+    expect(added).toEqual([]);
+    answer({
+      ok: true,
+      value: {
+        highlight: saved('h-1'),
+        change: { articleId: 'a-1', summary, highlights: [saved('h-1')], removedHighlightIds: [] },
+      },
+    });
+    await Promise.all([creating, adding]);
+    expect(added).toEqual([['a-1', 'h-1']]);
+    expect(app.reader.savingHighlight).toBeNull();
+
+    // With no highlight being saved, B adds the selected one.
+    await app.addToBriefing('a-1', 'h-0');
+    expect(added).toEqual([
+      ['a-1', 'h-1'],
+      ['a-1', 'h-0'],
+    ]);
+
+    // A save that fails adds nothing.
+    const failing = app.reader.createHighlight({ start: 0, end: 5 }, 'evidence');
+    const notAdding = app.addToBriefing('a-1', null);
+    answer({ ok: false, error: { code: 'storage-failed', message: 'The disk is full.' } });
+    await Promise.all([failing, notAdding]);
+    expect(added).toHaveLength(2);
   });
 });

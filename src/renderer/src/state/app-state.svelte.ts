@@ -79,6 +79,16 @@ export class AppState {
     await this.reader.open(articleId, highlightId);
   }
 
+  /**
+   * B in the reader: adds the newest highlight to the briefing once its save answers, if it is still
+   * painted but not saved (provisional); otherwise the selected highlight, if any.
+   */
+  async addToBriefing(articleId: string, selectedId: string | null): Promise<void> {
+    const saving = this.reader.savingHighlight;
+    const highlightId = saving ? (await saving)?.id : selectedId;
+    if (highlightId) await this.briefings.add(articleId, highlightId);
+  }
+
   backToList(): void {
     this.reader.close();
   }

@@ -126,7 +126,16 @@ export class ReaderSession {
    * in browser mode, an HTTP round trip); the saved highlight replaces it when the reply comes. The
    * header says "Saving…" until then; if the save fails the provisional one goes and the reader says why.
    */
-  async createHighlight(range: { start: number; end: number }, categoryId: string) {
+  createHighlight(range: { start: number; end: number }, categoryId: string) {
+    const saving = this.#createHighlight(range, categoryId);
+    this.#creating = saving;
+    void saving.finally(() => {
+      if (this.#creating === saving) this.#creating = null;
+    });
+    return saving;
+  }
+
+  async #createHighlight(range: { start: number; end: number }, categoryId: string) {
     const articleId = this.#articleId();
     const provisional = provisionalHighlight(range, categoryId);
     this.article = { ...this.article!, highlights: [...this.article!.highlights, provisional] };
@@ -137,6 +146,17 @@ export class ReaderSession {
     }
     if (reply) this.apply(reply.change);
     return reply?.highlight;
+  }
+
+  #creating: Promise<HighlightView | undefined> | null = null;
+
+  /**
+   * The save of the newest highlight while it is painted but not yet saved (provisional), resolving to
+   * the saved highlight (undefined if the save failed); null when no highlight is being saved. What the
+   * user asks of it meanwhile (B: add to the briefing) waits for this.
+   */
+  get savingHighlight(): Promise<HighlightView | undefined> | null {
+    return this.#creating;
   }
 
   async reattach(highlightId: string, range: { start: number; end: number }) {
