@@ -27,6 +27,8 @@ test('a body paragraph is taken out from the toolbar or with X, highlights follo
 
   // By mouse: select words in the paragraph, "Remove" in the selection toolbar.
   await app.reader.select('implications for Ukraine');
+  await expect(app.reader.toolbar.getByRole('button', { name: /Remove/ })).toBeVisible();
+  await app.screenshot('reader-toolbar-remove');
   await app.reader.toolbar.getByRole('button', { name: /Remove/ }).click();
   await expect(paragraph).toHaveCount(0);
   // The highlight in the removed paragraph is an orphan, shown as today; the other still marks its words.

@@ -39,6 +39,21 @@ async function app(dir: string) {
 const bodyText = (article: ApiReply<'getArticle'>) =>
   article.blocks.map((block) => ('text' in block ? block.text : '')).join('\n\n');
 
+type Ok = Awaited<ReturnType<typeof app>>['ok'];
+
+/** Highlights the first `phrase` in the article's body; resolves to its start offset. */
+async function highlightPhrase(ok: Ok, id: string, article: ApiReply<'getArticle'>, phrase: string) {
+  const text = bodyText(article);
+  const start = [...text.slice(0, text.indexOf(phrase))].length;
+  await ok('createHighlight', {
+    articleId: id,
+    start,
+    end: start + [...phrase].length,
+    categoryId: 'evidence',
+  });
+  return start;
+}
+
 describe('restoring and removing lines', () => {
   it('puts a removed line back, moves highlights with their words, and keeps the choice after a restart', async () => {
     const dir = await makeTempDir();
@@ -50,14 +65,7 @@ describe('restoring and removing lines', () => {
     expect(bodyText(before)).not.toContain(removed.text);
 
     const phrase = 'burden sharing within the alliance';
-    const text = bodyText(before);
-    const start = [...text.slice(0, text.indexOf(phrase))].length;
-    await ok('createHighlight', {
-      articleId: id,
-      start,
-      end: start + [...phrase].length,
-      categoryId: 'evidence',
-    });
+    await highlightPhrase(ok, id, before, phrase);
 
     const after = await ok('setLineChoice', { id, line: removed.line, choice: 'restore' });
     expect(bodyText(after)).toContain(removed.text);
@@ -108,14 +116,7 @@ describe('restoring and removing lines', () => {
     const later = before.blocks.slice(0, at).findLast((block) => block.kind === 'paragraph')!;
     if (later.kind !== 'paragraph') throw new Error('no earlier paragraph');
     const phrase = later.text.split(' ').slice(0, 5).join(' ');
-    const text = bodyText(before);
-    const start = [...text.slice(0, text.indexOf(phrase))].length;
-    await ok('createHighlight', {
-      articleId: id,
-      start,
-      end: start + [...phrase].length,
-      categoryId: 'evidence',
-    });
+    const start = await highlightPhrase(ok, id, before, phrase);
 
     const [line, ...more] = lines;
     const removed = await ok('setLineChoice', { id, line: line!, lines: more, choice: 'remove' });
