@@ -155,7 +155,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
   const articleFiles = () => store.index().articles.map((record) => store.layout.articleFile(record.id));
 
   const refreshCount = async () => {
-    documents = (await current().ask<{ documents: number }>({ type: 'memory' })).documents;
+    documents = await current().ask<number>({ type: 'count' });
   };
 
   const load = async () => {

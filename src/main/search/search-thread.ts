@@ -39,9 +39,8 @@ export class SearchThread {
     this.onEnd = onEnd;
     this.#worker = new Worker(settings.script, {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 8 },
-      // A built worker needs none of the parent's loader flags (a command line's tsx); only
-      // --expose-gc is passed on, so the benchmarks' memory figures can leave out garbage.
-      execArgv: settings.built ? process.execArgv.filter((arg) => arg === '--expose-gc') : undefined,
+      // A built worker needs none of the parent's loader flags (a command line's tsx).
+      execArgv: settings.built ? [] : undefined,
     });
     this.#worker.unref();
     this.#worker.on('message', (reply: SearchThreadReply | 'ready') => {

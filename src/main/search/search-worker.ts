@@ -41,6 +41,7 @@ export type SearchJob =
       keep: Record<SearchKind, number>;
     }
   | { type: 'save'; storeDir: string; fingerprint: string; articleFiles: string[]; savedAt: string }
+  | { type: 'count' }
   | { type: 'memory' };
 
 export type SearchThreadReply =
@@ -116,6 +117,8 @@ async function handle(job: SearchJob): Promise<unknown> {
     case 'save':
       await writeIndexFile(job.storeDir, engine, job.fingerprint, job.articleFiles, new Date(job.savedAt));
       return null;
+    case 'count':
+      return engine.documentCount;
     case 'memory':
       // With --expose-gc (the benchmarks), garbage is collected first, as the benchmarks do in the main thread.
       (globalThis as { gc?: () => void }).gc?.();
