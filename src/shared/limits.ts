@@ -22,6 +22,9 @@ export const limits = {
   storyNameLength: 120,
   /** Articles added to or removed from a story in one request (a whole 10,000-article library). */
   articlesPerStoryChange: 10_000,
+  /** The highlights view's text filter, and the rows one request of it returns. */
+  highlightFilterLength: 1_000,
+  highlightRowsPerPage: 500,
   /** No article is anywhere near ten million code points long. */
   maxOffset: 10_000_000,
 } as const;
