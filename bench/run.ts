@@ -60,6 +60,7 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   story_suggest_p95_ms_10k: ['< 200', (value) => value < 200],
   story_coverage_p95_ms_20_articles: ['< 500', (value) => value < 500],
   library_first_paint_ms_10k: ['< 300', (value) => value < 300],
+  start_to_interactive_library_ms_10k: ['≤ 1000', (value) => value <= 1000],
   library_dom_nodes_10k: ['< 1000', (value) => value < 1000],
   back_to_library_ms_10k: ['≤ 100', (value) => value <= 100],
   library_jk_p95_ms_10k: ['≤ 16', (value) => value <= 16],

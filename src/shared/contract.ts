@@ -167,6 +167,46 @@ export const highlightViewSchema = z.object({
 });
 export type HighlightView = z.infer<typeof highlightViewSchema>;
 
+/** The highlights view's filters and the rows wanted: `limit` rows from `offset` of those shown. */
+export const highlightQuerySchema = z
+  .object({
+    categoryId: z.string().max(limits.idLength).nullable(),
+    tag: z.string().max(limits.tagLength).nullable(),
+    storyId: z.string().max(limits.idLength).nullable(),
+    text: z.string().max(limits.highlightFilterLength),
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(limits.highlightRowsPerPage),
+  })
+  .strict();
+export type HighlightQuery = z.infer<typeof highlightQuerySchema>;
+
+export const highlightPageSchema = z.object({
+  /** Every highlight in the library. */
+  total: z.number().int(),
+  /** Highlights under the tag, story and text filters (the "All" count), and per category. */
+  matched: z.number().int(),
+  categoryCounts: z.record(z.string(), z.number().int()),
+  /** Highlights shown: under the category filter too. */
+  shown: z.number().int(),
+  /** The highlight tags in use. */
+  tags: z.array(z.string()),
+  /** Where each article's group starts among those shown (its row is taller); with the page at offset 0 only. */
+  groupStarts: z.array(z.number().int()),
+  rows: z.array(
+    z.object({
+      /** Its place among those shown. */
+      index: z.number().int(),
+      /** It is the first shown of its article (the list shows the title there). */
+      groupStart: z.boolean(),
+      articleId,
+      articleTitle: z.string(),
+      highlight: highlightViewSchema,
+    }),
+  ),
+});
+export type HighlightPage = z.infer<typeof highlightPageSchema>;
+export type HighlightPageRow = HighlightPage['rows'][number];
+
 export const articleNoteSchema = z.object({ text: z.string(), updatedAt: z.string() });
 
 export const articleViewSchema = articleSummarySchema.extend({
@@ -527,10 +567,8 @@ export const contract = {
     request: z.object({ articleId, text: z.string().max(limits.noteLength) }).strict(),
     reply: z.object({ note: articleNoteSchema, change: annotationChangeSchema }),
   },
-  listHighlights: {
-    request: noArguments,
-    reply: z.array(z.object({ articleId, articleTitle: z.string(), highlight: highlightViewSchema })),
-  },
+  /** A page of the library-wide highlights under the view's filters, with counts (see highlight-pages.ts). */
+  listHighlights: { request: highlightQuerySchema, reply: highlightPageSchema },
   listTags: { request: noArguments, reply: z.array(z.string()) },
   undo: { request: noArguments, reply: historyStepSchema },
   redo: { request: noArguments, reply: historyStepSchema },

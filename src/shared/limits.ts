@@ -24,6 +24,9 @@ export const limits = {
   articlesPerStoryChange: 10_000,
   /** Lines taken out of (or put back into) an article in one reader choice: a paragraph's lines. */
   linesPerChoice: 1_000,
+  /** The highlights view's text filter, and the rows one request of it returns. */
+  highlightFilterLength: 1_000,
+  highlightRowsPerPage: 500,
   /** No article is anywhere near ten million code points long. */
   maxOffset: 10_000_000,
 } as const;

@@ -8,12 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationChange, ArticleView, HighlightView } from '../../src/shared/contract';
 import type { Block } from '../../src/shared/cleaned-article';
-import {
-  patchArticle,
-  patchHighlights,
-  patchLibraryHighlights,
-  withTagsOf,
-} from '../../src/renderer/src/lib/annotation-patch';
+import { patchArticle, patchHighlights, withTagsOf } from '../../src/renderer/src/lib/annotation-patch';
 import { blocksTouching, highlightsByBlock } from '../../src/renderer/src/lib/highlights-by-block';
 import { snapEnd, snapStart } from '../../src/renderer/src/lib/word-snap';
 import { formatDate } from '../../src/renderer/src/lib/format';
@@ -103,19 +98,7 @@ describe('applying change replies', () => {
     expect(patchArticle(article, { ...change({}), articleId: 'a-2' })).toBe(article);
   });
 
-  it('keeps the library-wide list in order and its tags for completion', () => {
-    const items = [
-      { articleId: 'a-0', articleTitle: 'Other', highlight: highlight('z', 0, 1) },
-      { articleId: 'a-1', articleTitle: 'Old', highlight: highlight('a', 0, 1) },
-    ];
-    const next = patchLibraryHighlights(
-      items,
-      change({ highlights: [highlight('a', 0, 1, { tags: ['nato'] })] }),
-    );
-    expect(next.map((item) => [item.highlight.id, item.articleTitle])).toEqual([
-      ['z', 'Other'],
-      ['a', 'Title'],
-    ]);
+  it('keeps the tags in use for completion', () => {
     expect(
       withTagsOf(['aid'], change({ highlights: [highlight('a', 0, 1, { tags: ['nato', 'aid'] })] })),
     ).toEqual(['aid', 'nato']);

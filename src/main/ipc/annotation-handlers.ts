@@ -5,7 +5,7 @@
 import { AppFailure } from '../../shared/api-error';
 import { isAllowedExternalUrl } from '../../shared/external-url';
 import type { AppServices } from '../app-services';
-import { highlightView } from '../annotations/highlight-view';
+import { queryHighlights } from '../annotations/highlight-pages';
 import type { Handlers, HandlerServices } from './handler-types';
 
 type AnnotationMethods =
@@ -34,14 +34,7 @@ export function createAnnotationHandlers(
       change: await annotations.deleteHighlight(articleId, highlightId),
     }),
     setArticleNote: ({ articleId, text }) => annotations.setArticleNote(articleId, text),
-    listHighlights: () =>
-      store.index().articles.flatMap((record) =>
-        store.annotations(record.id).highlights.map((highlight) => ({
-          articleId: record.id,
-          articleTitle: record.title,
-          highlight: highlightView(highlight),
-        })),
-      ),
+    listHighlights: (query) => queryHighlights(store, query),
     listTags: () => {
       const tags = new Set(
         store.annotatedArticleIds().flatMap((id) => store.annotations(id).highlights.flatMap((h) => h.tags)),

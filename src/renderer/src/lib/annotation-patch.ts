@@ -1,6 +1,6 @@
 /**
  * Applies a change reply to what the renderer holds: the highlights of an open
- * article, its note and summary, and the library-wide highlight list. Pure, so
+ * article, its note and summary, and the tags in use. Pure, so
  * it is unit-tested, and the reader never reloads a whole article per edit.
  */
 import type { AnnotationChange, ArticleView, HighlightView } from '../../../shared/contract';
@@ -26,34 +26,11 @@ export function patchArticle(article: ArticleView, change: AnnotationChange): Ar
   };
 }
 
+/** A highlight with its article, as the highlights view lists it. */
 export interface LibraryHighlight {
   articleId: string;
   articleTitle: string;
   highlight: HighlightView;
-}
-
-export function patchLibraryHighlights(
-  items: readonly LibraryHighlight[],
-  change: AnnotationChange,
-): LibraryHighlight[] {
-  const replaced = new Map(change.highlights.map((highlight) => [highlight.id, highlight]));
-  const removed = new Set(change.removedHighlightIds);
-  const next = items
-    .filter((item) => !removed.has(item.highlight.id))
-    .map((item) =>
-      item.articleId === change.articleId
-        ? {
-            ...item,
-            articleTitle: change.summary.title,
-            highlight: replaced.get(item.highlight.id) ?? item.highlight,
-          }
-        : item,
-    );
-  const present = new Set(items.map((item) => item.highlight.id));
-  for (const highlight of change.highlights)
-    if (!present.has(highlight.id))
-      next.push({ articleId: change.articleId, articleTitle: change.summary.title, highlight });
-  return next;
 }
 
 /** Tags used anywhere, with the tags of the changed highlights added (for completion). */

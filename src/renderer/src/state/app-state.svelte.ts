@@ -67,7 +67,6 @@ export class AppState {
   async navigate(view: View): Promise<void> {
     this.reader.close();
     this.navigation.view = view;
-    if (view === 'highlights') await this.library.loadHighlights();
     if (view === 'briefings') await this.briefings.load();
     if (view === 'stories') await this.storyDesk.load();
   }

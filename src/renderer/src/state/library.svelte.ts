@@ -1,13 +1,13 @@
 /**
  * The library as the renderer holds it: the article list, the part of it the
  * sort, filters and open story let through (`visible`, derived once per change
- * of any of them) and the selection in that part, the library-wide highlight
- * list (loaded when the Highlights view opens) and the tags in use. Change
- * replies patch these; nothing is reloaded per edit.
+ * of any of them) and the selection in that part, and the tags in use. Change
+ * replies patch these; nothing is reloaded per edit. (The highlights view asks
+ * the main process for its rows a page at a time: see highlight-pages.svelte.ts.)
  */
 import type { AnnotationChange, ArticleSummary } from '../../../shared/contract';
 import { call, messageOf } from '../lib/api';
-import { patchLibraryHighlights, withTagsOf, type LibraryHighlight } from '../lib/annotation-patch';
+import { withTagsOf } from '../lib/annotation-patch';
 import { filterArticles, libraryFacets, sortArticles } from '../lib/library-query';
 import type { LibraryQuery } from './library-query.svelte';
 import type { StoryList } from './story-list.svelte';
@@ -16,7 +16,6 @@ export class Library {
   articles = $state.raw<ArticleSummary[]>([]);
   selectedIndex = $state(0);
   error = $state<string | null>(null);
-  highlights = $state.raw<LibraryHighlight[]>([]);
   tags = $state.raw<string[]>([]);
 
   constructor(
@@ -65,14 +64,6 @@ export class Library {
     }
   }
 
-  async loadHighlights(): Promise<void> {
-    try {
-      this.highlights = await call('listHighlights', {});
-    } catch (error) {
-      this.error = `Highlights could not be listed: ${messageOf(error)}`;
-    }
-  }
-
   async loadTags(): Promise<void> {
     this.tags = await call('listTags', {});
   }
@@ -87,13 +78,11 @@ export class Library {
 
   applyChange(change: AnnotationChange): void {
     this.applySummary(change.summary);
-    this.highlights = patchLibraryHighlights(this.highlights, change);
     this.tags = withTagsOf(this.tags, change);
   }
 
   removed(id: string): void {
     this.articles = this.articles.filter((article) => article.id !== id);
-    this.highlights = this.highlights.filter((item) => item.articleId !== id);
     this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, this.visible.length - 1));
   }
 }

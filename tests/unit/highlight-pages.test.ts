@@ -1,0 +1,120 @@
+/**
+ * The highlights view's pages, served from a real store: grouped by article
+ * in library order, filtered by category, tag, story and text (quote, note,
+ * article title; case and accents ignored), category counts under the other
+ * filters, orphaned highlights left out, and only the rows asked for returned
+ * (with where each article's group starts, and the first page's group starts).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAppServices } from '../../src/main/app-services';
+import { queryHighlights } from '../../src/main/annotations/highlight-pages';
+import { articleFromPlainText } from '../../src/main/articles/article-from-text';
+import { openLibraryStore, type LibraryStore } from '../../src/main/store/library-store';
+import type { HighlightQuery } from '../../src/shared/contract';
+import { tempDirs } from './temp-dir';
+
+const makeTempDir = tempDirs();
+const stores: LibraryStore[] = [];
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+});
+
+const everything: HighlightQuery = {
+  categoryId: null,
+  tag: null,
+  storyId: null,
+  text: '',
+  offset: 0,
+  limit: 100,
+};
+
+async function library() {
+  const store = await openLibraryStore({ dir: await makeTempDir(), backups: false });
+  stores.push(store);
+  const texts = [
+    'Alpha Report\n\nTroops massed on the border near the river crossing.\n',
+    'Beta Report\n\nSecurity guarantees matter to the talks in Geneva.\n',
+    'Gamma Report\n\nNothing of note happened here at all today.\n',
+  ];
+  const articles = texts.map((text, n) =>
+    articleFromPlainText(text, { sourceFile: `${n}.txt`, addedAt: `2026-11-0${n + 1}T00:00:00.000Z` }),
+  );
+  await store.addArticles(articles);
+  const [a, b, c] = articles.map((article) => article.record.id) as [string, string, string];
+  const services = createAppServices(store);
+  const mark = async (articleId: string, word: string, categoryId: string) => {
+    const text = (await store.readArticle(articleId)).cleaned.text;
+    const start = text.indexOf(word);
+    return (await services.annotations.createHighlight(articleId, start, start + word.length, categoryId))
+      .highlight.id;
+  };
+  const h1 = await mark(a, 'Troops', 'key-judgment');
+  await services.annotations.updateHighlight(a, h1, { tags: ['nato'] });
+  const h2 = await mark(b, 'Security', 'evidence');
+  await services.annotations.updateHighlight(b, h2, { note: 'Sécurité first' });
+  const h3 = await mark(a, 'border', 'evidence');
+  await services.annotations.updateHighlight(a, h3, { tags: ['nato'] });
+  const h4 = await mark(c, 'Nothing', 'evidence');
+  await store.updateAnnotations(c, (draft) => {
+    draft.highlights = draft.highlights.map((highlight) => ({ ...highlight, orphaned: true }));
+  });
+  const story = await services.stories.create('Talks', [b]);
+  return { store, a, b, c, h1, h2, h3, h4, storyId: story.id };
+}
+
+const ids = (page: ReturnType<typeof queryHighlights>) => page.rows.map((row) => row.highlight.id);
+
+describe('the highlights view served a page at a time', () => {
+  it('groups by article in library order, leaves orphans out and counts categories', async () => {
+    const { store, a, b, h1, h2, h3 } = await library();
+    const all = queryHighlights(store, everything);
+    expect(ids(all)).toEqual([h1, h3, h2]);
+    expect(all.rows.map((row) => [row.index, row.groupStart, row.articleId])).toEqual([
+      [0, true, a],
+      [1, false, a],
+      [2, true, b],
+    ]);
+    expect(all.rows[0]!.articleTitle).toBe('Alpha Report');
+    expect(all).toMatchObject({ total: 4, matched: 3, shown: 3, tags: ['nato'], groupStarts: [0, 2] });
+    expect(all.categoryCounts).toEqual({ 'key-judgment': 1, evidence: 2 });
+  });
+
+  it('filters by category, tag, story and folded text, with counts under the other filters', async () => {
+    const { store, h2, h3, h1, storyId } = await library();
+    const tagged = queryHighlights(store, { ...everything, tag: 'nato', categoryId: 'evidence' });
+    expect(ids(tagged)).toEqual([h3]);
+    expect(tagged).toMatchObject({ matched: 2, shown: 1 });
+    expect(tagged.categoryCounts).toEqual({ 'key-judgment': 1, evidence: 1 });
+    expect(ids(queryHighlights(store, { ...everything, storyId }))).toEqual([h2]);
+    expect(ids(queryHighlights(store, { ...everything, storyId: 'no-such-story' }))).toEqual([]);
+    expect(ids(queryHighlights(store, { ...everything, text: 'SECURITE' }))).toEqual([h2]);
+    expect(ids(queryHighlights(store, { ...everything, text: ' border ' }))).toEqual([h3]);
+    expect(ids(queryHighlights(store, { ...everything, text: 'alpha report' }))).toEqual([h1, h3]);
+  });
+
+  it('returns only the rows asked for, each with its place and its group start', async () => {
+    const { store, h3, h2 } = await library();
+    const page = queryHighlights(store, { ...everything, offset: 1, limit: 2 });
+    expect(ids(page)).toEqual([h3, h2]);
+    expect(page.rows.map((row) => [row.index, row.groupStart])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(page.shown).toBe(3);
+    // Group starts come with the first page only.
+    expect(page.groupStarts).toEqual([]);
+  });
+
+  it('follows a renamed article and an edited note', async () => {
+    const { store, services, a, b, h2 } = await library().then(async (made) => ({
+      ...made,
+      services: createAppServices(made.store),
+    }));
+    expect(ids(queryHighlights(store, { ...everything, text: 'renamed' }))).toEqual([]);
+    await store.updateArticleRecord(a, (record) => void (record.title = 'Renamed Report'));
+    expect(queryHighlights(store, { ...everything, text: 'renamed' }).rows).toHaveLength(2);
+    await services.annotations.updateHighlight(b, h2, { note: 'changed' });
+    expect(ids(queryHighlights(store, { ...everything, text: 'securite first' }))).toEqual([]);
+    expect(ids(queryHighlights(store, { ...everything, text: 'changed' }))).toEqual([h2]);
+  });
+});
