@@ -1,10 +1,11 @@
 /**
  * The story desk on the seeds' story, in the real app: entities merged across
  * spellings, a merge the app did not make done by hand and kept after a
- * restart, a quote turned into a highlight by one keystroke, and the
- * coverage matrix (with screenshots of each tab).
+ * restart, a quote turned into a highlight by one keystroke, the coverage
+ * matrix (with screenshots of each tab), and "Sources compared" added to a
+ * briefing and exported (the Markdown file's tables checked).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from './harness/fixtures';
 import type { BriefingApp } from './pages/briefing-app';
@@ -37,10 +38,10 @@ async function makeSeedsStory(app: BriefingApp): Promise<string> {
   return story.id;
 }
 
-test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the coverage matrix', async ({
+test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the coverage matrix, Sources compared exported', async ({
   app,
   mode,
-}) => {
+}, testInfo) => {
   test.skip(mode !== 'chromium', 'the story is made through browser mode’s HTTP API');
   test.setTimeout(240_000);
   await expect(app.page.getByRole('heading', { name: 'Library' })).toBeVisible();
@@ -74,6 +75,42 @@ test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the 
   await desk.getByRole('tab', { name: 'Coverage' }).click();
   await expect(desk.getByRole('rowheader', { name: 'Donald Trump' })).toBeVisible();
   await app.screenshot('story-desk-coverage');
+
+  // "Sources compared" goes into a briefing (a new one: there is none yet) and is exported.
+  await desk.getByRole('button', { name: 'Add “Sources compared” to briefing' }).click();
+  await expect(page.getByText(/“Sources compared” added to the briefing/)).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Briefings' }).click();
+  const editor = page.getByRole('article', { name: 'Briefing editor' });
+  const compared = editor.getByRole('region', { name: 'Sources compared: US guarantees for Ukraine' });
+  await expect(compared.getByRole('table', { name: 'Who said what' })).toContainText('Emmanuel Macron');
+  await expect(compared.getByRole('table', { name: 'Coverage: mentions per source' })).toContainText(
+    'Russia',
+  );
+  await compared.getByRole('table', { name: 'Coverage: mentions per source' }).scrollIntoViewIfNeeded();
+  await app.screenshot('briefing-sources-compared');
+  const outDir = path.resolve('test-results/exports', testInfo.project.name);
+  await mkdir(outDir, { recursive: true });
+  const target = path.join(outDir, 'sources-compared.md');
+  await app.chooseSavePaths([target]);
+  await editor
+    .getByRole('group', { name: 'Export' })
+    .getByRole('button', { name: 'Markdown', exact: true })
+    .click();
+  await expect(editor.getByRole('status').filter({ hasText: 'Saved to' })).toContainText(target, {
+    timeout: 30_000,
+  });
+  const markdown = await readFile(target, 'utf8');
+  expect(markdown).toContain('## Sources compared: US guarantees for Ukraine');
+  // The matrix: one column per source, headed by its number in the source list; Moscow merged into Russia.
+  const matrixHead = markdown.split('\n').find((line) => line.startsWith('| Named |'))!;
+  expect(matrixHead.match(/\[\d\]/g)).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]']);
+  expect(markdown).toMatch(/^\| Russia \(place\) \|/m);
+  expect(markdown).not.toMatch(/^\| Moscow /m);
+  // Who said what: Macron's quote with the sources reporting it, cited by number.
+  expect(markdown).toMatch(
+    /^\| Emmanuel Macron \| “[^|]*whole security of the European continent[^|]*” \| \[\d\]/m,
+  );
+  expect(markdown.match(/^\d\. /gm)).toHaveLength(5);
 
   // The highlight is in its article, in the Quote category, with the speaker in the note.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Highlights' }).click();
