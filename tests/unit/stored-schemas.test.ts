@@ -26,6 +26,7 @@ import { libraryVersions } from '../../src/main/store/migrations/library-version
 import { briefingsVersions } from '../../src/main/store/migrations/briefings-versions';
 import { operationsVersions } from '../../src/main/store/migrations/operations-versions';
 import { annotationShardVersion } from '../../src/main/store/schemas/annotation-shard';
+import { libraryIndexVersion } from '../../src/main/store/schemas/library-index';
 import { articleFileSchema, articleFileVersion } from '../../src/main/store/schemas/article-file';
 import { storedCleanedArticleV2Schema } from '../../src/main/store/migrations/article-file-v2';
 import { cleanedArticleSchema } from '../../src/shared/cleaned-article';
@@ -74,6 +75,7 @@ describe('stored-data schemas', () => {
         'briefings-v1.ts',
         'briefings-v2.ts',
         'operations-v1.ts',
+        'operations-v2.ts',
         'library-parts-v1.ts',
         'article-file-v2.ts',
       ]),
@@ -82,12 +84,16 @@ describe('stored-data schemas', () => {
     for (const { file, imports } of frozen) {
       const outside = imports.filter((source) => !allowed.test(source));
       if (file === 'operations-v1.ts') expect(outside.sort()).toEqual(['../schemas/annotation-shard']);
+      else if (file === 'operations-v2.ts')
+        expect(outside.sort()).toEqual(['../schemas/annotation-shard', '../schemas/library-index']);
       else expect(outside, file).toEqual([]);
     }
     // operations-v1.ts reuses the annotation file's shapes as they were when v1 was written (its
     // article records are library-v3's, frozen); a new annotation-file version must first freeze
     // them there (and this test then changes with it).
     expect(annotationShardVersion).toBe(1);
+    // operations-v2.ts reuses library index version 4's article record and story the same way.
+    expect(libraryIndexVersion).toBe(4);
   });
 
   it.each([
@@ -115,8 +121,8 @@ describe('stored-data schemas', () => {
     expect(z.toJSONSchema(storedCleanedArticleV2Schema)).not.toEqual(z.toJSONSchema(live));
   });
 
-  it('version 2 of operations.json and version 3 of briefings.json are current', () => {
-    expect(operationsVersions.current).toBe(2);
+  it('version 3 of operations.json and of briefings.json is current', () => {
+    expect(operationsVersions.current).toBe(3);
     expect(briefingsVersions.current).toBe(3);
   });
 });
@@ -145,7 +151,7 @@ async function versionOneStore(dataDir: string) {
       return inner;
     });
   const operations = JSON.parse(await readFile(layout.operationsFile, 'utf8'));
-  expect(operations.schemaVersion).toBe(2);
+  expect(operations.schemaVersion).toBe(3);
   const targets = operations.undo.map((step: { target: string }) => step.target);
   expect(targets).toEqual(expect.arrayContaining(['highlight', 'briefing', 'article']));
   await writeFile(
@@ -179,7 +185,7 @@ describe('opening version-1 files', () => {
     expect((await app.ok('listArticles', {})).some((a) => a.id === id)).toBe(true);
     await app.ok('createBriefing', { title: 'Another' });
     await app.core.close();
-    expect(JSON.parse(await readFile(layout.operationsFile, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(layout.operationsFile, 'utf8')).schemaVersion).toBe(3);
     expect(JSON.parse(await readFile(layout.briefingsFile, 'utf8')).schemaVersion).toBe(3);
 
     // And the migrated history still undoes after a restart: the briefing, then the highlight.
@@ -203,6 +209,35 @@ describe('opening version-1 files', () => {
     await reopened.ok('updateBriefing', { id: briefing.id, audience: 'Desk' });
     await reopened.core.close();
     expect(JSON.parse(await readFile(layout.briefingsFile, 'utf8')).schemaVersion).toBe(3);
+  });
+
+  it('migrates a version-2 operations.json (no line choices): its steps still undo, the next write stores version 3', async () => {
+    const dataDir = await makeTempDir();
+    const app = await dispatchApp(dataDir);
+    const [article] = await app.ok('listArticles', {});
+    await app.ok('createStory', { name: 'Talks', articleIds: [article!.id] });
+    await app.core.close();
+    const layout = storeLayout(dataDir);
+    const log = JSON.parse(await readFile(layout.operationsFile, 'utf8'));
+    expect(log.undo.map((step: { target: string }) => step.target)).toEqual(['story']);
+    await writeFile(layout.operationsFile, JSON.stringify({ ...log, schemaVersion: 2 }));
+
+    const reopened = await dispatchApp(dataDir);
+    expect(reopened.core.store!.recovery).toEqual([]);
+    expect((await reopened.ok('undo', {})).change).toMatchObject({ target: 'story' });
+    await reopened.core.close();
+    expect(JSON.parse(await readFile(layout.operationsFile, 'utf8')).schemaVersion).toBe(3);
+  });
+
+  it('refuses a version-2 operations.json holding a line choice as damaged data, not as version 2', () => {
+    const step = { id: 's1', at: '2026-11-27T12:00:00.000Z', label: 'Remove lines', articleId: 'a1' };
+    const lineChoice = { ...step, target: 'line-choice', before: null, after: { restore: [], remove: [3] } };
+    expect(
+      operationsVersions.schemaFor(2)!.safeParse({ schemaVersion: 2, undo: [lineChoice], redo: [] }).success,
+    ).toBe(false);
+    expect(
+      operationsVersions.schemaFor(3)!.safeParse({ schemaVersion: 3, undo: [lineChoice], redo: [] }).success,
+    ).toBe(true);
   });
 
   it('refuses a newer briefings.json with a clear message and leaves it as it was', async () => {

@@ -4,10 +4,8 @@
  * snapshot hold its source's parts and its highlight (so exports render it
  * whole); version 3 lets a section hold a "Sources compared" snapshot. Each
  * older file is a valid next version as it is: the steps only relabel it.
- *
- * `operations.json` keeps its version: its briefing steps may now hold
- * version-3 briefings, but an app that reads only version 2 of briefings.json
- * refuses to open the library at all, so it never reads that history.
+ * `operations.json` version 3 is the history whose briefing steps may hold
+ * version-3 briefings.
  */
 import type { VersionedSchemas } from '../file-inspection';
 import { briefingsFileSchema, briefingsFileVersion, type BriefingsFile } from '../schemas/briefings-file';

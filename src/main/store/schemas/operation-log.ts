@@ -9,7 +9,8 @@
  * Version history (frozen earlier versions and the steps between them in
  * ../migrations/operations-*.ts): 1 held steps on highlights, notes and
  * briefings (its last builds, article deletions too); 2 holds article
- * deletions and version-2 briefings.
+ * deletions, stories and version-2 briefings; 3 holds the reader's line
+ * choices and version-3 briefings ("Sources compared" sections).
  */
 import { z } from 'zod';
 import { articleNoteSchema, highlightSchema } from './annotation-shard';
@@ -22,7 +23,7 @@ const readerChoicesSchema = z.object({
   remove: z.array(z.number().int().positive()),
 });
 
-export const operationLogVersion = 2;
+export const operationLogVersion = 3;
 /** How many steps of undo (and of redo) are kept. */
 export const historyDepth = 200;
 
@@ -79,7 +80,7 @@ export const operationSchema = z.discriminatedUnion('target', [
     before: storySchema.nullable(),
     after: storySchema.nullable(),
   }),
-  /** The reader restored or removed lines (added within version 2: older logs never hold one). */
+  /** The reader restored or removed lines (version 3). */
   z.object({
     id: z.string(),
     at: z.string(),
