@@ -5,7 +5,7 @@
  * matrix (with screenshots of each tab), and "Sources compared" added to a
  * briefing and exported (the Markdown file's tables checked).
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect } from './harness/fixtures';
 import type { BriefingApp } from './pages/briefing-app';
@@ -91,6 +91,8 @@ test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the 
   const outDir = path.resolve('test-results/exports', testInfo.project.name);
   await mkdir(outDir, { recursive: true });
   const target = path.join(outDir, 'sources-compared.md');
+  // A file left by an earlier run would be merged into, not replaced.
+  await rm(target, { force: true });
   await app.chooseSavePaths([target]);
   await editor
     .getByRole('group', { name: 'Export' })
@@ -127,6 +129,15 @@ test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Story desk' }).click();
   await expect(desk.getByRole('button', { name: /^Russia place/ })).toBeVisible({ timeout: 60_000 });
   await expect(desk.getByRole('button', { name: /^Moscow place/ })).toHaveCount(0);
+
+  // A mention opens its article scrolled to the passage.
+  await desk.getByRole('button', { name: /^Russia place/ }).click();
+  const mention = desk.getByRole('button', { name: /Moscow/ }).first();
+  await expect(mention).toBeVisible();
+  await mention.click();
+  const passage = page.locator('.body [data-block]', { hasText: 'Moscow' }).first();
+  await expect(passage).toBeInViewport();
+  await app.screenshot('story-desk-passage');
 });
 
 test('an imported article on the same story is suggested for it, and accepting files it', async ({

@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumLaunchOptions } from '../../scripts/chromium';
 import { printWithPlaywright } from '../../scripts/print-pdf';
 import { exportBriefing } from '../../src/main/briefings/export-briefing';
+import { sectionInputs } from '../../src/renderer/src/lib/briefing-sections';
 import { dispatchApp } from './dispatch-app';
 import { tempDirs } from './temp-dir';
 
@@ -66,20 +67,12 @@ describe('Sources compared in a briefing', () => {
       true,
     );
 
-    // The editor saves sections without their snapshots; the comparison stays with its section.
+    // The editor saves sections as it sends them (without snapshots); the comparison stays with its section.
     const renamed = await ok('setBriefingSections', {
       id: briefing.id,
-      sections: briefing.sections.map(({ id, title, categoryId, items }) => ({
-        id,
-        title: id === section.id ? 'What each outlet says' : title,
-        categoryId,
-        items: items.map(({ id: itemId, articleId, highlightId, commentary }) => ({
-          id: itemId,
-          articleId,
-          highlightId,
-          commentary,
-        })),
-      })),
+      sections: sectionInputs(briefing).map((each) =>
+        each.id === section.id ? { ...each, title: 'What each outlet says' } : each,
+      ),
     });
     expect(renamed.sections.at(-1)!.comparison).toEqual(comparison);
 

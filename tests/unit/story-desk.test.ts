@@ -65,4 +65,18 @@ describe('story desk', () => {
     const missing = await call('analyzeStory', { storyId: 's-missing' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
+
+  it('keeps the reader’s entity choices when an earlier story change is undone', async () => {
+    const { ok, story } = await seedsStory();
+    await ok('renameStory', { id: story.id, name: 'Guarantees' });
+    const choices = { merges: [['Russia', 'Moscow']], splits: [], renames: {} };
+    await ok('setEntityChoices', { storyId: story.id, choices });
+    const undone = await ok('undo', {});
+    expect(undone.change).toMatchObject({ target: 'story', story: { name: 'US guarantees for Ukraine' } });
+    const view = await ok('analyzeStory', { storyId: story.id });
+    expect(view.choices).toEqual(choices);
+    expect(view.entities.find((entity) => entity.label === 'Russia')!.aliases).toContain('Moscow');
+    await ok('redo', {});
+    expect((await ok('analyzeStory', { storyId: story.id })).choices).toEqual(choices);
+  }, 60_000);
 });

@@ -274,6 +274,19 @@ function keptParts(item: BriefingItem, snapshot: KeptSnapshot, categoryName: str
   };
 }
 
+/** A library article's citation parts, as its source panel has them now. */
+function sourceOfRecord(record: ArticleRecord): ItemParts['source'] {
+  return {
+    articleId: record.id,
+    title: record.title,
+    outlet: record.source.outlet,
+    author: record.source.author,
+    publishedAt: record.source.publishedAt,
+    url: record.source.url,
+    damaged: record.flagCount > 0,
+  };
+}
+
 export function resolveBriefing(store: LibraryStore, briefing: Briefing): BriefingDocument {
   const records = new Map<string, ArticleRecord>(store.index().articles.map((record) => [record.id, record]));
   const categories = new Map(
@@ -285,17 +298,7 @@ export function resolveBriefing(store: LibraryStore, briefing: Briefing): Briefi
     ...comparison,
     sources: comparison.sources.map((kept) => {
       const record = records.get(kept.articleId);
-      return record
-        ? {
-            articleId: record.id,
-            title: record.title,
-            outlet: record.source.outlet,
-            author: record.source.author,
-            publishedAt: record.source.publishedAt,
-            url: record.source.url,
-            damaged: record.flagCount > 0,
-          }
-        : kept;
+      return record ? sourceOfRecord(record) : kept;
     }),
   });
   const sections = briefing.sections.map((section) => ({
@@ -325,15 +328,7 @@ export function resolveBriefing(store: LibraryStore, briefing: Briefing): Briefi
           highlight,
           commentary: item.commentary,
           categoryName: categories.get(highlight.categoryId) ?? highlight.categoryId,
-          source: {
-            articleId: record.id,
-            title: record.title,
-            outlet: record.source.outlet,
-            author: record.source.author,
-            publishedAt: record.source.publishedAt,
-            url: record.source.url,
-            damaged: record.flagCount > 0,
-          },
+          source: sourceOfRecord(record),
         },
       ];
     }),

@@ -15,6 +15,10 @@ import { placeById } from '../history/place-by-id';
 import type { LibraryStore } from '../store/library-store';
 import type { Story } from '../store/schemas/library-index';
 
+function withoutChoices({ entityChoices: _choices, ...story }: Story): Story {
+  return story;
+}
+
 export function storyView(store: LibraryStore, story: Story): StoryView {
   const present = new Set(store.index().articles.map((record) => record.id));
   return { ...story, articleIds: story.articleIds.filter((id) => present.has(id)) };
@@ -56,7 +60,14 @@ export function createStoryService(
   }
 
   history.register('story', async (operation, state) => {
-    const story = operation[state];
+    // The reader's entity choices are not part of the step: a story still there keeps its current
+    // ones (undoing a rename must not bring back older choices); a story brought back gets those it had.
+    const kept = store.index().stories.find((candidate) => candidate.id === operation.storyId);
+    const stepped = operation[state];
+    const story =
+      stepped && kept
+        ? { ...withoutChoices(stepped), ...(kept.entityChoices ? { entityChoices: kept.entityChoices } : {}) }
+        : stepped;
     await store.updateIndex((index) => placeById(index.stories, operation.storyId, story));
     return { target: 'story', storyId: operation.storyId, story: story ? storyView(store, story) : null };
   });
