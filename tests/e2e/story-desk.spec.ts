@@ -117,9 +117,14 @@ test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the 
   // The highlight is in its article, in the Quote category, with the speaker in the note.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Highlights' }).click();
   await expect(page.getByRole('button', { name: 'Quote 1' })).toBeVisible();
-  const highlights = (await apiCall(app, 'highlights:list', {})) as {
-    highlight: { categoryId: string; note: string; quote: string };
-  }[];
+  const { rows: highlights } = (await apiCall(app, 'highlights:list', {
+    categoryId: null,
+    tag: null,
+    storyId: null,
+    text: '',
+    offset: 0,
+    limit: 100,
+  })) as { rows: { highlight: { categoryId: string; note: string; quote: string } }[] };
   expect(highlights.map(({ highlight }) => [highlight.categoryId, highlight.note])).toEqual([
     ['quote', 'Speaker: Emmanuel Macron'],
   ]);

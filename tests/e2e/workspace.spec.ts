@@ -264,7 +264,7 @@ test('“Add section” works outside a secure context, and ? lists every shortc
 
   await app.page.locator('body').press('?');
   await expect(app.header.keysOverlay).toBeVisible();
-  await expect(app.header.keysOverlay.getByRole('row')).toHaveCount(21);
+  await expect(app.header.keysOverlay.getByRole('row')).toHaveCount(22);
   await expect(app.header.keysOverlay).toContainText('Ctrl+Y');
   await app.screenshot('keys-overlay');
   await app.page.keyboard.press('Escape');
