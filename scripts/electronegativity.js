@@ -9,22 +9,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const config = JSON.parse(readFileSync('electronegativity.config.json', 'utf8'));
-const dir = mkdtempSync(path.join(tmpdir(), 'electronegativity-'));
-const report = path.join(dir, 'findings.csv');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-const run = spawnSync(
-  npx,
-  ['electronegativity', '-i', 'src', '-r', '-v', 'false', '-e', config.electronVersion, '-o', report],
-  { encoding: 'utf8' },
-);
-let csv;
-try {
-  csv = readFileSync(report, 'utf8');
-} catch {
-  console.error(`electronegativity did not write a report (exit ${run.status}):\n${run.stderr}`);
-  process.exit(1);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+
+/** One scan; the report's text, or null (with the reason printed) when none was written. */
+function scan() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'electronegativity-'));
+  const report = path.join(dir, 'findings.csv');
+  const run = spawnSync(
+    npx,
+    ['electronegativity', '-i', 'src', '-r', '-v', 'false', '-e', config.electronVersion, '-o', report],
+    { encoding: 'utf8' },
+  );
+  try {
+    return readFileSync(report, 'utf8');
+  } catch {
+    console.error(`electronegativity did not write a report (exit ${run.status}):\n${run.stderr}`);
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -61,16 +64,38 @@ function csvRows(text) {
   return rows;
 }
 
-const findings = csvRows(csv)
-  .slice(1)
-  .filter((row) => row.some((field) => field.trim() !== ''))
-  .map(([check, severity, , file, location, sample]) => ({
-    check,
-    severity,
-    file,
-    location,
-    sample: sample ?? '',
-  }));
+/**
+ * A whole report: its header, then rows of eight fields each naming a check.
+ * Electronegativity has now and then written a report whose start was
+ * overwritten by its own end (seen once in CI); such a report is scanned again
+ * rather than read as findings.
+ */
+const header = 'issue, severity, confidence, filename, location, sample, description, url';
+function parsedReport(text) {
+  if (!text.startsWith(header)) return null;
+  const rows = csvRows(text)
+    .slice(1)
+    .filter((row) => row.some((field) => field.trim() !== ''));
+  if (rows.some((row) => row.length !== 8 || !/^[A-Z_]+_CHECK$/.test(row[0]))) return null;
+  return rows;
+}
+
+let rows = null;
+for (let attempt = 1; attempt <= 3 && rows === null; attempt += 1) {
+  const text = scan();
+  if (text === null) process.exit(1);
+  rows = parsedReport(text);
+  if (rows === null) console.error(`electronegativity wrote a malformed report (attempt ${attempt} of 3)`);
+}
+if (rows === null) process.exit(1);
+
+const findings = rows.map(([check, severity, , file, location, sample]) => ({
+  check,
+  severity,
+  file,
+  location,
+  sample: sample ?? '',
+}));
 const used = new Set();
 const unexplained = findings.filter((finding) => {
   const match = config.accepted.findIndex(
