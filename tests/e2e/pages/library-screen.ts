@@ -49,7 +49,9 @@ export class LibraryScreen {
     return this.items.filter({ hasText: title });
   }
 
+  /** The titles shown, once the first row has painted (reading earlier would return an empty list). */
   async titles(): Promise<string[]> {
+    await this.items.first().waitFor();
     return this.items.locator('.title').allInnerTexts();
   }
 

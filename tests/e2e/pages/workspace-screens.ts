@@ -3,7 +3,7 @@
  * overlay), the library-wide Highlights screen and the Briefings screen, with
  * behaviour methods specs read as sentences.
  */
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export class HeaderScreen {
   readonly views: Locator;
@@ -77,8 +77,14 @@ export class BriefingsScreen {
     this.editor = page.getByRole('article', { name: 'Briefing editor' });
   }
 
+  /** Creates a briefing and waits until it is the one open, so a rename that follows cannot reach the previous one. */
   async create(): Promise<void> {
+    const list = this.page.getByRole('navigation', { name: 'Briefings' }).getByRole('listitem');
+    const before = await list.count();
     await this.page.getByRole('button', { name: 'New briefing' }).click();
+    await expect(list).toHaveCount(before + 1);
+    // A new briefing has no items: the open one (aria-current) says so once the creation reply has landed.
+    await expect(list.locator('button[aria-current="true"]')).toContainText('0 items');
     await this.editor.waitFor();
   }
 

@@ -6,6 +6,7 @@
 import { tick } from 'svelte';
 import type { SearchResultView } from '../../../shared/contract';
 import type { AppState } from '../state/app-state.svelte';
+import { revealElement } from './reveal-element';
 import { clearPassage, markedWords, showPassage } from './search-passage';
 
 export async function openSearchResult(app: AppState, result: SearchResultView): Promise<void> {
@@ -16,9 +17,8 @@ export async function openSearchResult(app: AppState, result: SearchResultView):
   await tick();
   await new Promise((resolve) => requestAnimationFrame(resolve));
   if (result.highlightId !== null) {
-    // The reader scrolls smoothly to its initial highlight; make sure it lands even if that scroll was cut short.
-    document
-      .querySelector(`.body [data-highlight-ids~="${CSS.escape(result.highlightId)}"]`)
-      ?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    // The reader jumps to its initial highlight; make sure it lands even if that was cut short.
+    const mark = document.querySelector(`.body [data-highlight-ids~="${CSS.escape(result.highlightId)}"]`);
+    if (mark) await revealElement(mark, { block: 'center' });
   } else if (result.at !== null) showPassage(article.blocks, result.at, markedWords(result));
 }

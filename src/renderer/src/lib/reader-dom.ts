@@ -4,6 +4,7 @@
  * highlight, and the paragraph focus (j/k) over the article's text blocks.
  */
 import type { Block } from '../../../shared/cleaned-article';
+import { revealElement } from './reveal-element';
 import { selectionOffsets } from './selection-offsets';
 
 export function bodyOf(article: HTMLElement | null): HTMLElement | null {
@@ -27,9 +28,10 @@ export function toolbarPlace(article: HTMLElement | null): { left: number; top: 
   return { left: Math.max(0, box.left - frame.left), top: box.top - frame.top - 8 };
 }
 
-export function scrollToHighlight(article: HTMLElement | null, id: string): void {
+/** Brings a highlight to the middle of the view (smoothly when the user asked from the panel) and keeps it there. */
+export function scrollToHighlight(article: HTMLElement | null, id: string, smooth = true): void {
   const element = article?.querySelector<HTMLElement>(`[data-highlight-ids~="${CSS.escape(id)}"]`);
-  element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  if (element) void revealElement(element, { block: 'center', smooth });
 }
 
 /** The block the paragraph focus moves to from `current` (null: none yet), skipping breaks. */

@@ -7,6 +7,7 @@
 import type { Block } from '../../../shared/cleaned-article';
 import type { SearchResultView } from '../../../shared/contract';
 import { findRanges, paintRanges } from './find-in-text';
+import { revealElement } from './reveal-element';
 
 /** The words a result's snippet marks. */
 export function markedWords(result: SearchResultView): string[] {
@@ -17,7 +18,7 @@ export function showPassage(blocks: readonly Block[], at: number, words: string[
   const index = blocks.findIndex((block) => block.start <= at && at < Math.max(block.end, block.start + 1));
   const element = document.querySelector<HTMLElement>(`.body [data-block="${index}"]`);
   if (!element) return false;
-  element.scrollIntoView({ block: 'center', behavior: 'instant' });
+  void revealElement(element, { block: 'center' });
   paintRanges(
     'search-passage',
     words.flatMap((word) => findRanges(element, word)),
