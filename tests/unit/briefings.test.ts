@@ -175,7 +175,8 @@ describe('exporting', () => {
   });
 });
 
-describe('the command line', () => {
+// Each case starts the command (tsx compiling the core) as child processes: seconds each on a loaded machine.
+describe('the command line', { timeout: 60_000 }, () => {
   it('lists briefings and exports one by title', async () => {
     const { ok, highlight, storeDir, dir, core } = await app();
     const briefing = await ok('createBriefing', { title: 'CLI briefing' });

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('briefing import', () => {
+// Each case starts the command (tsx compiling the core) as a child process: seconds each on a loaded machine.
+describe('briefing import', { timeout: 60_000 }, () => {
   it('imports files and addresses in order, prints JSON results, and exits 1 when one failed', async () => {
     const work = await makeTempDir();
     const db = path.join(work, 'library');

@@ -7,7 +7,8 @@ import { briefing } from './run-briefing';
 
 const makeTempDir = tempDirs();
 
-describe('briefing inspect', () => {
+// Each case starts the command (tsx compiling the core) as a child process: seconds each on a loaded machine.
+describe('briefing inspect', { timeout: 60_000 }, () => {
   it('prints the structured article of a seed as JSON', async () => {
     const { code, stdout } = await briefing('inspect', 'seeds/001_65831639b4f4e14b.txt');
     expect(code).toBe(0);
