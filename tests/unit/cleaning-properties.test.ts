@@ -166,7 +166,15 @@ describe('on generated documents', () => {
   it('cleaning a cleaned article changes nothing', () => {
     fc.assert(
       fc.property(documents, (raw) => checkIdempotent(raw)),
-      { numRuns: 400 },
+      {
+        numRuns: 400,
+        // Found by a CI run: ";" was taken for the dek (a dek needs words), and lost on the second cleaning.
+        examples: [
+          [
+            'The proposal contained:\nUkraine Seeks Practical Talks With Trump on Security Support\nUkraine  Seeks Practical Talks With Trump on Security Support\n;\n\u{10000}',
+          ],
+        ],
+      },
     );
   });
 

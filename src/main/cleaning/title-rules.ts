@@ -41,10 +41,12 @@ export function looksLikeHeadline(line: string): boolean {
 
 const listMarker = /^(?:[-*•▪‣–·]|\d{1,3}[.)]|#{1,6}|>)\s/u;
 
-/** A dek is short, not a heading, list item, byline, date or image credit, and shorter than the text after it. */
+/** A dek is short, has words, is not a heading, list item, byline, date or image credit, and shorter than the text after it. */
 export function looksLikeDek(line: string, nextLine: string | undefined): boolean {
   const text = line.trim();
   if (!nextLine || text.length === 0 || text.length > dekMaxLength) return false;
+  // A dek says something: a line of punctuation or symbols alone (";", "—", "***") is not one.
+  if (!/[\p{L}\p{N}]/u.test(text)) return false;
   if (/[.:]["”’)]?$/.test(text) || text === '---') return false;
   if (listMarker.test(text) || isCaption(text)) return false;
   if (isByline(text) || /^(?:posted|updated|published)\b/i.test(text)) return false;
