@@ -10,6 +10,10 @@ import type { BriefingApp } from './pages/briefing-app';
 import { dragnetHtml, startLocalWebServer, type LocalWebServer } from '../unit/local-web-server';
 
 let server: LocalWebServer;
+// Every import here converts real pages in the low-priority conversion process and waits up to 30 s for
+// results: the test itself gets twice that.
+test.describe.configure({ timeout: 60_000 });
+
 test.beforeAll(async () => {
   server = await startLocalWebServer();
 });
