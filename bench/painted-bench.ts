@@ -32,6 +32,8 @@ interface IpcCall {
   /** When the call was made and when its reply was read (the page's `performance.now()`). */
   sentAt: number;
   repliedAt: number;
+  /** The server's own time on the call (its `Server-Timing` header): validation, use case, durable write. */
+  serverMs: number;
 }
 
 /** Counts the bytes of every call through the HTTP transport (request and reply bodies), and its time. */
@@ -52,6 +54,7 @@ async function meterIpc(page: Page): Promise<void> {
         bytes: init.body.length + reply.length,
         sentAt: started,
         repliedAt,
+        serverMs: Number(/dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '')?.[1] ?? NaN),
       });
       return response;
     };

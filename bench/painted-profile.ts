@@ -2,8 +2,9 @@
  * Where a painted edit's time goes (`npm run bench:profile-painted -- [N]
  * [--notes]`): on the painted bench's 100,000-word article, each highlight edit
  * (or, with `--notes`, each note save) split into its phases — the user's act
- * to the request leaving, the HTTP round trip (with the durable save), the
- * reply to the DOM showing it, and the DOM to the next frame — p50 / p95 each;
+ * to the request leaving, the HTTP round trip (with the durable save; split
+ * into the server's own time, from its `Server-Timing` header, and the rest:
+ * the transport and the page's busy main thread), the reply to the DOM showing it, and the DOM to the next frame — p50 / p95 each;
  * then, over the same edits, the renderer's CPU profile (Chromium's sampling
  * profiler through CDP) as self and inclusive time by function, and its
  * rendering work from a Chromium trace (style, layout, paint), heaviest first.
@@ -80,6 +81,8 @@ try {
   const phases = {
     beforeRequest: [] as number[],
     roundTrip: [] as number[],
+    inServer: [] as number[],
+    transport: [] as number[],
     replyToDom: [] as number[],
     domToFrame: [] as number[],
     total: [] as number[],
@@ -106,6 +109,8 @@ try {
     if (!call) continue;
     phases.beforeRequest.push(call.sentAt - edit.started);
     phases.roundTrip.push(call.repliedAt - call.sentAt);
+    phases.inServer.push(call.serverMs);
+    phases.transport.push(call.repliedAt - call.sentAt - call.serverMs);
     phases.replyToDom.push(edit.domAt - call.repliedAt);
     phases.domToFrame.push(edit.paintedAt - edit.domAt);
   }
