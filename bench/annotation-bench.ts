@@ -3,7 +3,9 @@
  * - re-anchoring 1,000 highlights on a 100,000-word article after its text
  *   changed (a paragraph inserted at the top, edits scattered through it);
  * - the round trip from a highlight request (through the IPC dispatcher) to
- *   its durable save, in an article that already has 1,000 highlights.
+ *   its durable save, in an article that already has 1,000 highlights;
+ * - the same for a note save (the annotation file and the undo history written
+ *   durably), and the main thread's own work per note save.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -96,6 +98,7 @@ export async function runAnnotationBench(
   const dispatch = dispatchForStore(store);
   await dispatch(channels.getArticle, { id: article.record.id });
   const roundTrips: number[] = [];
+  let lastHighlightId = '';
   const textWords = [...index.text.matchAll(/(?<!\S)\S+\s+\S+\s+\S+/g)];
   for (let n = 0; n < 300; n += 1) {
     const match = textWords[(n * 104729) % textWords.length]!;
@@ -109,7 +112,27 @@ export async function runAnnotationBench(
     });
     roundTrips.push(performance.now() - begin);
     if (!reply.ok) throw new Error(`createHighlight failed: ${reply.error.message}`);
+    lastHighlightId = (reply.value as { highlight: { id: string } }).highlight.id;
   }
+
+  log('measuring note saves on one of the 1,300 highlights (a full undo history)…');
+  const noteSaves: number[] = [];
+  const busyBefore = performance.eventLoopUtilization();
+  let note = '';
+  for (let n = 0; n < 200; n += 1) {
+    note += ` note ${n}`;
+    const begin = performance.now();
+    const reply = await dispatch(channels.updateHighlight, {
+      articleId: article.record.id,
+      highlightId: lastHighlightId,
+      note,
+    });
+    noteSaves.push(performance.now() - begin);
+    if (!reply.ok) throw new Error(`updateHighlight failed: ${reply.error.message}`);
+  }
+  // The main thread's own work per save (validation, serialising, handing the writes to the disk),
+  // apart from the time it waits for the disk.
+  const busy = performance.eventLoopUtilization(busyBefore);
   await store.close();
 
   return {
@@ -120,5 +143,8 @@ export async function runAnnotationBench(
     reanchor_orphaned_count: outcome.orphaned,
     highlight_roundtrip_p50_ms: round(percentile(roundTrips, 50)),
     highlight_roundtrip_p95_ms: round(percentile(roundTrips, 95)),
+    note_save_roundtrip_p50_ms: round(percentile(noteSaves, 50), 1),
+    note_save_roundtrip_p95_ms: round(percentile(noteSaves, 95), 1),
+    note_save_main_thread_ms: round(busy.active / noteSaves.length, 2),
   };
 }

@@ -32,6 +32,10 @@ interface IpcCall {
   /** When the call was made and when its reply was read (the page's `performance.now()`). */
   sentAt: number;
   repliedAt: number;
+  /** The server's own time on the call (its `Server-Timing` header): validation, use case, durable write. */
+  serverMs: number;
+  /** When the server got the call, on the page's clock (from the header's wall-clock time). */
+  receivedAt: number;
 }
 
 /** Counts the bytes of every call through the HTTP transport (request and reply bodies), and its time. */
@@ -52,6 +56,10 @@ async function meterIpc(page: Page): Promise<void> {
         bytes: init.body.length + reply.length,
         sentAt: started,
         repliedAt,
+        serverMs: Number(/app;dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '')?.[1] ?? NaN),
+        receivedAt:
+          Number(/received;desc="([\d.]+)"/.exec(response.headers.get('Server-Timing') ?? '')?.[1] ?? NaN) -
+          performance.timeOrigin,
       });
       return response;
     };
@@ -221,9 +229,11 @@ export async function runPaintedBench(
     const noteMs: number[] = [];
     const noteBytes: number[] = [];
     const noteIpcMs: number[] = [];
+    const noteServerMs: number[] = [];
     for (let n = 0; n < samples; n += 1) {
       noteMs.push(await noteSaved(page, n));
       const calls = await takeCalls(page);
+      noteServerMs.push(calls.reduce((sum, call) => sum + call.serverMs, 0));
       reloads += calls.filter((call) => reloadMethods.includes(call.channel)).length;
       noteBytes.push(calls.reduce((sum, call) => sum + call.bytes, 0));
       noteIpcMs.push(calls.reduce((sum, call) => sum + call.ms, 0));
@@ -240,6 +250,9 @@ export async function runPaintedBench(
       note_autosave_painted_p95_ms: round(percentile(noteMs, 95), 1),
       note_autosave_ipc_bytes: percentile(noteBytes, 50),
       note_autosave_ipc_roundtrip_p95_ms: round(percentile(noteIpcMs, 95), 1),
+      // The server's own share of that round trip (validation, the save and its durable writes).
+      note_autosave_server_p50_ms: round(percentile(noteServerMs, 50), 1),
+      note_autosave_server_p95_ms: round(percentile(noteServerMs, 95), 1),
       reloads_during_edits: reloads,
       renderer_errors_during_edits: errors.length - errorsBefore,
     };

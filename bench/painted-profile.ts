@@ -2,8 +2,11 @@
  * Where a painted edit's time goes (`npm run bench:profile-painted -- [N]
  * [--notes]`): on the painted bench's 100,000-word article, each highlight edit
  * (or, with `--notes`, each note save) split into its phases — the user's act
- * to the request leaving, the HTTP round trip (with the durable save), the
- * reply to the DOM showing it, and the DOM to the next frame — p50 / p95 each;
+ * to the request leaving, the HTTP round trip (with the durable save; split
+ * by the server's `Server-Timing` header into the way there, the server's own
+ * time and the way back, each way being the transport and the page's main
+ * thread when busy; the two clocks agree to well under a millisecond on one
+ * machine), the reply to the DOM showing it, and the DOM to the next frame — p50 / p95 each;
  * then, over the same edits, the renderer's CPU profile (Chromium's sampling
  * profiler through CDP) as self and inclusive time by function, and its
  * rendering work from a Chromium trace (style, layout, paint), heaviest first.
@@ -80,6 +83,9 @@ try {
   const phases = {
     beforeRequest: [] as number[],
     roundTrip: [] as number[],
+    wayThere: [] as number[],
+    inServer: [] as number[],
+    wayBack: [] as number[],
     replyToDom: [] as number[],
     domToFrame: [] as number[],
     total: [] as number[],
@@ -106,6 +112,9 @@ try {
     if (!call) continue;
     phases.beforeRequest.push(call.sentAt - edit.started);
     phases.roundTrip.push(call.repliedAt - call.sentAt);
+    phases.wayThere.push(call.receivedAt - call.sentAt);
+    phases.inServer.push(call.serverMs);
+    phases.wayBack.push(call.repliedAt - call.receivedAt - call.serverMs);
     phases.replyToDom.push(edit.domAt - call.repliedAt);
     phases.domToFrame.push(edit.paintedAt - edit.domAt);
   }

@@ -102,6 +102,10 @@ describe('applying change replies', () => {
     expect(
       withTagsOf(['aid'], change({ highlights: [highlight('a', 0, 1, { tags: ['nato', 'aid'] })] })),
     ).toEqual(['aid', 'nato']);
+    // A change with no new tag (a note save) keeps the very same list, so nothing showing it re-renders.
+    const known = ['aid', 'nato'];
+    expect(withTagsOf(known, change({ highlights: [highlight('a', 0, 1, { tags: ['nato'] })] }))).toBe(known);
+    expect(withTagsOf(known, change({}))).toBe(known);
   });
 });
 

@@ -14,12 +14,33 @@ import { securityHeaders } from './security-headers';
 /** 8 MB: room for one file at the 5 MB import limit, base64-encoded (6.7 MB), and the rest of the request. */
 export const maxRequestBytes = 8 * 2 ** 20;
 
-export function sendEnvelope(response: ServerResponse, status: number, envelope: ApiEnvelope<unknown>): void {
+/** When the server got a call (wall-clock milliseconds) and how long the app took to answer it. */
+export interface CallTiming {
+  receivedAt: number;
+  dispatchMs: number;
+}
+
+/**
+ * `timing`, when given, goes out as a `Server-Timing` header: when the call arrived and how long the
+ * app took to answer (validation, the use case, its durable write), so the painted benchmark can
+ * tell the server's share of a round trip from the way there and the way back.
+ */
+export function sendEnvelope(
+  response: ServerResponse,
+  status: number,
+  envelope: ApiEnvelope<unknown>,
+  timing?: CallTiming,
+): void {
   const body = JSON.stringify(envelope);
   response.writeHead(status, {
     ...securityHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
+    ...(timing === undefined
+      ? {}
+      : {
+          'Server-Timing': `app;dur=${timing.dispatchMs.toFixed(2)}, received;desc="${timing.receivedAt.toFixed(2)}"`,
+        }),
   });
   response.end(body);
 }
@@ -64,6 +85,7 @@ export async function answerApiCall(
   response: ServerResponse,
   dispatch: Dispatch,
 ): Promise<void> {
+  const receivedAt = performance.timeOrigin + performance.now();
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxRequestBytes) {
     request.resume();
@@ -85,5 +107,7 @@ export async function answerApiCall(
       message: 'The request body must be JSON of the form {"channel": "...", "payload": {...}}.',
     });
   }
-  sendEnvelope(response, 200, await dispatch(call.channel, call.payload));
+  const started = performance.now();
+  const envelope = await dispatch(call.channel, call.payload);
+  sendEnvelope(response, 200, envelope, { receivedAt, dispatchMs: performance.now() - started });
 }

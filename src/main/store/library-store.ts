@@ -35,6 +35,7 @@ import { StoreUnreadableError } from './store-unreadable-error';
 import type { OpenContext } from './open-context';
 import { createJsonDocument, type DraftPolicy, type JsonDocument } from './json-document';
 import { checkNewItems, deepFreeze } from './frozen-items';
+import { serializeWithCachedLists } from './cached-list-json';
 import { storeLayout, type StoreLayout } from './store-layout';
 import { indexPolicy, indexShellSchema, serializeIndex } from './index-document-policy';
 import type { RecoveryEvent } from './recovery-event';
@@ -176,6 +177,13 @@ const operationsPolicy: DraftPolicy<OperationLog> = {
   }),
 };
 
+/**
+ * Written from cached bytes per highlight and per history step (cached-list-json.ts): a note
+ * autosave re-encodes the one highlight and the one step it changed, not the whole file.
+ */
+const serializeShard = (shard: AnnotationShard) => serializeWithCachedLists(shard, ['highlights']);
+const serializeOperations = (log: OperationLog) => serializeWithCachedLists(log, ['undo', 'redo']);
+
 /** A read-only open needs an existing folder: a mistyped path is an error, never a new store. */
 async function requireStoreFolder(dir: string): Promise<void> {
   const stats = await storeFs.stat(dir).catch((error: unknown) => {
@@ -295,6 +303,7 @@ function createStore(
       schema: annotationShardSchema,
       data,
       policy: shardPolicy,
+      serialize: serializeShard,
     });
   for (const [articleId, shard] of shards) {
     shardDocuments.set(articleId, shardDocument(articleId, deepFreeze(shard)));
@@ -304,6 +313,7 @@ function createStore(
     schema: operationLogSchema,
     data: deepFreeze(operations),
     policy: operationsPolicy,
+    serialize: serializeOperations,
     keepOnFailure: true,
   });
   const briefingsDocument = createJsonDocument({

@@ -33,9 +33,13 @@ export interface LibraryHighlight {
   highlight: HighlightView;
 }
 
-/** Tags used anywhere, with the tags of the changed highlights added (for completion). */
-export function withTagsOf(known: readonly string[], change: AnnotationChange): string[] {
+/**
+ * Tags used anywhere, with the tags of the changed highlights added (for completion): the very same
+ * list when none is new (a note save), so what shows the tags is not rendered again.
+ */
+export function withTagsOf(known: string[], change: AnnotationChange): string[] {
   const tags = new Set(known);
+  if (change.highlights.every((highlight) => highlight.tags.every((tag) => tags.has(tag)))) return known;
   for (const highlight of change.highlights) for (const tag of highlight.tags) tags.add(tag);
   return [...tags].sort((a, b) => a.localeCompare(b));
 }
