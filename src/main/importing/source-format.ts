@@ -3,19 +3,26 @@
  * lines the cleaner structures. The raw text is stored unchanged with its
  * format, so re-cleaning under new rules repeats this conversion too.
  * (PDF and DOCX are stored as what they convert to: lines, and HTML.)
+ * Markdown also gives the links its lines held, for the cleaned blocks to carry.
  */
 import { htmlToLines } from './html-to-lines';
-import { markdownToLines } from './markdown-to-lines';
+import { convertMarkdown, type LineLink } from './markdown-to-lines';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
-export async function sourceToLines(raw: string, format: SourceFormat): Promise<string> {
+/** The lines the cleaner structures, and the links found in them (Markdown's; none for the others yet). */
+export interface SourceLines {
+  lines: string;
+  links: LineLink[];
+}
+
+export async function sourceToLines(raw: string, format: SourceFormat): Promise<SourceLines> {
   switch (format) {
     case 'text':
-      return raw;
+      return { lines: raw, links: [] };
     case 'markdown':
-      return markdownToLines(raw);
+      return convertMarkdown(raw);
     case 'html':
-      return (await htmlToLines(raw))?.lines ?? '';
+      return { lines: (await htmlToLines(raw))?.lines ?? '', links: [] };
   }
 }
