@@ -170,6 +170,57 @@ describe('an imported Markdown article', () => {
   });
 });
 
+describe('an imported HTML article', () => {
+  const sentence =
+    'Officials from thirty countries met in Brussels on Tuesday to discuss what support they could offer over the winter';
+  const html = [
+    '<html><head><title>Talks Resume in Brussels</title></head><body><article><h1>Talks Resume in Brussels</h1>',
+    `<p>${sentence}, according to <a href="https://example.org/minutes">the minutes</a> and <a href="/relative/page">a relative page</a>.</p>`,
+    `<p>${sentence}; <a href="javascript:alert(1)">a script</a> and <a href="mailto:press@example.org">the press office</a> were named.</p>`,
+    `<ul><li>${sentence}, see <a href="http://example.org/annex">the annex</a> for the list of measures.</li><li>${sentence} and later.</li></ul>`,
+    `<p>${sentence}, and the talks will continue next week in Geneva with the technical teams.</p>`,
+    '</article></body></html>',
+  ].join('');
+
+  it('keeps its absolute http, https and mailto anchors as links; relative ones only with the page address', async () => {
+    const store = await open({ dir: await makeTempDir(), backups: false });
+    const results = await importArticles(
+      store,
+      [
+        { name: 'talks.html', bytes: new TextEncoder().encode(html) },
+        {
+          name: 'https://news.example/2026/talks',
+          kind: 'url',
+          url: 'https://news.example/2026/talks',
+          bytes: new TextEncoder().encode(
+            html.replace('Talks Resume', 'Talks Go On').replace('Talks Resume', 'Talks Go On'),
+          ),
+          format: 'html',
+        },
+      ],
+      now,
+    );
+    const [file, fetched] = await Promise.all(
+      results.map(async (result) => {
+        expect(result).toMatchObject({ status: 'imported' });
+        return (await store.readArticle((result as { articleId: string }).articleId)).cleaned;
+      }),
+    );
+    expect(allLinks(file!.blocks)).toEqual([
+      ['the minutes', 'https://example.org/minutes'],
+      ['the press office', 'mailto:press@example.org'],
+      ['the annex', 'http://example.org/annex'],
+    ]);
+    expect(allLinks(fetched!.blocks)).toEqual([
+      ['the minutes', 'https://example.org/minutes'],
+      ['a relative page', 'https://news.example/relative/page'],
+      ['the press office', 'mailto:press@example.org'],
+      ['the annex', 'http://example.org/annex'],
+    ]);
+    expect(file!.text).toContain('a script and the press office were named');
+  });
+});
+
 describe('a run of text with a link and a highlight', () => {
   const highlight = (start: number, end: number) =>
     ({ id: 'h1', start, end, categoryId: 'evidence', orphaned: false }) as HighlightView;

@@ -114,7 +114,7 @@ export async function recleanArticle(
   readerChoices?: ArticleFile['readerChoices'],
   furniture: string[] = [],
 ): Promise<ArticleFile> {
-  const { lines, links } = await sourceToLines(rawText, format);
+  const { lines, links } = await sourceToLines(rawText, format, record.source.url ?? undefined);
   const cleaned = cleanArticle(lines, {
     extracted: format === 'html',
     restoreLines: readerChoices?.restore,

@@ -34,7 +34,7 @@ type Converted =
       source: Partial<SourceMetadata>;
       /** A PDF's page furniture, kept aside with the removed lines. */
       furniture?: string[];
-      /** Markdown's links, by line (see attach-links.ts). */
+      /** The links in the lines, by line (see attach-links.ts). */
       links?: LineLink[];
     }
   | { ok: false; reason: string };
@@ -68,6 +68,7 @@ async function fromHtml(
     ok: true,
     raw: html,
     lines: article.lines,
+    links: article.links,
     format: 'html',
     encoding,
     source: { outlet: article.siteName, author: article.byline, publishedAt: article.publishedTime, url },

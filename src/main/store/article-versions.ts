@@ -2,9 +2,9 @@
  * Reads an article file of any version this app has written and brings it to
  * the current shape: a version-1 file (plain paragraphs) or one cleaned by
  * older rules is cleaned again from its unchanged raw text. A version-2 file
- * is a version-3 one without links: a Markdown article is cleaned again (its
- * links come from its raw text, the cleaning rules being the same), any other
- * is relabelled as it is; either is written back as version 3.
+ * is a version-3 one without links: a Markdown or HTML article is cleaned
+ * again (its links come from its raw text, the cleaning rules being the same),
+ * a plain-text one is relabelled as it is; either is written back as version 3.
  */
 import { pageFurnitureOf, recleanArticle } from '../articles/article-from-text';
 import { cleaningRulesVersion } from '../cleaning/rules-version';
@@ -59,11 +59,10 @@ export async function upgradeArticle(
     const old = data as ArticleFileV1;
     return { article: await recleanArticle(upgradeRecord(old.record), old.rawText), upgraded: true };
   }
-  // Version 2's shape is version 3's without links; only Markdown articles had links to lose.
+  // Version 2's shape is version 3's without links; only Markdown and HTML articles had links to lose.
   const article = (schemaVersion === 2 ? articleV2ToV3(data as ArticleFileV2) : data) as ArticleFile;
   const needsCleaning =
-    article.cleaned.rulesVersion < cleaningRulesVersion ||
-    (schemaVersion === 2 && article.format === 'markdown');
+    article.cleaned.rulesVersion < cleaningRulesVersion || (schemaVersion === 2 && article.format !== 'text');
   if (needsCleaning && !reclean) return { article, upgraded: false, stale: true };
   if (needsCleaning) {
     return {
