@@ -32,6 +32,9 @@ const frontMatter = /^---\n[\s\S]*?\n---\n/;
 const fence = /^ {0,3}(```|~~~)/;
 const definition = /^ {0,3}\[([^\]]+)\]:\s*\S/;
 
+/** A line with none of these holds no inline markup and is kept as it is, unread. */
+const inlineMarkup = /[[<*_~`\\@]|https?:|www\./i;
+
 const labelKey = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** The plain text of inline tokens, with each kept link's place in it. */
@@ -94,10 +97,12 @@ export function convertMarkdown(markdown: string): ConvertedMarkdown {
     markdown.trimStart().startsWith(line.trim()) ? title : line,
   );
   const source = titled.replace(frontMatter, '');
-  // The document's reference definitions, so `[label][ref]` resolves on any line.
+  // The document's reference definitions, so `[label][ref]` resolves on any line: the block pass
+  // alone finds them (its queued inline work is dropped; each line is read inline below).
   const lexer = new Lexer({ gfm: true });
-  const definitions = lexer.lex(source).links;
-  lexer.tokens.links = definitions;
+  lexer.blockTokens(source.replace(/\r\n?/g, '\n'), []);
+  lexer.inlineQueue = [];
+  const definitions = lexer.tokens.links;
   const links: LineLink[] = [];
   let inFence = false;
   const lines = source.split('\n').map((rawLine, index) => {
@@ -109,6 +114,7 @@ export function convertMarkdown(markdown: string): ConvertedMarkdown {
     if (inFence) return line;
     const defined = definition.exec(line);
     if (defined && definitions[labelKey(defined[1]!)]) return '';
+    if (!inlineMarkup.test(line)) return line;
     const found: { column: number; text: string; href: string }[] = [];
     const tokens = lexer.inlineTokens(line);
     const alone = tokens.filter((token) => token.type !== 'html' && token.raw.trim() !== '');
