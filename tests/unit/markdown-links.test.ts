@@ -218,7 +218,7 @@ describe('an imported HTML article', () => {
       ['the annex', 'http://example.org/annex'],
     ]);
     expect(file!.text).toContain('a script and the press office were named');
-  });
+  }, 60_000); // Two pages through jsdom and Readability in the conversion process: 20 s under a load of 20.
 });
 
 describe('a run of text with a link and a highlight', () => {
