@@ -2,24 +2,54 @@
  * The structured article that cleaning produces, as stored and as sent to the
  * renderer. Offsets (`start`, `end`) count Unicode code points in `text`, the
  * cleaned body text that highlights anchor to.
+ *
+ * A block (or list item) may carry `links`: spans of its own text (code-point
+ * offsets into the block's `text`, not the body's) with the address they point
+ * to. The text stays the plain visible text, so highlights, search and
+ * anchoring never see link syntax; only http:, https: and mailto: addresses
+ * are kept (see shared/link-href.ts).
  */
 import { z } from 'zod';
 
 const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
 const lines = z.array(z.number().int().positive());
 
+export const linkSpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  href: z.string().max(4096),
+});
+export type LinkSpan = z.infer<typeof linkSpanSchema>;
+/** Absent when the text holds no link, so articles without links are stored as before. */
+const links = { links: z.array(linkSpanSchema).optional() };
+
 export const listItemSchema = z.object({
   marker: z.string().nullable(),
   text: z.string(),
   line: z.number().int().positive(),
   ...span,
+  ...links,
 });
 
 export const blockSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('paragraph'), text: z.string(), lines, ...span }),
-  z.object({ kind: z.literal('heading'), text: z.string(), marker: z.string().nullable(), lines, ...span }),
-  z.object({ kind: z.literal('quote'), text: z.string(), marker: z.string().nullable(), lines, ...span }),
-  z.object({ kind: z.literal('caption'), text: z.string(), lines, ...span }),
+  z.object({ kind: z.literal('paragraph'), text: z.string(), lines, ...span, ...links }),
+  z.object({
+    kind: z.literal('heading'),
+    text: z.string(),
+    marker: z.string().nullable(),
+    lines,
+    ...span,
+    ...links,
+  }),
+  z.object({
+    kind: z.literal('quote'),
+    text: z.string(),
+    marker: z.string().nullable(),
+    lines,
+    ...span,
+    ...links,
+  }),
+  z.object({ kind: z.literal('caption'), text: z.string(), lines, ...span, ...links }),
   z.object({ kind: z.literal('break'), marker: z.string(), lines, ...span }),
   z.object({ kind: z.literal('list'), ordered: z.boolean(), items: z.array(listItemSchema), lines, ...span }),
 ]);

@@ -1,12 +1,11 @@
 /**
- * The one rule for links leaving the app: only absolute https URLs, opened by
- * the system browser. Anything else (file:, javascript:, http:, custom schemes) is refused.
+ * The one rule for links leaving the app: absolute https, http or mailto
+ * addresses (the schemes an article's links keep, shared/link-href.ts), without
+ * credentials, opened by the system after the user confirmed in the page.
+ * Anything else (file:, javascript:, data:, custom schemes) is refused.
  */
+import { keptLinkHref } from './link-href';
+
 export function isAllowedExternalUrl(candidate: string): boolean {
-  try {
-    const url = new URL(candidate);
-    return url.protocol === 'https:' && url.hostname.length > 0 && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
+  return keptLinkHref(candidate) !== null;
 }

@@ -203,13 +203,23 @@ describe('the app:// scheme', () => {
 });
 
 describe('opening links in the browser', () => {
-  it('hands the browser the normalised href, not the raw string, and refuses anything but https', async () => {
+  it('hands the browser the normalised href, not the raw string, and refuses anything but https, http and mailto', async () => {
     const { openInBrowser } = await import('../../src/main/shell/dialogs');
     await openInBrowser('HTTPS://Example.ORG/a b?q=<x>#frag');
     expect(recorded.openedExternally).toEqual(['https://example.org/a%20b?q=%3Cx%3E#frag']);
     await expect(openInBrowser('file:///etc/passwd')).rejects.toThrow(/Refused/);
     await expect(openInBrowser('https://user:pw@example.org/')).rejects.toThrow(/Refused/);
+    await expect(openInBrowser('javascript:alert(1)')).rejects.toThrow(/Refused/);
+    await expect(openInBrowser('data:text/html,<b>x</b>')).rejects.toThrow(/Refused/);
+    await expect(openInBrowser('mailto:')).rejects.toThrow(/Refused/);
     expect(recorded.openedExternally).toHaveLength(1);
+    await openInBrowser('http://example.org/plain');
+    await openInBrowser('mailto:desk@example.org');
+    expect(recorded.openedExternally).toEqual([
+      'https://example.org/a%20b?q=%3Cx%3E#frag',
+      'http://example.org/plain',
+      'mailto:desk@example.org',
+    ]);
   });
 });
 

@@ -29,6 +29,7 @@ import { annotationShardVersion } from '../../src/main/store/schemas/annotation-
 import { libraryIndexVersion } from '../../src/main/store/schemas/library-index';
 import { articleFileSchema, articleFileVersion } from '../../src/main/store/schemas/article-file';
 import { storedCleanedArticleV2Schema } from '../../src/main/store/migrations/article-file-v2';
+import { storedCleanedArticleV3Schema } from '../../src/main/store/migrations/article-file-v3';
 import { cleanedArticleSchema } from '../../src/shared/cleaned-article';
 import { storeLayout } from '../../src/main/store/store-layout';
 import { dispatchApp } from './dispatch-app';
@@ -78,6 +79,7 @@ describe('stored-data schemas', () => {
         'operations-v2.ts',
         'library-parts-v1.ts',
         'article-file-v2.ts',
+        'article-file-v3.ts',
       ]),
     );
     const allowed = /^(zod|\.\/[a-z-]+-v\d+|\.\.\/\.\.\/\.\.\/shared\/default-categories)$/;
@@ -110,15 +112,18 @@ describe('stored-data schemas', () => {
 
   it('read the cleaned article of articles/<id>.json with its frozen schema, which still matches the live one', () => {
     // The article file's current version holds the frozen schema, not the app's live one.
-    expect(articleFileSchema.shape.cleaned).toBe(storedCleanedArticleV2Schema);
-    expect(articleFileVersion).toBe(2);
-    // Equal today. When the live schema changes, this fails: freeze a version 3 of the article file
-    // (with its migration from 2) instead of letting version-2 files be read with the new schema.
-    expect(z.toJSONSchema(storedCleanedArticleV2Schema)).toEqual(z.toJSONSchema(cleanedArticleSchema));
+    expect(articleFileSchema.shape.cleaned).toBe(storedCleanedArticleV3Schema);
+    expect(articleFileVersion).toBe(3);
+    // Equal today. When the live schema changes, this fails: freeze a version 4 of the article file
+    // (with its migration from 3) instead of letting version-3 files be read with the new schema.
+    expect(z.toJSONSchema(storedCleanedArticleV3Schema)).toEqual(z.toJSONSchema(cleanedArticleSchema));
     // And the frozen copy is a real check, not the live schema under another name.
-    expect(storedCleanedArticleV2Schema).not.toBe(cleanedArticleSchema);
+    expect(storedCleanedArticleV3Schema).not.toBe(cleanedArticleSchema);
     const live = cleanedArticleSchema.extend({ rulesVersion: z.string() });
-    expect(z.toJSONSchema(storedCleanedArticleV2Schema)).not.toEqual(z.toJSONSchema(live));
+    expect(z.toJSONSchema(storedCleanedArticleV3Schema)).not.toEqual(z.toJSONSchema(live));
+    // Version 2 (frozen as it was) is version 3 without links.
+    expect(z.toJSONSchema(storedCleanedArticleV2Schema)).not.toEqual(z.toJSONSchema(cleanedArticleSchema));
+    expect(JSON.stringify(z.toJSONSchema(storedCleanedArticleV2Schema))).not.toContain('"links"');
   });
 
   it('version 3 of operations.json and of briefings.json is current', () => {

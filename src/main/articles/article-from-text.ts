@@ -12,6 +12,8 @@ import { articleFileVersion, type ArticleFile } from '../store/schemas/article-f
 import { emptySourceMetadata, type ArticleRecord, type SourceMetadata } from '../store/schemas/library-index';
 import { countWords, readingMinutes } from './reading-stats';
 import { sourceToLines, type SourceFormat } from '../importing/source-format';
+import { attachLinks } from '../importing/attach-links';
+import type { LineLink } from '../importing/markdown-to-lines';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -43,6 +45,8 @@ export interface ArticleOrigin {
   source?: SourceMetadata;
   /** The raw text already converted to lines (an import converts HTML once, while checking it). */
   lines?: string;
+  /** The links found in those lines (see attach-links.ts). */
+  links?: LineLink[];
 }
 
 /** Builds the article from its raw text and the lines that text converts to (the same, for plain text); importing converts in its worker and calls this. */
@@ -53,6 +57,7 @@ export function buildArticle(
   origin: ArticleOrigin,
 ): ArticleFile {
   const cleaned = cleanArticle(lines, { extracted: format === 'html' });
+  attachLinks(cleaned.blocks, lines, origin.links ?? []);
   const record: ArticleRecord = {
     id: articleIdFor(rawText),
     title: cleaned.title,
@@ -75,7 +80,9 @@ export function articleFromPlainText(rawText: string, origin: Omit<ArticleOrigin
 /** An article from raw text in any format; HTML conversion loads its libraries on first use. */
 export async function articleFromText(rawText: string, origin: ArticleOrigin): Promise<ArticleFile> {
   const format = origin.format ?? 'text';
-  return buildArticle(rawText, origin.lines ?? (await sourceToLines(rawText, format)), format, origin);
+  if (origin.lines !== undefined) return buildArticle(rawText, origin.lines, format, origin);
+  const { lines, links } = await sourceToLines(rawText, format);
+  return buildArticle(rawText, lines, format, { ...origin, links });
 }
 
 /**
@@ -107,12 +114,13 @@ export async function recleanArticle(
   readerChoices?: ArticleFile['readerChoices'],
   furniture: string[] = [],
 ): Promise<ArticleFile> {
-  const lines = await sourceToLines(rawText, format);
+  const { lines, links } = await sourceToLines(rawText, format, record.source.url ?? undefined);
   const cleaned = cleanArticle(lines, {
     extracted: format === 'html',
     restoreLines: readerChoices?.restore,
     removeLines: readerChoices?.remove,
   });
+  attachLinks(cleaned.blocks, lines, links);
   keepPageFurniture(cleaned, lines, furniture);
   const title = record.titleEdited ? record.title : cleaned.title;
   const titleDerived = record.titleEdited ? false : cleaned.titleDerived;

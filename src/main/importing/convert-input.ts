@@ -12,7 +12,7 @@ import { declaredHtmlCharset } from './html-charset';
 import { htmlToLines } from './html-to-lines';
 import { importLimits, formatForName, type InputFormat } from './import-limits';
 import type { Conversion, ImportInput } from './import-input';
-import { markdownToLines } from './markdown-to-lines';
+import { convertMarkdown, type LineLink } from './markdown-to-lines';
 import { htmlLimitReason, textLimitReason } from './structure-limits';
 import { boundedSourceMetadata } from './source-metadata';
 import type { SourceMetadata } from '../store/schemas/library-index';
@@ -34,6 +34,8 @@ type Converted =
       source: Partial<SourceMetadata>;
       /** A PDF's page furniture, kept aside with the removed lines. */
       furniture?: string[];
+      /** The links in the lines, by line (see attach-links.ts). */
+      links?: LineLink[];
     }
   | { ok: false; reason: string };
 
@@ -66,6 +68,7 @@ async function fromHtml(
     ok: true,
     raw: html,
     lines: article.lines,
+    links: article.links,
     format: 'html',
     encoding,
     source: { outlet: article.siteName, author: article.byline, publishedAt: article.publishedTime, url },
@@ -98,11 +101,13 @@ async function convert(input: ImportInput, format: InputFormat): Promise<Convert
   if (!decoded.ok) return decoded;
   if (isBlank(decoded.text)) return { ok: false, reason: 'the file is empty' };
   if (format === 'html') return fromHtml(decoded.text, input.url, decoded.encoding);
-  const lines = format === 'markdown' ? markdownToLines(decoded.text) : decoded.text;
+  const { lines, links } =
+    format === 'markdown' ? convertMarkdown(decoded.text) : { lines: decoded.text, links: [] };
   return {
     ok: true,
     raw: decoded.text,
     lines,
+    links,
     format,
     encoding: decoded.encoding,
     source: { url: input.url },
@@ -138,6 +143,7 @@ export async function convertInput(input: ImportInput, addedAt: string): Promise
     sourceFile: input.kind === 'url' ? null : input.name,
     addedAt,
     source: boundedSourceMetadata(converted.source),
+    links: converted.links,
   });
   keepPageFurniture(article.cleaned, converted.lines, converted.furniture ?? []);
   const tooLarge = articleLimitReason(article);

@@ -12,6 +12,8 @@
  * (see the README's cleaning section).
  */
 import { linesFromArticle } from './html-blocks';
+import { linksOnLines, placeholderBase } from './html-links';
+import type { LineLink } from './markdown-to-lines';
 import { cleanAuthor, cleanTitle, structuredMetadata } from './page-metadata';
 
 /**
@@ -40,6 +42,8 @@ export interface HtmlArticle {
   siteName: string | null;
   publishedTime: string | null;
   lines: string;
+  /** The article body's links, by line (see html-links.ts). */
+  links: LineLink[];
 }
 
 const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -81,10 +85,7 @@ export function withoutFrames(html: string): string {
   return html.replace(/<(\/?)iframe\b/gi, '<$1x-iframe');
 }
 
-export async function htmlToLines(
-  html: string,
-  url = 'https://import.invalid/',
-): Promise<HtmlArticle | null> {
+export async function htmlToLines(html: string, url = placeholderBase): Promise<HtmlArticle | null> {
   const { JSDOM, VirtualConsole, Readability } = await loadLibraries();
   // A silent console: jsdom's complaints about a page are not the user's concern.
   // Without iframes (see `withoutFrames`), so jsdom makes no browsing context it cannot close.
@@ -99,6 +100,7 @@ export async function htmlToLines(
     const container = document.createElement('div');
     container.innerHTML = parsed?.content ?? '';
     let lines = linesFromArticle(container);
+    const fromArticle = lines.length > 0;
     if (lines.length === 0) {
       for (const tag of document.querySelectorAll('script, style, noscript, template')) tag.remove();
       lines = (document.body?.textContent ?? '').split(/\n+/).map(squash).filter(Boolean);
@@ -111,12 +113,15 @@ export async function htmlToLines(
       siteName,
       byline,
     );
+    // Lines are joined by blank lines, after the title when there is one: line i is number 2i + 1 (+ 2).
+    const lineNumber = (index: number) => 2 * index + 1 + (title ? 2 : 0);
     return {
       title,
       byline,
       siteName,
       publishedTime: structured.publishedAt ?? (squash(parsed?.publishedTime) || null),
       lines: [title, ...lines].filter(Boolean).join('\n\n'),
+      links: fromArticle ? linksOnLines(container, lines, lineNumber) : [],
     };
   } finally {
     dom.window.close();

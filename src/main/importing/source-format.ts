@@ -3,19 +3,29 @@
  * lines the cleaner structures. The raw text is stored unchanged with its
  * format, so re-cleaning under new rules repeats this conversion too.
  * (PDF and DOCX are stored as what they convert to: lines, and HTML.)
+ * Markdown and HTML also give the links their lines hold, for the cleaned blocks to carry.
  */
 import { htmlToLines } from './html-to-lines';
-import { markdownToLines } from './markdown-to-lines';
+import { convertMarkdown, type LineLink } from './markdown-to-lines';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
-export async function sourceToLines(raw: string, format: SourceFormat): Promise<string> {
+/** The lines the cleaner structures, and the links found in them (none in plain text). */
+export interface SourceLines {
+  lines: string;
+  links: LineLink[];
+}
+
+/** `url` is the page's address, if it came from one: relative links resolve against it. */
+export async function sourceToLines(raw: string, format: SourceFormat, url?: string): Promise<SourceLines> {
   switch (format) {
     case 'text':
-      return raw;
+      return { lines: raw, links: [] };
     case 'markdown':
-      return markdownToLines(raw);
-    case 'html':
-      return (await htmlToLines(raw))?.lines ?? '';
+      return convertMarkdown(raw);
+    case 'html': {
+      const article = await htmlToLines(raw, url);
+      return { lines: article?.lines ?? '', links: article?.links ?? [] };
+    }
   }
 }

@@ -19,8 +19,8 @@ export async function pickFilesToImport(): Promise<string[]> {
 }
 
 /**
- * Opens a link in the system browser; only https, checked again here at the
- * last step, and the browser gets the URL as parsed and re-serialised (the
+ * Opens a link in the system browser; only the allowed schemes, checked again here at the
+ * last step (https, http or mailto), and the browser gets the URL as parsed and re-serialised (the
  * normalised `href`), never the raw string that was checked.
  */
 export async function openInBrowser(url: string): Promise<void> {

@@ -1,18 +1,34 @@
 /**
  * Reads an article file of any version this app has written and brings it to
  * the current shape: a version-1 file (plain paragraphs) or one cleaned by
- * older rules is cleaned again from its unchanged raw text.
+ * older rules is cleaned again from its unchanged raw text. A version-2 file
+ * is a version-3 one without links: a Markdown or HTML article is cleaned
+ * again (its links come from its raw text, the cleaning rules being the same),
+ * a plain-text one is relabelled as it is; either is written back as version 3.
  */
 import { pageFurnitureOf, recleanArticle } from '../articles/article-from-text';
 import { cleaningRulesVersion } from '../cleaning/rules-version';
 import { inspectJsonFile, type FileInspection, type VersionedSchemas } from './file-inspection';
 import { articleFileV1Schema, type ArticleFileV1 } from './migrations/library-v2';
-import { articleFileSchema, articleFileVersion, type ArticleFile } from './schemas/article-file';
+import {
+  articleFileSchema,
+  articleFileV2Schema,
+  articleFileVersion,
+  type ArticleFile,
+  type ArticleFileV2,
+} from './schemas/article-file';
 import { emptySourceMetadata, type ArticleRecord } from './schemas/library-index';
 
 export const articleVersions: VersionedSchemas = {
   current: articleFileVersion,
-  schemaFor: (version) => (version === 1 ? articleFileV1Schema : version === 2 ? articleFileSchema : null),
+  schemaFor: (version) =>
+    version === 1
+      ? articleFileV1Schema
+      : version === 2
+        ? articleFileV2Schema
+        : version === articleFileVersion
+          ? articleFileSchema
+          : null,
 };
 
 /** A record from before version 3 of the index, given the fields version 3 added. */
@@ -43,10 +59,12 @@ export async function upgradeArticle(
     const old = data as ArticleFileV1;
     return { article: await recleanArticle(upgradeRecord(old.record), old.rawText), upgraded: true };
   }
-  const article = data as ArticleFile;
-  if (article.cleaned.rulesVersion < cleaningRulesVersion && !reclean)
-    return { article, upgraded: false, stale: true };
-  if (article.cleaned.rulesVersion < cleaningRulesVersion) {
+  // Version 2's shape is version 3's without links; only Markdown and HTML articles had links to lose.
+  const article = (schemaVersion === 2 ? articleV2ToV3(data as ArticleFileV2) : data) as ArticleFile;
+  const needsCleaning =
+    article.cleaned.rulesVersion < cleaningRulesVersion || (schemaVersion === 2 && article.format !== 'text');
+  if (needsCleaning && !reclean) return { article, upgraded: false, stale: true };
+  if (needsCleaning) {
     return {
       article: await recleanArticle(
         article.record,
@@ -58,7 +76,11 @@ export async function upgradeArticle(
       upgraded: true,
     };
   }
-  return { article, upgraded: false };
+  return { article, upgraded: schemaVersion !== articleFileVersion };
+}
+
+export function articleV2ToV3(article: ArticleFileV2): ArticleFile {
+  return { ...article, schemaVersion: 3 };
 }
 
 export async function inspectArticleFile(file: string, reclean = true): Promise<ArticleInspection> {
