@@ -1,0 +1,34 @@
+/**
+ * The library served a page at a time (issue 14). Sending all 10,000 article
+ * summaries before the first row could be painted cost the library most of a
+ * second at start; here the renderer asks first for what fills its screen,
+ * sorted and filtered as the user left it (with the filter counts, made by the
+ * same functions the renderer uses, shared/library-query.ts), paints it, and
+ * takes the rest in slices of the library's own order in the background.
+ */
+import type { ArticlePage, ArticlePageQuery, ArticleSummary } from '../../shared/contract';
+import { filterArticles, libraryFacets, sortArticles } from '../../shared/library-query';
+import type { LibraryStore } from '../store/library-store';
+import { summariseArticle } from './article-summary';
+
+export function queryArticles(store: LibraryStore, query: ArticlePageQuery): ArticlePage {
+  const index = store.index();
+  const end = query.offset + query.limit;
+  const { view } = query;
+  if (view === null) {
+    // A slice of the library's own order: only its rows are summarised.
+    const rows = index.articles.slice(query.offset, end).map((record) => summariseArticle(record, store));
+    return { total: index.articles.length, shown: index.articles.length, rows, facets: null };
+  }
+  const all: ArticleSummary[] = index.articles.map((record) => summariseArticle(record, store));
+  const story = view.storyId === null ? undefined : index.stories.find((s) => s.id === view.storyId);
+  const members = story ? new Set(story.articleIds) : null;
+  const shown = sortArticles(filterArticles(all, view, members), view);
+  const facets = libraryFacets(all, view, members, index.stories);
+  return {
+    total: all.length,
+    shown: shown.length,
+    rows: shown.slice(query.offset, end),
+    facets: { ...facets, stories: [...facets.stories] },
+  };
+}
