@@ -17,10 +17,15 @@ export function createArticleHandlers({
   articles,
   settings,
   store,
+  search,
 }: AppServices): Pick<Handlers, ArticleMethods> {
   return {
     listArticles: () => articles.list(),
-    listArticlePage: (query) => queryArticles(store, query),
+    listArticlePage: (query) => {
+      // The library's first screen goes out before the search index starts loading (app-core.ts).
+      if (query.view !== null) setImmediate(() => void search.start());
+      return queryArticles(store, query);
+    },
     getArticle: ({ id }) => articles.open(id),
     updateArticleMetadata: ({ id, ...changes }) => articles.updateMetadata(id, changes),
     deleteArticle: ({ id }) => articles.remove(id),
