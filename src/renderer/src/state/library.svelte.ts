@@ -106,8 +106,9 @@ export class Library {
   async showFirstPage(view: LibraryViewSettings, height = window.innerHeight): Promise<void> {
     if (this.complete) return;
     const key = JSON.stringify(view);
-    if (this.page?.view === key) return;
+    // Counted first, so a reply still coming for a view left since is dropped.
     const generation = ++this.#pageGeneration;
+    if (this.page?.view === key) return;
     try {
       const reply = await call('listArticlePage', { view, offset: 0, limit: firstPageRows(height) });
       if (generation !== this.#pageGeneration || this.complete) return;
