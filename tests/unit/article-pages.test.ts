@@ -68,6 +68,22 @@ describe('library pages', () => {
     expect(inStory.facets?.tags).toEqual([['nato', 1]]);
   });
 
+  it('follows every change: a summary is made again when its record or annotations change', async () => {
+    const { store, services, ids } = await library(10);
+    const first = queryArticles(store, { view: null, offset: 0, limit: 10 });
+    expect(queryArticles(store, { view: null, offset: 0, limit: 10 }).rows[0]).toBe(first.rows[0]);
+    await services.articles.updateMetadata(ids[0]!, { title: 'Renamed report', tags: ['kyiv'] });
+    const text = (await store.readArticle(ids[0]!)).cleaned.text;
+    await services.annotations.createHighlight(ids[0]!, 0, 6, 'evidence');
+    await services.reading.setRead(ids[1]!, true);
+    const after = queryArticles(store, { view: null, offset: 0, limit: 10 }).rows;
+    expect(after[0]).toMatchObject({ title: 'Renamed report', tags: ['kyiv'], highlightCount: 1 });
+    expect(text.length).toBeGreaterThan(6);
+    expect(after[1]!.read).toBe(true);
+    expect(after.slice(2)).toEqual(first.rows.slice(2));
+    expect(after).toEqual(services.articles.list());
+  });
+
   it('serves the library in its own order, a slice at a time, with no view', async () => {
     const { store, services } = await library(23);
     const slices = [0, 10, 20].map((offset) => queryArticles(store, { view: null, offset, limit: 10 }));
