@@ -54,6 +54,9 @@ function describeOpenFailure(error: unknown): string | null {
   return null;
 }
 
+/** The longest the search index waits for the library's first screen before it loads. */
+const indexLoadDelayMs = 1_000;
+
 /** How long after start the background re-cleaning of stored articles begins. */
 const recleanDelayMs = 10_000;
 
@@ -93,7 +96,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     );
   }, recleanDelayMs);
   sweepTimer.unref();
-  void services.search.start();
+  // The saved search index loads once the library's first screen has been answered (its thread
+  // would otherwise take a core from the window's start on a two-core machine), or after a second
+  // with no window; a search asked before then starts it at once.
+  const indexTimer = setTimeout(() => void services.search.start(), indexLoadDelayMs);
+  indexTimer.unref();
   return {
     store,
     services,
@@ -106,6 +113,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     close: async () => {
       clearTimeout(sweepTimer);
+      clearTimeout(indexTimer);
       sweep.abort();
       await sweeping;
       await services.search.save().catch((error: unknown) => console.error('Search index not saved:', error));

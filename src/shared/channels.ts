@@ -60,6 +60,7 @@ export const channels = {
   setEntityChoices: 'story-desk:entity-choices',
   suggestStories: 'story-desk:suggest',
   addSourcesCompared: 'story-desk:add-to-briefing',
+  listArticlePage: 'library:page',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

@@ -207,6 +207,47 @@ export const highlightPageSchema = z.object({
 export type HighlightPage = z.infer<typeof highlightPageSchema>;
 export type HighlightPageRow = HighlightPage['rows'][number];
 
+/**
+ * A page of the library (issue 14): `limit` rows from `offset`, either in the sort and filters of
+ * `view` (the first screen, painted before the whole library has come) or, with no view, in the
+ * library's own order, unfiltered (the rest, fetched in slices in the background).
+ */
+export const articlePageQuerySchema = z
+  .object({
+    view: libraryViewSchema.nullable(),
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(limits.articleRowsPerPage),
+  })
+  .strict();
+export type ArticlePageQuery = z.infer<typeof articlePageQuerySchema>;
+
+const countedChoices = z.array(z.tuple([z.string(), z.number().int()]));
+const split = z.object({ with: z.number().int(), without: z.number().int() });
+/** The counts beside each filter choice, under the other filters (see shared/library-query.ts). */
+export const libraryFacetsSchema = z.object({
+  total: z.number().int(),
+  outlets: countedChoices,
+  tags: countedChoices,
+  damaged: split,
+  highlights: split,
+  notes: split,
+  reading: z.object({ read: z.number().int(), unread: z.number().int() }),
+  /** Articles in each story, by story id. */
+  stories: countedChoices,
+});
+export type LibraryFacetsView = z.infer<typeof libraryFacetsSchema>;
+
+export const articlePageSchema = z.object({
+  /** Every article in the library. */
+  total: z.number().int(),
+  /** Articles the view's filters let through (all of them with no view). */
+  shown: z.number().int(),
+  rows: z.array(articleSummarySchema),
+  /** The filter counts under the view; null with no view. */
+  facets: libraryFacetsSchema.nullable(),
+});
+export type ArticlePage = z.infer<typeof articlePageSchema>;
+
 export const articleNoteSchema = z.object({ text: z.string(), updatedAt: z.string() });
 
 export const articleViewSchema = articleSummarySchema.extend({
@@ -715,6 +756,8 @@ export const contract = {
     request: z.object({ briefingId, storyId }).strict(),
     reply: briefingViewSchema,
   },
+  /** A page of the library, sorted and filtered or in its own order (see articles/article-pages.ts). */
+  listArticlePage: { request: articlePageQuerySchema, reply: articlePageSchema },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 
 /** The payload of each event the main process sends. */

@@ -27,6 +27,8 @@ export const limits = {
   /** The highlights view's text filter, and the rows one request of it returns. */
   highlightFilterLength: 1_000,
   highlightRowsPerPage: 500,
+  /** The library's rows one request of a page returns (the first screen, or a slice of the background load). */
+  articleRowsPerPage: 2_500,
   /** No article is anywhere near ten million code points long. */
   maxOffset: 10_000_000,
 } as const;

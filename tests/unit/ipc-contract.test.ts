@@ -209,6 +209,15 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
   importClipboard: [{ html: 5 }, { text: 'x'.repeat(limits.importBytes + 1) }, { text: 'a', other: true }],
   importSystemClipboard: [{ requestId: '' }, { requestId: 5 }, { other: 1 }],
   cancelImport: [{}, { requestId: '' }, { requestId: 'x'.repeat(65) }],
+  listArticlePage: [
+    {},
+    { view: null, offset: 0 },
+    { view: null, offset: -1, limit: 10 },
+    { view: null, offset: 0, limit: 0 },
+    { view: null, offset: 0, limit: limits.articleRowsPerPage + 1 },
+    { view: { sort: 'colour' }, offset: 0, limit: 10 },
+    { view: null, offset: 0, limit: 10, extra: true },
+  ],
 };
 
 const started: AppCore[] = [];

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultLibraryView, type ArticleSummary, type LibraryViewSettings } from '../../src/shared/contract';
-import { filterArticles, libraryFacets, sortArticles } from '../../src/renderer/src/lib/library-query';
+import { filterArticles, libraryFacets, sortArticles } from '../../src/shared/library-query';
 
 function article(
   id: string,

@@ -1,9 +1,11 @@
 /** The IPC methods for the library, one article, and the settings: adapters over the services. */
 import type { AppServices } from '../app-services';
+import { queryArticles } from '../articles/article-pages';
 import type { Handlers } from './handler-types';
 
 type ArticleMethods =
   | 'listArticles'
+  | 'listArticlePage'
   | 'getArticle'
   | 'updateArticleMetadata'
   | 'deleteArticle'
@@ -11,9 +13,19 @@ type ArticleMethods =
   | 'updateSettings'
   | 'articleUsage';
 
-export function createArticleHandlers({ articles, settings }: AppServices): Pick<Handlers, ArticleMethods> {
+export function createArticleHandlers({
+  articles,
+  settings,
+  store,
+  search,
+}: AppServices): Pick<Handlers, ArticleMethods> {
   return {
     listArticles: () => articles.list(),
+    listArticlePage: (query) => {
+      // The library's first screen goes out before the search index starts loading (app-core.ts).
+      if (query.view !== null) setImmediate(() => void search.start());
+      return queryArticles(store, query);
+    },
     getArticle: ({ id }) => articles.open(id),
     updateArticleMetadata: ({ id, ...changes }) => articles.updateMetadata(id, changes),
     deleteArticle: ({ id }) => articles.remove(id),

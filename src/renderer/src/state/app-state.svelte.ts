@@ -48,17 +48,15 @@ export class AppState {
         this.phase = { name: 'store-failed', status };
         return;
       }
-      const [list, settings, stories] = await Promise.all([
-        call('listArticles', {}),
-        call('getSettings', {}),
-        call('listStories', {}),
-      ]);
-      this.library.articles = list;
+      const [settings, stories] = await Promise.all([call('getSettings', {}), call('listStories', {})]);
       this.stories.stories = stories;
       this.library.query.adopt(settings.library);
+      // The first screen of the library in its saved view; the rest comes in the background.
+      await this.library.showFirstPage($state.snapshot(this.library.query.view));
       this.recovery = status.recovery;
       this.settings.adopt(settings);
       this.phase = { name: 'ready', storePath: status.storePath };
+      void this.library.loadAll();
     } catch (error) {
       this.phase = { name: 'unreachable', message: messageOf(error) };
     }
@@ -72,7 +70,8 @@ export class AppState {
   }
 
   async openArticle(articleId: string, highlightId: string | null = null): Promise<void> {
-    if (!this.library.find(articleId)) return;
+    // Before the whole library is in, an article (from search) may not be listed yet: open it anyway.
+    if (this.library.complete && !this.library.find(articleId)) return;
     this.library.select(articleId);
     this.library.error = null;
     await this.reader.open(articleId, highlightId);

@@ -2,21 +2,54 @@
  * The library as the renderer holds it: the article list, the part of it the
  * sort, filters and open story let through (`visible`, derived once per change
  * of any of them) and the selection in that part, and the tags in use. Change
- * replies patch these; nothing is reloaded per edit. (The highlights view asks
- * the main process for its rows a page at a time: see highlight-pages.svelte.ts.)
+ * replies patch these; nothing is reloaded per edit.
+ *
+ * At start the whole list is not waited for (issue 14): the main process sends
+ * the first screen in the saved sort and filters, with the filter counts, and
+ * that is painted; the whole library then comes in slices in the background
+ * (each a short task, so input is never blocked) and, once in, the list, sort,
+ * filters and counts are worked out here again. A sort or filter change made
+ * before then asks the main process for the first screen of the new view.
+ * (The highlights view asks for its rows a page at a time: see highlight-pages.svelte.ts.)
  */
-import type { AnnotationChange, ArticleSummary } from '../../../shared/contract';
+import type { AnnotationChange, ArticleSummary, LibraryViewSettings } from '../../../shared/contract';
 import { call, messageOf } from '../lib/api';
 import { withTagsOf } from '../lib/annotation-patch';
-import { filterArticles, libraryFacets, sortArticles } from '../lib/library-query';
+import {
+  filterArticles,
+  libraryFacets,
+  sortArticles,
+  type LibraryFacets,
+} from '../../../shared/library-query';
 import type { LibraryQuery } from './library-query.svelte';
 import type { StoryList } from './story-list.svelte';
 
+/** The first screen of a view, as the main process sorted, filtered and counted it. */
+interface FirstPage {
+  view: string;
+  rows: ArticleSummary[];
+  shown: number;
+  total: number;
+  facets: LibraryFacets;
+}
+
+/** Articles per slice of the background load: a few milliseconds of work on either side. */
+const sliceSize = 1_000;
+/** The first screen: the rows a window of this height shows, twice over, plus a few. */
+const firstPageRows = (height: number) => Math.ceil(height / 64) * 2 + 10;
+
 export class Library {
   articles = $state.raw<ArticleSummary[]>([]);
+  /** True once `articles` holds the whole library; until then the list shows `page`. */
+  complete = $state(false);
+  page = $state.raw<FirstPage | null>(null);
   selectedIndex = $state(0);
   error = $state<string | null>(null);
   tags = $state.raw<string[]>([]);
+  /** The slices of a background load not yet shown (patched by edits meanwhile). */
+  #loading: ArticleSummary[] | null = null;
+  #generation = 0;
+  #pageGeneration = 0;
 
   constructor(
     readonly query: LibraryQuery,
@@ -30,12 +63,23 @@ export class Library {
     return story ? new Set(story.articleIds) : null;
   });
 
+  /** The articles shown, in order; before the whole library is in, the first screen only. */
   readonly visible = $derived.by(() =>
-    sortArticles(filterArticles(this.articles, this.query.view, this.storyMembers), this.query.view),
+    this.complete
+      ? sortArticles(filterArticles(this.articles, this.query.view, this.storyMembers), this.query.view)
+      : (this.page?.rows ?? []),
   );
 
+  /** How many articles the list shows (rows past the first screen may not have come yet). */
+  readonly shownCount = $derived(this.complete ? this.visible.length : (this.page?.shown ?? 0));
+
+  /** Every article in the library. */
+  readonly total = $derived(this.complete ? this.articles.length : (this.page?.total ?? 0));
+
   readonly facets = $derived.by(() =>
-    libraryFacets(this.articles, this.query.view, this.storyMembers, this.stories.stories),
+    this.complete || !this.page
+      ? libraryFacets(this.articles, this.query.view, this.storyMembers, this.stories.stories)
+      : this.page.facets,
   );
 
   /** The article tags in use, for the tag filter and the tag editor's suggestions. */
@@ -55,13 +99,58 @@ export class Library {
     return index >= 0;
   }
 
-  async refresh(): Promise<void> {
+  /**
+   * Asks the main process for the first screen of `view` (sorted, filtered, counted), unless the
+   * whole library is already here; resolves once it is shown.
+   */
+  async showFirstPage(view: LibraryViewSettings, height = window.innerHeight): Promise<void> {
+    if (this.complete) return;
+    const key = JSON.stringify(view);
+    // Counted first, so a reply still coming for a view left since is dropped.
+    const generation = ++this.#pageGeneration;
+    if (this.page?.view === key) return;
     try {
-      this.articles = await call('listArticles', {});
-      this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, this.visible.length - 1));
+      const reply = await call('listArticlePage', { view, offset: 0, limit: firstPageRows(height) });
+      if (generation !== this.#pageGeneration || this.complete) return;
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, replaced whole per page
+      const facets = { ...reply.facets!, stories: new Map(reply.facets!.stories) };
+      this.page = { view: key, rows: reply.rows, shown: reply.shown, total: reply.total, facets };
+      this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, reply.shown - 1));
     } catch (error) {
-      this.error = `The library could not be refreshed: ${messageOf(error)}`;
+      if (!this.page) throw error; // at start: the app says the library is unreachable
+      this.error = `The library could not be listed: ${messageOf(error)}`;
     }
+  }
+
+  /**
+   * Fetches the whole library, a slice at a time, and shows it once all of it is in. A later
+   * call (a refresh, or a deletion while loading) supersedes an earlier one still running.
+   */
+  async loadAll(): Promise<void> {
+    const generation = ++this.#generation;
+    const rows: ArticleSummary[] = [];
+    this.#loading = rows;
+    try {
+      for (let offset = 0; ; offset += sliceSize) {
+        const reply = await call('listArticlePage', { view: null, offset, limit: sliceSize });
+        if (generation !== this.#generation) return;
+        rows.push(...reply.rows);
+        if (offset + sliceSize >= reply.total) break;
+      }
+    } catch (error) {
+      if (generation === this.#generation)
+        this.error = `The library could not be listed: ${messageOf(error)}`;
+      return;
+    }
+    this.#loading = null;
+    this.articles = rows;
+    this.complete = true;
+    this.page = null;
+    this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, this.visible.length - 1));
+  }
+
+  async refresh(): Promise<void> {
+    await this.loadAll();
   }
 
   async loadTags(): Promise<void> {
@@ -69,11 +158,16 @@ export class Library {
   }
 
   find(id: string): ArticleSummary | null {
-    return this.articles.find((article) => article.id === id) ?? null;
+    const byId = (article: ArticleSummary) => article.id === id;
+    return this.articles.find(byId) ?? this.page?.rows.find(byId) ?? null;
   }
 
   applySummary(summary: ArticleSummary): void {
-    this.articles = this.articles.map((article) => (article.id === summary.id ? summary : article));
+    const patched = (article: ArticleSummary) => (article.id === summary.id ? summary : article);
+    this.articles = this.articles.map(patched);
+    if (this.page) this.page = { ...this.page, rows: this.page.rows.map(patched) };
+    const loading = this.#loading;
+    if (loading) for (let n = 0; n < loading.length; n += 1) loading[n] = patched(loading[n]!);
   }
 
   applyChange(change: AnnotationChange): void {
@@ -83,6 +177,13 @@ export class Library {
 
   removed(id: string): void {
     this.articles = this.articles.filter((article) => article.id !== id);
-    this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, this.visible.length - 1));
+    if (this.page) {
+      const rows = this.page.rows.filter((article) => article.id !== id);
+      const gone = this.page.rows.length - rows.length;
+      this.page = { ...this.page, rows, shown: this.page.shown - gone, total: this.page.total - gone };
+    }
+    // The slices still to come would skip an article: start the load again.
+    if (this.#loading) void this.loadAll();
+    this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, this.shownCount - 1));
   }
 }

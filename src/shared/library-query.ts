@@ -5,7 +5,7 @@
  * other filters: each facet is counted over the articles every other filter
  * lets through, so a count says what picking that choice would show.
  */
-import type { ArticleSummary, LibraryViewSettings } from '../../../shared/contract';
+import type { ArticleSummary, LibraryViewSettings } from './contract';
 
 export type FilterName = 'story' | 'outlet' | 'damaged' | 'highlights' | 'notes' | 'reading' | 'tag';
 
