@@ -201,3 +201,27 @@ test('an imported article on the same story is suggested for it, and accepting f
   const stories = (await apiCall(app, 'stories:list', {})) as { id: string; articleIds: string[] }[];
   expect(stories.find((story) => story.id === storyId)!.articleIds).toHaveLength(6);
 });
+
+test('a new story’s reply does not open it when the reader has moved on before it came', async ({
+  app,
+  mode,
+}) => {
+  test.skip(mode !== 'chromium', 'the reply is held back on browser mode’s HTTP API');
+  const { page } = app;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api', async (route) => {
+    const body = route.request().postDataJSON() as { channel?: string } | null;
+    if (body?.channel === 'story:create') await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'New story…' }).click();
+  await page.getByLabel('New story name').fill('Held back');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: /^All articles/ }).click();
+  release();
+  const created = page.getByRole('button', { name: /^Held back/ });
+  await expect(created).toBeVisible();
+  await expect(created).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: /^All articles/ })).toHaveAttribute('aria-pressed', 'true');
+});
