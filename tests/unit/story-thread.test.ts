@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeStory, extractArticle } from '../../src/main/story/analyze-story';
 import { storyDeskView } from '../../src/main/story/story-desk-view';
+import { createStoryDeskService } from '../../src/main/story/story-desk-service';
 import { StoryThread } from '../../src/main/story/story-thread';
 import type { StoryArticle } from '../../src/main/story/story-types';
 import { dispatchApp } from './dispatch-app';
@@ -120,5 +121,27 @@ describe('story desk thread', () => {
     });
     expect(next).toEqual({ ok: true, value: extractArticle(article('short', 'Bob Jones flew to Berlin.')) });
     expect(thread.started).toBe(2);
+  }, 120_000);
+
+  it('shows an article its thread could not parse as not available, and does not parse it again', async () => {
+    const app = await dispatchApp(path.join(await makeTempDir(), 'store'));
+    const ids = (await app.ok('listArticles', {})).map((each) => each.id);
+    await app.ok('updateArticleMetadata', { id: ids[1]!, title: 'crash' });
+    const story = await app.ok('createStory', { name: 'Seeds', articleIds: ids });
+    const thread = startThread({}, path.resolve('tests/unit/fixtures/story-worker-crashing.mjs'));
+    const desk = createStoryDeskService(app.core.services!.store, thread);
+    const view = await desk.analyze(story.id);
+    expect(view.articles.map((each) => each.unavailable)).toEqual([
+      null,
+      'Names and quotes are not available for this article: the parser stopped (exit code 70).',
+      null,
+      null,
+      null,
+    ]);
+    expect(view.entities.some((entity) => entity.mentions.some((m) => m.articleId === ids[1]))).toBe(false);
+    expect(view.quotes.length).toBeGreaterThan(5);
+    const started = thread.started;
+    await desk.analyze(story.id);
+    expect(thread.started).toBe(started);
   }, 120_000);
 });
