@@ -1,9 +1,10 @@
 /**
  * The story desk's thread: parses and story analyses identical to the
- * in-process functions on the seeds; a 100,000-word article analysed while
- * the store answers reads on time (the parse runs on another thread, so the
- * main thread's event loop is never held); a crashed thread and a job past its
- * time answer "not available" and the next job works on a fresh thread.
+ * in-process functions on the seeds; a 100,000-word article parsed while the
+ * store answers reads on time (the parse runs on another thread, so the main
+ * thread's event loop is never held); a crashed thread and a job past its time
+ * answer "not available" and the next job works on a fresh thread; the desk
+ * shows such an article as not available and does not parse it again.
  */
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
