@@ -33,6 +33,8 @@ export default defineConfig(({ command }) => ({
           'import-worker': resolve('src/main/importing/import-worker.ts'),
           // The search index's thread (loading, rebuilding and querying off the main thread).
           'search-worker': resolve('src/main/search/search-worker.ts'),
+          // The story desk's thread (parsing names and quotes, comparing a story's sources).
+          'story-worker': resolve('src/main/story/story-worker.ts'),
         },
       },
     },

@@ -5,10 +5,11 @@
  * each article's parse cached as the app caches it) for a 20-article story.
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { cleanArticle } from '../src/main/cleaning/clean-article';
 import { analyzeStory, extractArticle } from '../src/main/story/analyze-story';
 import { StoryIndex } from '../src/main/story/story-index';
+import { StoryThread } from '../src/main/story/story-thread';
 import type { StoryArticle } from '../src/main/story/story-types';
 import { brownParagraphs, makeArticles } from './brown-corpus';
 import { percentile, round } from './stats';
@@ -63,8 +64,29 @@ export async function runStoryBench(
   const longStarted = performance.now();
   analyzeStory([long], [extractArticle(long)]);
   const longMs = performance.now() - longStarted;
+  log(`one 100,000-word article: ${round(longMs / 1000, 1)} s (in this thread, straight through)`);
+
+  // The same article through the story desk's thread, as the app runs it: the main thread's longest stall.
+  const thread = new StoryThread();
+  await thread.run({ type: 'extract', article: sample[0]! }); // start the thread
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const threadStarted = performance.now();
+  const parsed = await thread.run({ type: 'extract', article: long });
+  if (!parsed.ok) throw new Error(`the story thread failed: ${parsed.reason}`);
+  await thread.run({
+    type: 'analyze',
+    storyId: 'long',
+    articles: [long],
+    extractions: [parsed.value],
+    choices: { merges: [], splits: [], renames: {} },
+  });
+  const threadMs = performance.now() - threadStarted;
+  delay.disable();
+  thread.stop();
+  const stallMs = delay.max / 1e6;
   log(
-    `one 100,000-word article: ${round(longMs / 1000, 1)} s (parsed in time slices that yield to the event loop)`,
+    `the same on the story desk's thread: ${round(threadMs / 1000, 1)} s; main thread's longest stall meanwhile ${round(stallMs, 1)} ms`,
   );
 
   // Suggestion against the library.
@@ -99,6 +121,8 @@ export async function runStoryBench(
   return {
     story_extraction_ms_per_1000_words: round(perThousand, 1),
     story_extraction_s_100k_words: round(longMs / 1000, 1),
+    story_thread_s_100k_words: round(threadMs / 1000, 1),
+    story_main_thread_max_stall_ms_100k_words: round(stallMs, 1),
     story_suggest_p95_ms_10k: round(percentile(suggestTimes, 95), 1),
     story_coverage_p95_ms_20_articles: round(percentile(coverageTimes, 95), 1),
   };

@@ -116,6 +116,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       clearTimeout(indexTimer);
       sweep.abort();
       await sweeping;
+      services.storyDesk.stop();
       await services.search.save().catch((error: unknown) => console.error('Search index not saved:', error));
       await store.close();
     },

@@ -19,6 +19,7 @@ import { openInBrowser, pickFilesToImport } from './shell/dialogs';
 import { openPath, pickExportPath, printToPdf, showInFolder } from './shell/export-services';
 import { useBuiltImportWorker } from './importing/use-built-import-worker';
 import { useBuiltSearchWorker } from './search/search-thread';
+import { useBuiltStoryWorker } from './story/story-thread';
 import { readClipboard } from './shell/clipboard';
 import { launchUtilityProcess } from './shell/conversion-utility-process';
 
@@ -26,6 +27,7 @@ applyUserDataOverride();
 registerAppScheme();
 useBuiltImportWorker(path.dirname(fileURLToPath(import.meta.url)), launchUtilityProcess);
 useBuiltSearchWorker(path.dirname(fileURLToPath(import.meta.url)));
+useBuiltStoryWorker(path.dirname(fileURLToPath(import.meta.url)));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

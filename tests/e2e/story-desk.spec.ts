@@ -3,12 +3,17 @@
  * spellings, a merge the app did not make done by hand and kept after a
  * restart, a quote turned into a highlight by one keystroke, the coverage
  * matrix (with screenshots of each tab), and "Sources compared" added to a
- * briefing and exported (the Markdown file's tables checked).
+ * briefing, copied whole (read back from the page's copy event) and exported
+ * (the Markdown file's tables checked, and opened by pandoc).
  */
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { test, expect } from './harness/fixtures';
 import type { BriefingApp } from './pages/briefing-app';
+
+const run = promisify(execFile);
 
 /** Calls the app's own HTTP API from the page (browser mode), as the renderer does. */
 function apiCall(app: BriefingApp, channel: string, payload: unknown): Promise<unknown> {
@@ -88,6 +93,29 @@ test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the 
   );
   await compared.getByRole('table', { name: 'Coverage: mentions per source' }).scrollIntoViewIfNeeded();
   await app.screenshot('briefing-sources-compared');
+
+  // Copying the section copies its tables and the sources they cite, not just its heading.
+  await page.evaluate(() => {
+    window.addEventListener('copy', (event) => {
+      (window as unknown as { copied: unknown }).copied = {
+        html: event.clipboardData?.getData('text/html'),
+        text: event.clipboardData?.getData('text/plain'),
+      };
+    });
+  });
+  await compared
+    .getByRole('button', { name: 'Copy: section “Sources compared: US guarantees for Ukraine”' })
+    .click();
+  const copied = () =>
+    page.evaluate(() => (window as unknown as { copied?: { html: string; text: string } }).copied);
+  // The copy event lands after the click resolves: wait for it.
+  await expect.poll(async () => (await copied())?.text).toMatch(/^## Sources compared: US guarantees/);
+  const clip = (await copied())!;
+  expect(clip.text).toMatch(/^\| Emmanuel Macron \| “[^|]*whole security of the European continent/m);
+  expect(clip.text).toMatch(/^\| Russia \(place\) \|/m);
+  expect(clip.text).toMatch(/\*\*Sources\*\*\n\n1\. /);
+  expect(clip.html).toContain('<caption>Coverage: mentions per source</caption>');
+  expect(clip.html).toContain('<caption>Who said what</caption>');
   const outDir = path.resolve('test-results/exports', testInfo.project.name);
   await mkdir(outDir, { recursive: true });
   const target = path.join(outDir, 'sources-compared.md');
@@ -113,6 +141,12 @@ test('the seeds’ story: entities, a hand merge kept, a quote highlighted, the 
     /^\| Emmanuel Macron \| “[^|]*whole security of the European continent[^|]*” \| \[\d\]/m,
   );
   expect(markdown.match(/^\d\. /gm)).toHaveLength(5);
+  // Opened by pandoc, as a reader's tool would: both tables are real tables, Macron's row cites a source.
+  const { stdout: asHtml } = await run('pandoc', ['-f', 'gfm', '-t', 'html', '--wrap=none', target]);
+  expect(asHtml.match(/<table>/g)).toHaveLength(2);
+  expect(asHtml).toMatch(
+    /<td>Emmanuel Macron<\/td>\s*<td>“[^<]*whole security of the European continent[^<]*”<\/td>\s*<td>\[\d\]/,
+  );
 
   // The highlight is in its article, in the Quote category, with the speaker in the note.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Highlights' }).click();
@@ -166,4 +200,28 @@ test('an imported article on the same story is suggested for it, and accepting f
   await expect(app.page.getByText('Added to “US guarantees for Ukraine”.')).toBeVisible();
   const stories = (await apiCall(app, 'stories:list', {})) as { id: string; articleIds: string[] }[];
   expect(stories.find((story) => story.id === storyId)!.articleIds).toHaveLength(6);
+});
+
+test('a new story’s reply does not open it when the reader has moved on before it came', async ({
+  app,
+  mode,
+}) => {
+  test.skip(mode !== 'chromium', 'the reply is held back on browser mode’s HTTP API');
+  const { page } = app;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api', async (route) => {
+    const body = route.request().postDataJSON() as { channel?: string } | null;
+    if (body?.channel === 'story:create') await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'New story…' }).click();
+  await page.getByLabel('New story name').fill('Held back');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: /^All articles/ }).click();
+  release();
+  const created = page.getByRole('button', { name: /^Held back/ });
+  await expect(created).toBeVisible();
+  await expect(created).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('button', { name: /^All articles/ })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -179,4 +179,34 @@ describe('Sources compared in a briefing', () => {
       path.join(shots, 'compared-docx'),
     ]);
   }, 300_000);
+
+  it('copies the whole section: the compact matrix, who said what and the sources they cite', async () => {
+    const { ok, briefing } = await briefingWithComparison();
+    const section = briefing.sections.at(-1)!;
+    const { html, markdown } = await ok('clipBriefingPart', { id: briefing.id, sectionId: section.id });
+    const macron = section.comparison!.quotes.find((quote) => quote.speaker === 'Emmanuel Macron')!;
+
+    // Markdown: the heading, both pipe tables (columns headed by source number), then the sources written out.
+    expect(markdown).toMatch(/^## Sources compared: US guarantees for Ukraine\n\nHow 5 sources cover/);
+    const head = markdown.split('\n').find((line) => line.startsWith('| Named |'))!;
+    expect(head.match(/\[\d\]/g)).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]']);
+    expect(markdown).toContain('| Speaker | Quote | Reported by |');
+    expect(markdown).toContain(`| Emmanuel Macron | “${macron.text.slice(0, 40)}`);
+    expect(markdown).toMatch(/\*\*Sources\*\*\n\n1\. [^\n]+\n2\. [^\n]+\n3\. [^\n]+\n4\. [^\n]+\n5\. /);
+
+    // Rich text: the same tables as the HTML export, each [n] linking to its source in the clip's own list.
+    const dom = new JSDOM(html).window.document;
+    expect(dom.querySelector('h2')!.textContent).toBe('Sources compared: US guarantees for Ukraine');
+    const [matrix, quotes] = [...dom.querySelectorAll('table')];
+    expect(matrix!.querySelector('caption')!.textContent).toBe('Coverage: mentions per source');
+    expect(matrix!.querySelectorAll('thead th')).toHaveLength(6);
+    expect(quotes!.textContent).toContain('Emmanuel Macron');
+    const sources = [...dom.querySelectorAll('ol > li')];
+    expect(sources.map((li) => li.getAttribute('value'))).toEqual(['1', '2', '3', '4', '5']);
+    for (const link of dom.querySelectorAll('table a[href^="#"]'))
+      expect(dom.getElementById(link.getAttribute('href')!.slice(1))).not.toBeNull();
+    // The item in the briefing's first section is still copied as before.
+    const first = await ok('clipBriefingPart', { id: briefing.id, sectionId: briefing.sections[0]!.id });
+    expect(first.markdown).not.toContain('| Named |');
+  }, 60_000);
 });

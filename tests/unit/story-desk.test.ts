@@ -33,7 +33,7 @@ describe('story desk', () => {
     expect(macron.speaker).toBe('Emmanuel Macron');
     const row = view.coverage.entities.find((candidate) => candidate.entityId === zelenskyy.id)!;
     expect(row.counts.filter((count) => count > 0)).toHaveLength(4);
-  });
+  }, 60_000);
 
   it('keeps the reader’s merge with the story across a close and reopen', async () => {
     const { ok, core, dataDir, story } = await seedsStory();
@@ -50,7 +50,7 @@ describe('story desk', () => {
     const view = await again.ok('analyzeStory', { storyId: story.id });
     expect(view.choices.merges).toEqual([['Kyiv', 'Ukraine']]);
     expect(view.entities.find((entity) => entity.aliases.includes('Ukraine'))!.label).toBe('Kyiv (capital)');
-  });
+  }, 60_000);
 
   it('suggests the seeds as one story, and refuses an unknown story', async () => {
     const { ok, call, ids, story } = await seedsStory();
@@ -64,7 +64,7 @@ describe('story desk', () => {
     }
     const missing = await call('analyzeStory', { storyId: 's-missing' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
-  });
+  }, 60_000);
 
   it('keeps the reader’s entity choices when an earlier story change is undone', async () => {
     const { ok, story } = await seedsStory();

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { StoreLockedError } from '../store/store-lock';
 import { useBuiltImportWorker } from '../importing/use-built-import-worker';
 import { useBuiltSearchWorker } from '../search/search-thread';
+import { useBuiltStoryWorker } from '../story/story-thread';
 import { startBrowserApp, type BrowserApp } from './browser-app';
 import { openWithSystem } from './system-opener';
 import { downloadsDirectory, userDataDirectory } from './user-folders';
@@ -20,6 +21,7 @@ const rendererDir = path.resolve(here, '../renderer');
 const seedsDir = path.resolve(here, '../../seeds');
 useBuiltImportWorker(here);
 useBuiltSearchWorker(here);
+useBuiltStoryWorker(here);
 
 function stopOnSignals(app: BrowserApp): void {
   let stopping = false;

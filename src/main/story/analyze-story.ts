@@ -5,7 +5,7 @@
  * by `extractArticle` and can be cached by the caller; what is left here is
  * story-wide and fast (propagating names, merging, quotes, near duplicates).
  */
-import { findMentions, findMentionsYielding } from './find-mentions';
+import { findMentions } from './find-mentions';
 import { findQuotes } from './find-quotes';
 import { groupQuotes, type QuoteGroup } from './group-quotes';
 import { judgeLanguage } from './language';
@@ -23,12 +23,6 @@ export interface ArticleExtraction {
 export function extractArticle(article: StoryArticle): ArticleExtraction {
   const language = judgeLanguage(article.text);
   return { language, mentions: language.english ? findMentions(article.id, article.text) : [] };
-}
-
-/** `extractArticle` in time slices, yielding to the event loop between them. */
-export async function extractArticleYielding(article: StoryArticle): Promise<ArticleExtraction> {
-  const language = judgeLanguage(article.text);
-  return { language, mentions: language.english ? await findMentionsYielding(article.id, article.text) : [] };
 }
 
 export interface CoverageMatrix {
@@ -81,34 +75,27 @@ function coverageOf(
   };
 }
 
-/**
- * The story-wide steps, as a generator that pauses between them and between
- * articles: `analyzeStory` runs it straight through, `analyzeStoryYielding`
- * gives the event loop a turn at each pause.
- */
-function* analysisSteps(
+/** The story-wide steps over the articles' cached parses (run on the story desk's thread). */
+export function analyzeStory(
   articles: StoryArticle[],
   extractions: ArticleExtraction[],
-  choices: EntityChoices,
-): Generator<void, StoryAnalysis> {
+  choices: EntityChoices = noChoices,
+): StoryAnalysis {
   const forms = formsToFind(extractions.flatMap((extraction) => extraction.mentions));
   const mentionsByArticle: Mention[][] = [];
   for (const [index, article] of articles.entries()) {
     const { language, mentions } = extractions[index]!;
     mentionsByArticle.push(language.english ? propagateNames(article.id, article.text, mentions, forms) : []);
-    yield;
   }
   const entities = mergeEntities(mentionsByArticle.flat(), choices);
   const entityOf = new Map<Mention, string>();
   for (const entity of entities) for (const mention of entity.mentions) entityOf.set(mention, entity.id);
-  yield;
   const quotes: Quote[] = [];
   for (const [index, article] of articles.entries()) {
     if (!extractions[index]!.language.english) continue;
     for (const { quote, speaker } of findQuotes(article.id, article.text, mentionsByArticle[index]!)) {
       quotes.push({ ...quote, speakerId: speaker === null ? null : (entityOf.get(speaker) ?? null) });
     }
-    yield;
   }
   const groups = groupQuotes(quotes);
   const { shared, singleSource } = findSharedSentences(articles);
@@ -126,25 +113,4 @@ function* analysisSteps(
     singleSource,
     coverage: coverageOf(articleIds, entities, groups, shared, singleSource),
   };
-}
-
-export function analyzeStory(
-  articles: StoryArticle[],
-  extractions: ArticleExtraction[],
-  choices: EntityChoices = noChoices,
-): StoryAnalysis {
-  const steps = analysisSteps(articles, extractions, choices);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
-}
-
-export async function analyzeStoryYielding(
-  articles: StoryArticle[],
-  extractions: ArticleExtraction[],
-  choices: EntityChoices = noChoices,
-): Promise<StoryAnalysis> {
-  const steps = analysisSteps(articles, extractions, choices);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }

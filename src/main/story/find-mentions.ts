@@ -191,23 +191,6 @@ function parsedParagraphs(text: string): { start: number; text: string }[] {
   return kept;
 }
 
-/**
- * The same, giving the event loop a turn every few milliseconds, so a
- * 100,000-word article parsed in the main process never holds up reading.
- */
-export async function findMentionsYielding(articleId: string, text: string, sliceMs = 8): Promise<Mention[]> {
-  const parsed: Mention[] = [];
-  let sliceStart = performance.now();
-  for (const paragraph of parsedParagraphs(text)) {
-    parsed.push(...mentionsInParagraph(articleId, paragraph));
-    if (performance.now() - sliceStart > sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
-      sliceStart = performance.now();
-    }
-  }
-  return settleMentions(articleId, text, parsed);
-}
-
 function settleMentions(articleId: string, text: string, found: Mention[]): Mention[] {
   const parsed = withoutOverlaps(found);
   const speakers = speakerNames(articleId, text).filter(

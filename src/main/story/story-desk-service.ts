@@ -3,20 +3,22 @@
  * cleaned bodies, the reader's entity choices kept with the story, and story
  * suggestions for imported articles.
  *
- * Each article's parse is cached by its cleaned text and cleaning-rules
- * version (an edited or re-cleaned article is parsed again) and computed in
- * time slices that yield to the event loop, one article at a time, so a
- * 100,000-word article never holds up reading or saving. The suggestion index
- * is built on first use and kept in step with the library.
+ * The parsing and the story-wide analysis run on the story desk's own thread
+ * (story-thread.ts), one job at a time, bounded in time and memory, so a
+ * 100,000-word or hostile article never holds up reading or saving; an article
+ * the thread could not parse is shown as "not available" with the reason. Each
+ * article's parse is cached by its cleaned text and cleaning-rules version (an
+ * edited or re-cleaned article is parsed again). The suggestion index is built
+ * on first use and kept in step with the library.
  */
 import { createHash } from 'node:crypto';
 import { AppFailure } from '../../shared/api-error';
 import type { StoryDeskView, StorySuggestionView } from '../../shared/story-desk-contract';
 import type { LibraryStore } from '../store/library-store';
-import { analyzeStoryYielding, extractArticleYielding, type ArticleExtraction } from './analyze-story';
+import type { ArticleExtraction } from './analyze-story';
 import { noChoices, type EntityChoices } from './merge-entities';
-import { storyDeskView } from './story-desk-view';
 import { StoryIndex } from './story-index';
+import { StoryThread } from './story-thread';
 import type { StoryArticle } from './story-types';
 
 interface CachedExtraction {
@@ -27,10 +29,14 @@ interface CachedExtraction {
 const keyOf = (text: string, rulesVersion: number) =>
   `${rulesVersion}:${createHash('sha1').update(text).digest('hex')}`;
 
-export function createStoryDeskService(store: LibraryStore) {
+/** An article the thread could not parse: no names or quotes, and why. */
+const notAvailable = (reason: string): ArticleExtraction => ({
+  language: { english: false, reason: `Names and quotes are not available for this article: ${reason}.` },
+  mentions: [],
+});
+
+export function createStoryDeskService(store: LibraryStore, thread = new StoryThread()) {
   const cache = new Map<string, CachedExtraction>();
-  /** One parse at a time: a second request waits rather than doubling the CPU load. */
-  let queue: Promise<unknown> = Promise.resolve();
   let index: { library: StoryIndex; indexed: Map<string, string> } | null = null;
 
   function story(storyId: string) {
@@ -52,9 +58,9 @@ export function createStoryDeskService(store: LibraryStore) {
     const key = keyOf(article.text, rulesVersion);
     const cached = cache.get(article.id);
     if (cached?.key === key) return cached.extraction;
-    const run = queue.then(() => extractArticleYielding(article));
-    queue = run.catch(() => {});
-    const result = await run;
+    // A failure is kept too: the same text would run out of time or memory again.
+    const outcome = await thread.run({ type: 'extract', article });
+    const result = outcome.ok ? outcome.value : notAvailable(outcome.reason);
     cache.set(article.id, { key, extraction: result });
     return result;
   }
@@ -74,13 +80,9 @@ export function createStoryDeskService(store: LibraryStore) {
       extractions.push(await extraction(article, rulesVersion));
     }
     const choices = choicesOf(storyId);
-    const analysis = await analyzeStoryYielding(articles, extractions, choices);
-    return storyDeskView(
-      storyId,
-      analysis,
-      new Map(articles.map((article) => [article.id, article.text])),
-      choices,
-    );
+    const outcome = await thread.run({ type: 'analyze', storyId, articles, extractions, choices });
+    if (outcome.ok) return outcome.value;
+    return unavailableView(storyId, articles, choices, `the comparison could not be made: ${outcome.reason}`);
   }
 
   /** The suggestion index, brought in step with the library's articles and stories. */
@@ -110,6 +112,8 @@ export function createStoryDeskService(store: LibraryStore) {
 
   return {
     analyze,
+    /** Ends the story desk's thread (the app closing). */
+    stop: () => thread.stop(),
 
     async setEntityChoices(storyId: string, choices: EntityChoices): Promise<StoryDeskView> {
       story(storyId);
@@ -141,4 +145,34 @@ export function createStoryDeskService(store: LibraryStore) {
     },
   };
 }
+/** The desk when the story-wide analysis failed: its sources, each saying why nothing is shown. */
+function unavailableView(
+  storyId: string,
+  articles: StoryArticle[],
+  choices: EntityChoices,
+  reason: string,
+): StoryDeskView {
+  const articleIds = articles.map((article) => article.id);
+  return {
+    storyId,
+    articles: articles.map(({ id, source, title }) => ({
+      id,
+      source,
+      title,
+      unavailable: `Not available: ${reason}.`,
+    })),
+    entities: [],
+    quotes: [],
+    shared: [],
+    coverage: {
+      articleIds,
+      entities: [],
+      quotes: [],
+      shared: [],
+      singleSourceCounts: articleIds.map(() => 0),
+    },
+    choices,
+  };
+}
+
 export type StoryDeskService = ReturnType<typeof createStoryDeskService>;

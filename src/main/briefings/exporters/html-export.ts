@@ -107,7 +107,7 @@ function tableHtml(table: ComparisonTable, className: string): string {
 }
 
 /** A "Sources compared" section's tables: the coverage matrix and who said what. */
-function comparisonHtml(comparison: DocumentComparison): string {
+export function comparisonHtml(comparison: DocumentComparison): string {
   const { intro, matrix, quotes } = comparisonTables(comparison);
   return `<div class="compared">
 <p dir="auto">${escapeHtml(intro)}</p>

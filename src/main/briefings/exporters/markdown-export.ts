@@ -97,7 +97,7 @@ function userEntries(block: string): string[] {
   return entries.filter((entry) => !ownKeys.has(entry.key)).map((entry) => entry.lines.join('\n').trimEnd());
 }
 
-function sourceLine(source: DocumentSource): string {
+export function sourceLine(source: DocumentSource): string {
   const parts = citationParts(source).map((part) => (part.url ? `<${part.url}>` : escapeMarkdown(part.text)));
   return `${source.number}. ${parts.join(', ')}${source.damaged ? ` — *${damagedMark}*` : ''}`;
 }
@@ -120,7 +120,7 @@ function pipeTable(table: ComparisonTable, counts: boolean): string[] {
   ];
 }
 
-function comparisonMarkdown(comparison: DocumentComparison): string[] {
+export function comparisonMarkdown(comparison: DocumentComparison): string[] {
   const { intro, matrix, quotes } = comparisonTables(comparison);
   return [
     escapeMarkdown(intro),
