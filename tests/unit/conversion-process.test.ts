@@ -9,7 +9,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importArticles, type ImportFile } from '../../src/main/importing/import-articles';
-import { configureImportWorker, stopImportWorker } from '../../src/main/importing/conversion-worker';
+import {
+  configureImportWorker,
+  importWorkerRecycling,
+  stopImportWorker,
+} from '../../src/main/importing/conversion-worker';
 import {
   forkNodeChild,
   type ConversionChild,
@@ -53,9 +57,14 @@ function recordingLauncher(onJob?: (child: ConversionChild) => void) {
   return { launch, children };
 }
 
+const defaultRecycling = importWorkerRecycling();
 afterEach(() => {
   stopImportWorker();
-  configureImportWorker({ launch: forkNodeChild, budget: { timeoutMs: 20_000 } });
+  configureImportWorker({
+    launch: forkNodeChild,
+    budget: { timeoutMs: 20_000 },
+    recycling: defaultRecycling,
+  });
 });
 
 describe('the conversion process', () => {
@@ -79,6 +88,36 @@ describe('the conversion process', () => {
     expect(second).toMatchObject({ name: 'small.txt', status: 'imported' });
     expect(children).toHaveLength(2);
     expect(store.index().articles.map((record) => record.title)).toEqual(['Small']);
+  }, 120_000);
+
+  it('is replaced by a fresh process after its share of files, and the fresh one converts the rest', async () => {
+    const { launch, children } = recordingLauncher();
+    configureImportWorker({ launch, recycling: { afterJobs: 2 } });
+    const store = await open({ dir: await makeTempDir(), backups: false });
+    const names = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const results = await importArticles(
+      store,
+      names.map((name) => file(`${name}.txt`, `${name}\n\n${prose}`)),
+      now,
+    );
+    expect(results.map((result) => result.status)).toEqual(names.map(() => 'imported'));
+    expect(children).toHaveLength(3);
+    expect(
+      store
+        .index()
+        .articles.map((record) => record.title)
+        .sort(),
+    ).toEqual([...names].sort());
+  }, 120_000);
+
+  it('is replaced once its heap passes the bound, and the next file still converts', async () => {
+    const { launch, children } = recordingLauncher();
+    // Every process's heap is over 1 MB after a job: each file gets a fresh process.
+    configureImportWorker({ launch, recycling: { heapMb: 1 } });
+    const store = await open({ dir: await makeTempDir(), backups: false });
+    const results = await importArticles(store, [bigPage(), file('small.txt', `Small\n\n${prose}`)], now);
+    expect(results.map((result) => result.status)).toEqual(['imported', 'imported']);
+    expect(children).toHaveLength(2);
   }, 120_000);
 
   it('fails the file with a reason when the OS refuses to start the process, and imports once it can', async () => {

@@ -27,10 +27,22 @@ export interface WorkerBudget {
   memoryMb: number;
 }
 
-const settings: { script: string; budget: WorkerBudget; launch: LaunchChild } = {
+/**
+ * When a kept-warm process is replaced by a fresh one, between files: after this many jobs, or
+ * once its heap after a job passes this many MB. Whatever a library keeps from file to file (a
+ * cache, a leak like jsdom's windows held by a pending callback) is then given back, however long
+ * the import session runs.
+ */
+export interface WorkerRecycling {
+  afterJobs: number;
+  heapMb: number;
+}
+
+const settings: { script: string; budget: WorkerBudget; launch: LaunchChild; recycling: WorkerRecycling } = {
   script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-worker-from-source.mjs'),
   launch: forkNodeChild,
   budget: { timeoutMs: importLimits.workerTimeoutMs, memoryMb: importLimits.workerMemoryMb },
+  recycling: { afterJobs: 100, heapMb: Math.round(importLimits.workerMemoryMb / 3) },
 };
 
 /**
@@ -41,12 +53,14 @@ export function configureImportWorker(options: {
   script?: string;
   budget?: Partial<WorkerBudget>;
   launch?: LaunchChild;
+  recycling?: Partial<WorkerRecycling>;
 }): void {
   const before = JSON.stringify(settings);
   const launcher = settings.launch;
   if (options.script) settings.script = options.script;
   if (options.launch) settings.launch = options.launch;
   settings.budget = { ...settings.budget, ...options.budget };
+  settings.recycling = { ...settings.recycling, ...options.recycling };
   if (JSON.stringify(settings) === before && settings.launch === launcher) return;
   current?.stop();
   current = null;
@@ -54,6 +68,10 @@ export function configureImportWorker(options: {
 
 export function importWorkerBudget(): WorkerBudget {
   return { ...settings.budget };
+}
+
+export function importWorkerRecycling(): WorkerRecycling {
+  return { ...settings.recycling };
 }
 
 const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
@@ -76,6 +94,9 @@ class ConversionProcess {
   private idleTimer: NodeJS.Timeout | null = null;
   private stderrTail = '';
   private nextId = 1;
+  /** Jobs answered, and the heap the last reply reported (see `WorkerRecycling`). */
+  private jobsDone = 0;
+  private heapMb = 0;
   /** The child's nice value: the lowest below the app's. */
   private readonly priority = lowestPriorityBelow(getPriority());
 
@@ -83,6 +104,7 @@ class ConversionProcess {
     script: string,
     private readonly budget: WorkerBudget,
     launch: LaunchChild,
+    private readonly recycling: WorkerRecycling = settings.recycling,
   ) {
     this.ready = new Promise((resolve, reject) => {
       this.onReady = resolve;
@@ -136,6 +158,11 @@ class ConversionProcess {
 
   get alive(): boolean {
     return this.ended === null;
+  }
+
+  /** Whether this process has served its share of jobs or grown past its heap bound. */
+  get spent(): boolean {
+    return this.jobsDone >= this.recycling.afterJobs || this.heapMb >= this.recycling.heapMb;
   }
 
   private end(reason: string): void {
@@ -195,7 +222,10 @@ class ConversionProcess {
         if (signal?.aborted) return cancel();
         signal?.addEventListener('abort', cancel, { once: true });
         this.onReply = (reply) => {
-          if (reply.id === id) finish(boundedResult(reply.result));
+          if (reply.id !== id) return;
+          this.jobsDone += 1;
+          this.heapMb = reply.heapMb ?? 0;
+          finish(boundedResult(reply.result));
         };
         this.onEnd = (reason) => finish({ ok: false, reason });
         this.child.send({ ...job, id } as WorkerJob);
@@ -210,7 +240,9 @@ class ConversionProcess {
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     } finally {
-      this.idle();
+      // A spent process ends now, giving its memory back; the next job starts a fresh one.
+      if (this.spent) this.stop('the conversion process was replaced by a fresh one');
+      else this.idle();
     }
   }
 }

@@ -85,6 +85,19 @@ export function withoutFrames(html: string): string {
   return html.replace(/<(\/?)iframe\b/gi, '<$1x-iframe');
 }
 
+/**
+ * Lets the event loop turn once after a window is closed. Every jsdom window queues a
+ * `process.nextTick` callback that holds the window (and through it the whole page, the
+ * selector engine's caches and the Readability copy); Node runs those callbacks only once the
+ * promise queue is empty. A caller that converts page after page in one promise chain (the
+ * cleaning evaluation, a batch on the command line) never lets it empty, so every page stayed
+ * in memory: 6 MB a page, and garbage collection over a growing heap made later pages 30×
+ * slower. Waiting for the next turn here frees the page whatever the caller does.
+ */
+function releaseWindow(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export async function htmlToLines(html: string, url = placeholderBase): Promise<HtmlArticle | null> {
   const { JSDOM, VirtualConsole, Readability } = await loadLibraries();
   // A silent console: jsdom's complaints about a page are not the user's concern.
@@ -125,5 +138,6 @@ export async function htmlToLines(html: string, url = placeholderBase): Promise<
     };
   } finally {
     dom.window.close();
+    await releaseWindow();
   }
 }

@@ -29,6 +29,8 @@ export type WorkerResult = PreparedConversion | ArticleCheck;
 export interface WorkerReply {
   id: number;
   result: WorkerResult;
+  /** This process's JavaScript heap after the job, in MB: the app replaces a process grown past its bound. */
+  heapMb?: number;
 }
 
 const encoder = new TextEncoder();
@@ -130,6 +132,12 @@ parent.listen((job) => {
     job.kind === 'convert' ? convertInput(job.input, job.addedAt).then(prepare) : checkArticle(job.file);
   work
     .catch((error: unknown): WorkerResult => ({ ok: false, reason: describeFailure(error) }))
-    .then((result) => parent.send({ id: job.id, result } satisfies WorkerReply));
+    .then((result) =>
+      parent.send({
+        id: job.id,
+        result,
+        heapMb: process.memoryUsage().heapUsed / 2 ** 20,
+      } satisfies WorkerReply),
+    );
 });
 parent.send('ready');

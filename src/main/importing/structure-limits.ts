@@ -32,25 +32,68 @@ export function textLimitReason(text: string): string | null {
 }
 
 /** Elements whose end tag HTML lets authors leave out, and void elements: they never nest deeper. */
-const selfClosing = new Set(
-  'p li dt dd tr td th option optgroup rb rt rp thead tbody tfoot colgroup caption area base br col embed hr img input link meta source track wbr param'.split(
-    ' ',
-  ),
+const selfClosing = names(
+  'p li dt dd tr td th option optgroup rb rt rp thead tbody tfoot colgroup caption area base br col embed hr img input link meta source track wbr param',
 );
 /** Elements whose content is text, not markup, up to their end tag. */
-const rawText = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'template']);
+const rawText = names('script style textarea title xmp noscript template');
+
+/**
+ * A set of lower-case element names, looked up by a name's position in the page: by length and
+ * first letter, then letter by letter ignoring ASCII case, so no name string is ever made.
+ */
+function names(list: string): (html: string, start: number, end: number) => string | null {
+  const byKey = new Map<number, string[]>();
+  for (const name of list.split(' ')) {
+    const key = name.length * 128 + name.charCodeAt(0);
+    byKey.set(key, [...(byKey.get(key) ?? []), name]);
+  }
+  return (html, start, end) => {
+    const candidates = byKey.get((end - start) * 128 + lowerAscii(html.charCodeAt(start)));
+    if (!candidates) return null;
+    for (const name of candidates) if (sameLetters(html, start, name)) return name;
+    return null;
+  };
+}
+
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** Whether `name` (lower case) is written at `at` in `html`, in any ASCII case. */
+function sameLetters(html: string, at: number, name: string): boolean {
+  if (at + name.length > html.length) return false;
+  for (let k = 0; k < name.length; k += 1)
+    if (lowerAscii(html.charCodeAt(at + k)) !== name.charCodeAt(k)) return false;
+  return true;
+}
 
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** Counts elements, the deepest nesting and the most attributes on one element, in one pass. */
+/** A character of a tag name: a letter, a digit, `_`, `:` or `-`. */
+function isNameCharacter(code: number): boolean {
+  return isLetter(code) || (code >= 48 && code <= 58) || code === 95 || code === 45;
+}
+
+/** Where the end tag `</name` of a raw-text element starts at or after `from`, in any case; -1 if none. */
+function endTagStart(html: string, name: string, from: number): number {
+  for (let at = html.indexOf('</', from); at >= 0; at = html.indexOf('</', at + 2))
+    if (sameLetters(html, at + 2, name)) return at;
+  return -1;
+}
+
+/**
+ * Counts elements, the deepest nesting and the most attributes on one element, in one pass over
+ * the page's character codes: no copy of the page, no string per tag or character, so the check
+ * costs the same on the thousandth page of a batch as on the first.
+ */
 export function htmlLimitReason(html: string): string | null {
   let elements = 0;
   let depth = 0;
   let deepest = 0;
   let mostAttributes = 0;
-  const lower = html.toLowerCase();
   let i = html.indexOf('<');
   while (i >= 0 && i < html.length - 1) {
     if (html.startsWith('<!--', i)) {
@@ -65,8 +108,8 @@ export function htmlLimitReason(html: string): string | null {
       continue;
     }
     const nameStart = at;
-    while (at < html.length && /[\w:-]/.test(html[at]!)) at += 1;
-    const name = lower.slice(nameStart, at);
+    while (at < html.length && isNameCharacter(html.charCodeAt(at))) at += 1;
+    const nameEnd = at;
     let attributes = 0;
     let quote = 0;
     let inName = false;
@@ -89,17 +132,19 @@ export function htmlLimitReason(html: string): string | null {
       }
     }
     const selfClosed = html.charCodeAt(at - 1) === 47;
+    const voidOrOptional = selfClosing(html, nameStart, nameEnd) !== null;
     if (closing) {
-      if (!selfClosing.has(name)) depth = Math.max(0, depth - 1);
+      if (!voidOrOptional) depth = Math.max(0, depth - 1);
     } else {
       elements += 1;
       mostAttributes = Math.max(mostAttributes, attributes);
-      if (!selfClosing.has(name) && !selfClosed) {
+      if (!voidOrOptional && !selfClosed) {
         depth += 1;
         deepest = Math.max(deepest, depth);
       }
-      if (rawText.has(name)) {
-        const end = lower.indexOf(`</${name}`, at);
+      const raw = rawText(html, nameStart, nameEnd);
+      if (raw) {
+        const end = endTagStart(html, raw, at);
         if (end >= 0) at = end - 1;
       }
     }
