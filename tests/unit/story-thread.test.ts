@@ -74,7 +74,6 @@ describe('story desk thread', () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     let parsing = true;
-    const started = performance.now();
     const parse = thread.run({ type: 'extract', article: long }).finally(() => (parsing = false));
     const readTimes: number[] = [];
     while (parsing) {
@@ -85,13 +84,12 @@ describe('story desk thread', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const parsed = await parse;
-    const parseMs = performance.now() - started;
     delay.disable();
 
     expect(parsed.ok && parsed.value.mentions.length).toBeGreaterThan(500);
-    // The parser holds its thread for seconds; the main thread kept answering reads all along.
-    expect(parseMs).toBeGreaterThan(1_000);
-    expect(readTimes.length).toBeGreaterThan(10);
+    // The parser held its thread for a while (over a second here, less on a faster machine); the main thread
+    // kept answering reads all along.
+    expect(readTimes.length).toBeGreaterThan(5);
     expect(Math.max(...readTimes)).toBeLessThan(1_000);
     expect(delay.max / 1e6).toBeLessThan(1_000);
   }, 180_000);
@@ -110,9 +108,12 @@ describe('story desk thread', () => {
   }, 120_000);
 
   it('ends a job past its time with "not available", and the next job works', async () => {
-    const thread = startThread({ jobTimeoutMs: 1_000 });
-    const long = article('long', longText(100_000));
-    expect(await thread.run({ type: 'extract', article: long })).toEqual({
+    // A thread held in an endless loop (the fixture's "stuck" article): a real parse's length depends on the machine.
+    const thread = startThread(
+      { jobTimeoutMs: 1_000 },
+      path.resolve('tests/unit/fixtures/story-worker-crashing.mjs'),
+    );
+    expect(await thread.run({ type: 'extract', article: article('stuck', 'Anything at all.') })).toEqual({
       ok: false,
       reason: 'it took longer than 1 s',
     });
