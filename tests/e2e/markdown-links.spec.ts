@@ -2,7 +2,8 @@
  * A Markdown file with links, imported through File › Import: its links are
  * real anchors with their addresses (no `[text](url)` left), a javascript:
  * link is plain text, clicking or pressing Enter on a link asks before it is
- * opened (Cancel opens nothing), a highlight can start inside a link, and a
+ * opened (Cancel opens nothing; only https opens, http and mailto are shown to
+ * copy), a highlight can start inside a link, and a
  * long address wraps inside the reading column instead of overflowing it.
  */
 import { writeFile } from 'node:fs/promises';
@@ -94,15 +95,21 @@ test('a Markdown import shows its links as links that ask before opening, and lo
   await expect.poll(() => app.externalLinks()).toEqual(['https://example.org/statement']);
   expect(app.page.context().pages()).toHaveLength(1);
 
-  // An http address says it is not encrypted; a mailto one names the mail program.
+  // An http or mailto address is shown to copy, never opened: the app opens https only.
+  const notOpened = app.page.getByRole('dialog', { name: 'This link is not opened from Briefing Reader' });
   await body.getByRole('link', { name: 'first report' }).click();
-  await expect(dialog).toContainText('This address is not encrypted (http).');
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(notOpened).toContainText('http://example.org/first-round');
+  await expect(notOpened).toContainText('It is not encrypted (http)');
+  await expect(notOpened.getByRole('button', { name: 'Open link' })).toHaveCount(0);
+  await notOpened.getByRole('button', { name: 'Copy address' }).click();
+  await expect(notOpened.getByRole('status')).toHaveText('Address copied');
+  await app.screenshot('markdown-link-http');
+  await notOpened.getByRole('button', { name: 'Close' }).click();
   await body.getByRole('link', { name: 'the desk' }).click();
-  await expect(
-    app.page.getByRole('dialog', { name: 'Write to this address in your mail program?' }),
-  ).toContainText('mailto:desk@example.org');
-  await app.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(notOpened).toContainText('mailto:desk@example.org');
+  await expect(notOpened).toContainText('copy it into your mail program');
+  await expect(notOpened.getByRole('button', { name: 'Open link' })).toHaveCount(0);
+  await notOpened.getByRole('button', { name: 'Close' }).click();
   expect(await app.externalLinks()).toEqual(['https://example.org/statement']);
   await body.getByRole('link', { name: longUrl }).scrollIntoViewIfNeeded();
   await app.screenshot('markdown-links-reader');

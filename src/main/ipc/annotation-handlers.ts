@@ -45,7 +45,7 @@ export function createAnnotationHandlers(
     redo: () => history.redo(),
     openExternal: async ({ url }) => {
       if (!isAllowedExternalUrl(url))
-        throw new AppFailure('invalid-request', 'Only https, http and mailto links can be opened.');
+        throw new AppFailure('invalid-request', 'Only https links can be opened.');
       await services.openExternal(url);
       return { opened: true };
     },

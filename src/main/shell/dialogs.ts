@@ -20,7 +20,7 @@ export async function pickFilesToImport(): Promise<string[]> {
 
 /**
  * Opens a link in the system browser; only the allowed schemes, checked again here at the
- * last step (https, http or mailto), and the browser gets the URL as parsed and re-serialised (the
+ * last step (https only, shared/external-url.ts), and the browser gets the URL as parsed and re-serialised (the
  * normalised `href`), never the raw string that was checked.
  */
 export async function openInBrowser(url: string): Promise<void> {

@@ -2,7 +2,7 @@
  * Security defaults from Electron's security checklist, applied to every web
  * contents the app creates: no navigation away from the app, no new windows,
  * no permission grants. External links go only through the page's confirmation
- * and the `openExternal` method (https, http and mailto only, normalised; see dialogs.ts).
+ * and the `openExternal` method (https only, normalised; see dialogs.ts).
  */
 import { app, session, type WebContents } from 'electron';
 
