@@ -101,8 +101,18 @@ function samplesOf(profile: CpuProfile): [number, string, number, string][] {
   return out;
 }
 
+/** Each call the page makes to the server meanwhile: its channel and the server's own time on it. */
+const calls: { channel: string; serverMs: number }[] = [];
+page.on('response', (response) => {
+  if (!response.url().endsWith('/api')) return;
+  const channel = (JSON.parse(response.request().postData() ?? '{}') as { channel?: string }).channel ?? '?';
+  const timing = /app;dur=([\d.]+)/.exec(response.headers()['server-timing'] ?? '');
+  calls.push({ channel, serverMs: Number(timing?.[1] ?? NaN) });
+});
+
 try {
   await prepare(page);
+  calls.splice(0);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -134,6 +144,16 @@ try {
     `the page's PerformanceObserver saw ${observed.length} tasks over 50 ms: ${observed.map((ms) => round(ms, 0)).join(', ')} ms`,
   );
 
+  const byChannel = new Map<string, number[]>();
+  for (const call of calls)
+    byChannel.set(call.channel, [...(byChannel.get(call.channel) ?? []), call.serverMs]);
+  for (const [channel, times] of byChannel)
+    log(
+      `server calls meanwhile: ${times.length} × ${channel}, server time total ${round(
+        times.reduce((sum, ms) => sum + ms, 0),
+        0,
+      )} ms, longest ${round(Math.max(...times), 1)} ms`,
+    );
   const { thread: main, tasks } = mainThreadTasks(trace.traceEvents);
   if (!main) throw new Error('no renderer main thread in the trace');
   const onMain = trace.traceEvents
