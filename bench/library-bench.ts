@@ -30,11 +30,7 @@ import { percentile, round } from './stats';
 const categories = ['key-judgment', 'evidence', 'counterpoint', 'question', 'quote'];
 
 /** Writes the store: articles through the store (durable), then each article's five highlights into its file. */
-export async function buildStore(
-  storeDir: string,
-  count: number,
-  log: (line: string) => void,
-): Promise<void> {
+async function buildStore(storeDir: string, count: number, log: (line: string) => void): Promise<void> {
   const texts = makeArticles(await brownParagraphs(), count);
   const store = await openLibraryStore({ dir: storeDir, backups: false });
   const start = Date.parse('2026-01-01T00:00:00Z');
@@ -67,6 +63,26 @@ export async function buildStore(
     await writeFile(path.join(storeDir, 'annotations', `${record.id}.json`), JSON.stringify(shard));
     done += 1;
   }
+}
+
+/** Writes the bench's store of `count` articles into `storeDir`. */
+export async function writeStore(
+  storeDir: string,
+  count: number,
+  log: (line: string) => void,
+): Promise<void> {
+  await mkdir(storeDir, { recursive: true });
+  log(`writing ${count.toLocaleString('en')} articles with 5 highlights each…`);
+  await buildStore(storeDir, count, log);
+}
+
+/** Chromium with a page of the bench's window size, ready to be served the app. */
+export async function benchPage() {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx names the functions inside page.evaluate through a helper the page lacks: give it one.
+  await page.addInitScript('window.__name = (f) => f');
+  return { browser, page };
 }
 
 /** When `selector` first matches, the time of the frame after (performance.now); fails after 60 s. */
@@ -226,15 +242,9 @@ export async function runLibraryBench(
     await promisify(execFile)('npx', ['electron-vite', 'build'], { maxBuffer: 1 << 24 });
   }
   const profileDir = path.join(workDir, 'library-profile');
-  const storeDir = path.join(profileDir, 'store');
-  await mkdir(storeDir, { recursive: true });
-  log(`writing ${articles.toLocaleString('en')} articles with 5 highlights each…`);
-  await buildStore(storeDir, articles, log);
+  await writeStore(path.join(profileDir, 'store'), articles, log);
 
-  const browser = await chromium.launch(chromiumLaunchOptions);
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // tsx names the functions inside page.evaluate through a helper the page lacks: give it one.
-  await page.addInitScript('window.__name = (f) => f');
+  const { browser, page } = await benchPage();
   // Every long task since the page started, with its start (for the background load's share).
   await page.addInitScript(() => {
     const seen: PerformanceEntry[] = [];

@@ -13,11 +13,10 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { access, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../scripts/chromium';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { serveApp } from '../tests/e2e/harness/served-app';
-import { buildStore, scrollLongTasks } from './library-bench';
+import { benchPage, scrollLongTasks, writeStore } from './library-bench';
 import { mainThreadTasks, type TraceEvent } from './main-thread-tasks';
 import { round } from './stats';
 
@@ -48,15 +47,9 @@ const built = await access(path.join(storeDir, 'library.json')).then(
   () => true,
   () => false,
 );
-if (!built) {
-  await mkdir(storeDir, { recursive: true });
-  log(`writing ${articles.toLocaleString('en')} articles with 5 highlights each…`);
-  await buildStore(storeDir, articles, log);
-}
+if (!built) await writeStore(storeDir, articles, log);
 
-const browser = await chromium.launch(chromiumLaunchOptions);
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-await page.addInitScript('window.__name = (f) => f');
+const { browser, page } = await benchPage();
 const app = await serveApp(page, workDir);
 
 /** Opens the view to scroll the way the library bench does before its scroll. */
