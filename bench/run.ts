@@ -65,11 +65,13 @@ const targets: Record<string, [string, (value: number) => boolean]> = {
   back_to_library_ms_10k: ['≤ 100', (value) => value <= 100],
   library_jk_p95_ms_10k: ['≤ 16', (value) => value <= 16],
   library_scroll_longest_task_ms_10k: ['≤ 50', (value) => value <= 50],
+  library_scroll_longest_task_cpu_ms_10k: ['≤ 50', (value) => value <= 50],
   all_highlights_first_paint_ms_50k: ['≤ 300', (value) => value <= 300],
   all_highlights_dom_nodes_50k: ['≤ 5000', (value) => value <= 5000],
   all_highlights_heap_mb_50k: ['≤ 50', (value) => value <= 50],
   all_highlights_filter_ms_50k: ['≤ 100', (value) => value <= 100],
   highlights_scroll_longest_task_ms_50k: ['≤ 50', (value) => value <= 50],
+  highlights_scroll_longest_task_cpu_ms_50k: ['≤ 50', (value) => value <= 50],
   search_main_stall_max_ms_10k: ['< 50', (value) => value < 50],
 };
 

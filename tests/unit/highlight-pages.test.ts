@@ -3,7 +3,8 @@
  * in library order, filtered by category, tag, story and text (quote, note,
  * article title; case and accents ignored), category counts under the other
  * filters, orphaned highlights left out, and only the rows asked for returned
- * (with where each article's group starts, and the first page's group starts).
+ * (with where each article's group starts, and the first page's group starts);
+ * the next page of one filter comes from the same pass until anything changes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../src/main/app-services';
@@ -116,5 +117,50 @@ describe('the highlights view served a page at a time', () => {
     await services.annotations.updateHighlight(b, h2, { note: 'changed' });
     expect(ids(queryHighlights(store, { ...everything, text: 'securite first' }))).toEqual([]);
     expect(ids(queryHighlights(store, { ...everything, text: 'changed' }))).toEqual([h2]);
+  });
+
+  it('serves the next page of the same filter from its pass, and a new pass after any change', async () => {
+    const made = await library();
+    const { store, a, b, c, h1, h2, h3, storyId } = made;
+    const services = createAppServices(store);
+    const page = (offset = 0, limit = 100, filter: Partial<HighlightQuery> = {}) =>
+      queryHighlights(store, { ...everything, ...filter, offset, limit });
+    // The pages of one filter, asked in turn, are the rows of one pass.
+    expect([...ids(page(0, 1)), ...ids(page(1, 1)), ...ids(page(2, 1))]).toEqual([h1, h3, h2]);
+    expect(page(1, 1)).toMatchObject({ total: 4, shown: 3, groupStarts: [] });
+
+    // Each change below is asked for again under the same filter, right after the page before it.
+    const text = (await store.readArticle(c)).cleaned.text;
+    const start = text.indexOf('happened');
+    const h5 = (await services.annotations.createHighlight(c, start, start + 8, 'question')).highlight.id;
+    expect(ids(page())).toEqual([h1, h3, h2, h5]);
+    expect(page().groupStarts).toEqual([0, 2, 3]);
+    expect(page().categoryCounts).toEqual({ 'key-judgment': 1, evidence: 2, question: 1 });
+
+    await services.annotations.deleteHighlight(a, h1);
+    expect(ids(page())).toEqual([h3, h2, h5]);
+    await services.history.undo();
+    // Back in its article's file (where the undo puts it there), so back in its group.
+    const inA = store.annotations(a).highlights.map((highlight) => highlight.id);
+    expect(inA.toSorted()).toEqual([h1, h3].toSorted());
+    expect(ids(page())).toEqual([...inA, h2, h5]);
+
+    expect(ids(page(0, 100, { tag: 'nato' }))).toEqual(inA);
+    await services.annotations.updateHighlight(b, h2, { tags: ['nato'] });
+    expect(ids(page(0, 100, { tag: 'nato' }))).toEqual([...inA, h2]);
+
+    expect(ids(page(0, 100, { storyId }))).toEqual([h2]);
+    await services.stories.addArticles(storyId, [a]);
+    expect(ids(page(0, 100, { storyId }))).toEqual([...inA, h2]);
+
+    expect(page(0, 100, { text: 'alpha' }).rows.map((row) => row.articleTitle)).toEqual([
+      'Alpha Report',
+      'Alpha Report',
+    ]);
+    await store.updateArticleRecord(a, (record) => void (record.title = 'Alpha Revised'));
+    expect(page(0, 100, { text: 'alpha' }).rows.map((row) => row.articleTitle)).toEqual([
+      'Alpha Revised',
+      'Alpha Revised',
+    ]);
   });
 });

@@ -7,10 +7,11 @@
  * for, in library order grouped by article. The folded text of each stored
  * highlight (frozen, replaced on change) is made once and cached.
  */
-import type { HighlightPage, HighlightPageRow, HighlightQuery } from '../../shared/contract';
+import type { HighlightPage, HighlightQuery } from '../../shared/contract';
 import { foldText } from '../../shared/search-text';
 import type { LibraryStore } from '../store/library-store';
-import type { Highlight } from '../store/schemas/annotation-shard';
+import type { AnnotationShard, Highlight } from '../store/schemas/annotation-shard';
+import type { ArticleRecord, LibraryIndex } from '../store/schemas/library-index';
 import { highlightView } from './highlight-view';
 
 const foldedText = new WeakMap<Highlight, { title: string; text: string }>();
@@ -24,54 +25,106 @@ function haystackOf(highlight: Highlight, title: string): string {
   return text;
 }
 
-export function queryHighlights(store: LibraryStore, query: HighlightQuery): HighlightPage {
+type Filter = Omit<HighlightQuery, 'offset' | 'limit'>;
+
+/**
+ * One filter's pass over the store: every row it lets through, in order, and the counts. Kept for
+ * the next page of the same filter while the store holds the same index and the same annotation
+ * files (both frozen and replaced whole on any change, so an edit, an undo, a deletion or a rename
+ * makes a new pass): a scrolled view asks for a page every few screens, and a pass over 50,000
+ * highlights cost the main process 20–90 ms a page.
+ */
+interface Scan {
+  filterKey: string;
+  index: Readonly<LibraryIndex>;
+  /** The annotation file the pass read for each of `index.articles`, in order. */
+  shards: Readonly<AnnotationShard>[];
+  total: number;
+  matched: number;
+  categoryCounts: Record<string, number>;
+  tags: string[];
+  groupStarts: number[];
+  rows: { record: ArticleRecord; highlight: Highlight; groupStart: boolean }[];
+}
+
+const lastScan = new WeakMap<LibraryStore, Scan>();
+
+/** Whether `scan` still describes the store: the same index, and every article's annotations unchanged. */
+function stillCurrent(scan: Scan, store: LibraryStore, filterKey: string): boolean {
   const index = store.index();
-  const needle = foldText(query.text.trim());
-  const story = query.storyId === null ? null : index.stories.find((s) => s.id === query.storyId);
+  if (scan.filterKey !== filterKey || scan.index !== index) return false;
+  const articles = index.articles;
+  for (let n = 0; n < articles.length; n += 1)
+    if (store.annotations(articles[n]!.id) !== scan.shards[n]) return false;
+  return true;
+}
+
+function scan(store: LibraryStore, filter: Filter, filterKey: string): Scan {
+  const index = store.index();
+  const needle = foldText(filter.text.trim());
+  const story = filter.storyId === null ? null : index.stories.find((s) => s.id === filter.storyId);
   const members = story ? new Set(story.articleIds) : null;
   const categoryCounts: Record<string, number> = {};
   const tags = new Set<string>();
-  const rows: HighlightPageRow[] = [];
+  const rows: Scan['rows'] = [];
   const groupStarts: number[] = [];
-  const end = query.offset + query.limit;
+  const shards: Readonly<AnnotationShard>[] = [];
   let total = 0;
   let matched = 0;
-  let shown = 0;
-  let previousArticle: string | null = null;
   for (const record of index.articles) {
-    const highlights = store.annotations(record.id).highlights;
+    const shard = store.annotations(record.id);
+    shards.push(shard);
+    const highlights = shard.highlights;
     if (highlights.length === 0) continue;
-    const inStory = query.storyId === null || (members?.has(record.id) ?? false);
+    const inStory = filter.storyId === null || (members?.has(record.id) ?? false);
+    let groupStart = true;
     for (const highlight of highlights) {
       total += 1;
       for (const tag of highlight.tags) tags.add(tag);
       if (highlight.orphaned || !inStory) continue;
-      if (query.tag !== null && !highlight.tags.includes(query.tag)) continue;
+      if (filter.tag !== null && !highlight.tags.includes(filter.tag)) continue;
       if (needle !== '' && !haystackOf(highlight, record.title).includes(needle)) continue;
       matched += 1;
       categoryCounts[highlight.categoryId] = (categoryCounts[highlight.categoryId] ?? 0) + 1;
-      if (query.categoryId !== null && highlight.categoryId !== query.categoryId) continue;
-      const groupStart = previousArticle !== record.id;
-      if (groupStart && query.offset === 0) groupStarts.push(shown);
-      if (shown >= query.offset && shown < end)
-        rows.push({
-          index: shown,
-          groupStart,
-          articleId: record.id,
-          articleTitle: record.title,
-          highlight: highlightView(highlight),
-        });
-      previousArticle = record.id;
-      shown += 1;
+      if (filter.categoryId !== null && highlight.categoryId !== filter.categoryId) continue;
+      if (groupStart) groupStarts.push(rows.length);
+      rows.push({ record, highlight, groupStart });
+      groupStart = false;
     }
   }
   return {
+    filterKey,
+    index,
+    shards,
     total,
     matched,
     categoryCounts,
-    shown,
     tags: [...tags].sort((a, b) => a.localeCompare(b)),
     groupStarts,
     rows,
+  };
+}
+
+export function queryHighlights(store: LibraryStore, query: HighlightQuery): HighlightPage {
+  const { offset, limit, ...filter } = query;
+  const filterKey = JSON.stringify([filter.categoryId, filter.tag, filter.storyId, filter.text]);
+  const kept = lastScan.get(store);
+  const current = kept && stillCurrent(kept, store, filterKey) ? kept : scan(store, filter, filterKey);
+  lastScan.set(store, current);
+  return {
+    total: current.total,
+    matched: current.matched,
+    categoryCounts: { ...current.categoryCounts },
+    shown: current.rows.length,
+    tags: [...current.tags],
+    // Where every article's group starts, sent with the first page only (the list sizes its rows from it).
+    groupStarts: offset === 0 ? [...current.groupStarts] : [],
+    rows: current.rows.slice(offset, offset + limit).map((row, n) => ({
+      index: offset + n,
+      groupStart: row.groupStart,
+      articleId: row.record.id,
+      articleTitle: row.record.title,
+      highlight: highlightView(row.highlight),
+    })),
   };
 }
