@@ -54,8 +54,8 @@ function describeOpenFailure(error: unknown): string | null {
   return null;
 }
 
-/** The longest the search index waits for the library's first screen before it loads. */
-const indexLoadDelayMs = 1_000;
+/** The longest the search index waits for the window's first screen to be painted before it loads. */
+const indexLoadDelayMs = 3_000;
 
 /** How long after start the background re-cleaning of stored articles begins. */
 const recleanDelayMs = 10_000;
@@ -96,9 +96,9 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     );
   }, recleanDelayMs);
   sweepTimer.unref();
-  // The saved search index loads once the library's first screen has been answered (its thread
-  // would otherwise take a core from the window's start on a two-core machine), or after a second
-  // with no window; a search asked before then starts it at once.
+  // The saved search index loads once the window has painted the library's first screen and asks
+  // for the rest (its thread would otherwise take a core from the window's start on a two-core
+  // machine), or after three seconds with no window; a search asked before then starts it at once.
   const indexTimer = setTimeout(() => void services.search.start(), indexLoadDelayMs);
   indexTimer.unref();
   return {

@@ -47,17 +47,7 @@ export const libraryViewSchema = z.object({
 });
 export type LibraryViewSettings = z.infer<typeof libraryViewSchema>;
 
-export const defaultLibraryView: LibraryViewSettings = {
-  sort: 'added',
-  descending: true,
-  outlet: null,
-  damaged: 'any',
-  highlights: 'any',
-  notes: 'any',
-  reading: 'any',
-  tag: null,
-  storyId: null,
-};
+export { defaultLibraryView } from './default-library-view';
 
 export const settingsSchema = z.object({
   theme: themePreference,

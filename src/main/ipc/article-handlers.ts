@@ -22,8 +22,10 @@ export function createArticleHandlers({
   return {
     listArticles: () => articles.list(),
     listArticlePage: (query) => {
-      // The library's first screen goes out before the search index starts loading (app-core.ts).
-      if (query.view !== null) setImmediate(() => void search.start());
+      // The search index starts loading (app-core.ts) when the window, its first screen painted,
+      // asks for the first slice of the whole library: on two cores its thread would otherwise
+      // compete with the window's start.
+      if (query.view === null && query.offset === 0) setImmediate(() => void search.start());
       return queryArticles(store, query);
     },
     getArticle: ({ id }) => articles.open(id),

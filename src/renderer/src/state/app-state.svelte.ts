@@ -56,7 +56,9 @@ export class AppState {
       this.recovery = status.recovery;
       this.settings.adopt(settings);
       this.phase = { name: 'ready', storePath: status.storePath };
-      void this.library.loadAll();
+      // The rest of the library (and, in the main process, the search index) once the first
+      // screen is painted: until then they would only compete with it for the CPU.
+      requestAnimationFrame(() => setTimeout(() => void this.library.loadAll(), 0));
     } catch (error) {
       this.phase = { name: 'unreachable', message: messageOf(error) };
     }
