@@ -33,6 +33,21 @@ function summaryOf(
   return summary;
 }
 
+/**
+ * Summarises the library ahead of the window's first request, a slice at a time between other
+ * requests: at start the main process is idle while the window loads, and the first screen's
+ * answer then only looks its summaries up.
+ */
+export async function warmSummaries(store: LibraryStore, signal: AbortSignal, slice = 1_000): Promise<void> {
+  const annotations = store.annotations;
+  const records = store.index().articles;
+  for (let from = 0; from < records.length; from += slice) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) return;
+    for (const record of records.slice(from, from + slice)) summaryOf(record, store, annotations);
+  }
+}
+
 export function queryArticles(store: LibraryStore, query: ArticlePageQuery): ArticlePage {
   const index = store.index();
   const end = query.offset + query.limit;
