@@ -63,7 +63,12 @@ interface TraceEvent {
 /** The renderer main thread's top-level tasks (RunTask) and what each mostly was. */
 function longTasks(json: string, begunMs: number): string[] {
   const events = (JSON.parse(json) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  // The page's renderer main thread: of the renderers traced (an old one may still be there), the busiest.
+  const busy = (thread: TraceEvent) =>
+    events.filter((event) => event.pid === thread.pid && event.tid === thread.tid && event.ph === 'X').length;
+  const main = events
+    .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+    .sort((a, b) => busy(b) - busy(a))[0];
   if (!main) return ['(no renderer main thread in the trace)'];
   const onMain = events.filter(
     (event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X',

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ApiEvent, ApiMethod } from './channels';
 import { blockSchema, qualityFlagSchema, readerCommentSchema, removedLineSchema } from './cleaned-article';
 import { defaultCategories } from './default-categories';
+import { defaultLibraryView as plainDefaultLibraryView } from './default-library-view';
 import { limits } from './limits';
 import {
   entityChoicesSchema,
@@ -47,7 +48,7 @@ export const libraryViewSchema = z.object({
 });
 export type LibraryViewSettings = z.infer<typeof libraryViewSchema>;
 
-export { defaultLibraryView } from './default-library-view';
+export const defaultLibraryView: LibraryViewSettings = plainDefaultLibraryView;
 
 export const settingsSchema = z.object({
   theme: themePreference,

@@ -1,11 +1,10 @@
 /**
  * The library's view before the user changes it: newest import first, no filter, no story.
- * Plain data in its own module (re-exported by the contract), so the renderer takes it without
- * the contract's zod schemas, which it never runs: they stayed out of its start-up bundle.
+ * Plain data in its own module, importing nothing (the contract types it as its
+ * `LibraryViewSettings` and re-exports it), so the renderer takes it without the contract's zod
+ * schemas, which it never runs: they stay out of its start-up bundle.
  */
-import type { LibraryViewSettings } from './contract';
-
-export const defaultLibraryView: LibraryViewSettings = {
+export const defaultLibraryView = {
   sort: 'added',
   descending: true,
   outlet: null,
@@ -15,4 +14,4 @@ export const defaultLibraryView: LibraryViewSettings = {
   reading: 'any',
   tag: null,
   storyId: null,
-};
+} as const;
