@@ -14,6 +14,7 @@ import { readSeedFiles } from './store/seed-files';
 import { seedOnFirstRun } from './store/first-run-seeding';
 import { recleanInWorker, warmImportWorker } from './importing/conversion-worker';
 import { recleanStaleArticles } from './articles/reclean-stale-articles';
+import { warmSummaries } from './articles/article-pages';
 import { createAppServices, type AppServices } from './app-services';
 import { warmSearchThread } from './search/search-thread';
 
@@ -25,6 +26,8 @@ export interface AppCoreOptions {
   now?: () => Date;
   /** Passed to the store; tests of other things turn backups off. */
   backups?: boolean;
+  /** The longest the background work waits for the window's first screen (default 3 s; see startBackgroundWork). */
+  backgroundDelayMs?: number;
 }
 
 export interface AppCore {
@@ -37,6 +40,12 @@ export interface AppCore {
   services: AppServices | null;
   /** Saves everything pending and releases the store (on quit). */
   close(): Promise<void>;
+  /**
+   * Starts the work that waits for the window's first screen (the search index's load, the import
+   * process's warm-up), once: called when the window, its first rows painted, asks for the rest of
+   * the library, or a few seconds after start when no window asks.
+   */
+  startBackgroundWork?: () => void;
 }
 
 function describeOpenFailure(error: unknown): string | null {
@@ -54,8 +63,8 @@ function describeOpenFailure(error: unknown): string | null {
   return null;
 }
 
-/** The longest the search index waits for the library's first screen before it loads. */
-const indexLoadDelayMs = 1_000;
+/** The longest the background work waits for the window's first screen to be painted (startBackgroundWork). */
+const backgroundDelayMs = 3_000;
 
 /** How long after start the background re-cleaning of stored articles begins. */
 const recleanDelayMs = 10_000;
@@ -84,8 +93,10 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     };
   }
   const seededThisRun = await seedOnFirstRun(store, await readSeedFiles(options.seedsDir), now);
-  warmImportWorker();
   const services = createAppServices(store, now);
+  // While the window loads, the library's summaries are made (its first request then only looks them up).
+  const warming = new AbortController();
+  void warmSummaries(services.store, warming.signal);
   // Re-cleaning after a rules change waits until start-up is over, and stops when the app closes.
   // It writes through the services' store, whose change hook re-indexes each re-cleaned text for search.
   const sweep = new AbortController();
@@ -96,10 +107,19 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     );
   }, recleanDelayMs);
   sweepTimer.unref();
-  // The saved search index loads once the library's first screen has been answered (its thread
-  // would otherwise take a core from the window's start on a two-core machine), or after a second
-  // with no window; a search asked before then starts it at once.
-  const indexTimer = setTimeout(() => void services.search.start(), indexLoadDelayMs);
+  // The saved search index loads, and the import process starts and loads its libraries, once the
+  // window has painted the library's first screen and asks for the rest (on a two-core machine they
+  // would otherwise take a core from the window's start), or after three seconds with no window. A
+  // search asked before then starts the index at once, an import the process.
+  let backgroundStarted = false;
+  const startBackgroundWork = () => {
+    if (backgroundStarted) return;
+    backgroundStarted = true;
+    clearTimeout(indexTimer);
+    void services.search.start();
+    warmImportWorker();
+  };
+  const indexTimer = setTimeout(startBackgroundWork, options.backgroundDelayMs ?? backgroundDelayMs);
   indexTimer.unref();
   return {
     store,
@@ -112,6 +132,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       recovery: [...store.recovery],
     },
     close: async () => {
+      warming.abort();
       clearTimeout(sweepTimer);
       clearTimeout(indexTimer);
       sweep.abort();
@@ -120,5 +141,6 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       await services.search.save().catch((error: unknown) => console.error('Search index not saved:', error));
       await store.close();
     },
+    startBackgroundWork,
   };
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ApiEvent, ApiMethod } from './channels';
 import { blockSchema, qualityFlagSchema, readerCommentSchema, removedLineSchema } from './cleaned-article';
 import { defaultCategories } from './default-categories';
+import { defaultLibraryView as plainDefaultLibraryView } from './default-library-view';
 import { limits } from './limits';
 import {
   entityChoicesSchema,
@@ -47,17 +48,7 @@ export const libraryViewSchema = z.object({
 });
 export type LibraryViewSettings = z.infer<typeof libraryViewSchema>;
 
-export const defaultLibraryView: LibraryViewSettings = {
-  sort: 'added',
-  descending: true,
-  outlet: null,
-  damaged: 'any',
-  highlights: 'any',
-  notes: 'any',
-  reading: 'any',
-  tag: null,
-  storyId: null,
-};
+export const defaultLibraryView: LibraryViewSettings = plainDefaultLibraryView;
 
 export const settingsSchema = z.object({
   theme: themePreference,

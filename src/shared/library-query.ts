@@ -49,13 +49,15 @@ export function filterArticles(
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** Sorts a copy; articles without the sorted value (no date, no outlet) go last either way. */
-export function sortArticles(
-  articles: readonly ArticleSummary[],
-  view: LibraryViewSettings,
-): ArticleSummary[] {
+type Positioned = { article: ArticleSummary; position: number };
+
+/**
+ * The view's order over articles at their positions in the library (a total order: ties keep
+ * the library's order, newest import first when descending; articles without the sorted value,
+ * no date or no outlet, go last either way).
+ */
+function orderOf(view: LibraryViewSettings): (a: Positioned, b: Positioned) => number {
   const direction = view.descending ? -1 : 1;
-  const keyed = articles.map((article, position) => ({ article, position }));
   const byText = (value: (a: ArticleSummary) => string | null) => (a: ArticleSummary, b: ArticleSummary) => {
     const [x, y] = [value(a), value(b)];
     if (x === null || y === null) return x === y ? 0 : x === null ? 2 : -2;
@@ -73,13 +75,53 @@ export function sortArticles(
     length: (a, b) => (a.wordCount - b.wordCount) * direction,
   };
   const primary = compare[view.sort];
-  // Ties keep the library's order, newest import first when descending.
-  keyed.sort((a, b) => {
+  return (a, b) => {
     const order = primary(a.article, b.article);
     if (order === 2 || order === -2) return Math.sign(order);
     return order || (a.position - b.position) * direction;
-  });
+  };
+}
+
+/** Sorts a copy. */
+export function sortArticles(
+  articles: readonly ArticleSummary[],
+  view: LibraryViewSettings,
+): ArticleSummary[] {
+  const keyed = articles.map((article, position) => ({ article, position }));
+  keyed.sort(orderOf(view));
   return keyed.map((entry) => entry.article);
+}
+
+/** Beyond this many, picking the first articles costs more than sorting them all. */
+const pickAtMost = 256;
+
+/**
+ * The first `count` articles in the view's order: `sortArticles(articles, view).slice(0, count)`,
+ * without sorting the whole library when only its first screen is wanted (one pass, keeping the
+ * best `count` so far in order).
+ */
+export function firstArticles(
+  articles: readonly ArticleSummary[],
+  view: LibraryViewSettings,
+  count: number,
+): ArticleSummary[] {
+  if (count > pickAtMost) return sortArticles(articles, view).slice(0, count);
+  const order = orderOf(view);
+  const best: Positioned[] = [];
+  articles.forEach((article, position) => {
+    const entry = { article, position };
+    if (best.length === count && (count === 0 || order(entry, best[count - 1]!) >= 0)) return;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (order(best[middle]!, entry) < 0) low = middle + 1;
+      else high = middle;
+    }
+    best.splice(low, 0, entry);
+    if (best.length > count) best.pop();
+  });
+  return best.map((entry) => entry.article);
 }
 
 export interface LibraryFacets {
@@ -94,21 +136,10 @@ export interface LibraryFacets {
   stories: Map<string, number>;
 }
 
-function tally<T>(
-  articles: readonly ArticleSummary[],
-  keys: (article: ArticleSummary) => T[],
-): Map<T, number> {
-  const counts = new Map<T, number>();
-  for (const article of articles)
-    for (const key of keys(article)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return counts;
-}
-
-function split(articles: readonly ArticleSummary[], has: (article: ArticleSummary) => boolean) {
-  const count = articles.filter(has).length;
-  return { with: count, without: articles.length - count };
-}
-
+/**
+ * One pass: an article counts for a filter's choices when every other filter lets it through, that
+ * is when it fails no filter, or fails that one only.
+ */
 export function libraryFacets(
   articles: readonly ArticleSummary[],
   view: LibraryViewSettings,
@@ -116,18 +147,44 @@ export function libraryFacets(
   stories: readonly { id: string; articleIds: readonly string[] }[],
 ): LibraryFacets {
   const tests = filterTests(view, storyMembers);
-  const without = (name: FilterName) => passing(articles, tests, name);
-  const byOutlet = tally(without('outlet'), (article) => [article.source.outlet ?? '']);
-  const reading = split(without('reading'), (article) => article.read);
-  const storyBase = new Set(without('story').map((article) => article.id));
+  const active = (Object.keys(tests) as FilterName[]).filter((name) => tests[name] !== null);
+  const outlets = new Map<string, number>();
+  const tags = new Map<string, number>();
+  const storyBase = new Set<string>();
+  const damaged = { with: 0, without: 0 };
+  const highlights = { with: 0, without: 0 };
+  const notes = { with: 0, without: 0 };
+  const reading = { read: 0, unread: 0 };
+  for (const article of articles) {
+    let failed: FilterName | null = null;
+    let failures = 0;
+    for (const name of active) {
+      if (tests[name]!(article)) continue;
+      failures += 1;
+      failed = name;
+      if (failures > 1) break;
+    }
+    if (failures > 1) continue;
+    const counts = (name: FilterName) => failures === 0 || failed === name;
+    if (counts('outlet')) {
+      const outlet = article.source.outlet ?? '';
+      outlets.set(outlet, (outlets.get(outlet) ?? 0) + 1);
+    }
+    if (counts('tag')) for (const tag of article.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    if (counts('damaged')) damaged[article.flagCount > 0 ? 'with' : 'without'] += 1;
+    if (counts('highlights')) highlights[article.highlightCount > 0 ? 'with' : 'without'] += 1;
+    if (counts('notes')) notes[article.noteCount > 0 ? 'with' : 'without'] += 1;
+    if (counts('reading')) reading[article.read ? 'read' : 'unread'] += 1;
+    if (counts('story')) storyBase.add(article.id);
+  }
   return {
     total: articles.length,
-    outlets: [...byOutlet].sort((a, b) => collator.compare(a[0], b[0])),
-    tags: [...tally(without('tag'), (article) => article.tags)].sort((a, b) => collator.compare(a[0], b[0])),
-    damaged: split(without('damaged'), (article) => article.flagCount > 0),
-    highlights: split(without('highlights'), (article) => article.highlightCount > 0),
-    notes: split(without('notes'), (article) => article.noteCount > 0),
-    reading: { read: reading.with, unread: reading.without },
+    outlets: [...outlets].sort((a, b) => collator.compare(a[0], b[0])),
+    tags: [...tags].sort((a, b) => collator.compare(a[0], b[0])),
+    damaged,
+    highlights,
+    notes,
+    reading,
     stories: new Map(
       stories.map((story) => [story.id, story.articleIds.filter((id) => storyBase.has(id)).length]),
     ),

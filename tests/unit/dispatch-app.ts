@@ -8,7 +8,7 @@ import { afterEach } from 'vitest';
 import type { ApiEnvelope } from '../../src/shared/api-error';
 import { channels, type ApiMethod } from '../../src/shared/channels';
 import type { ApiReply, ApiRequest } from '../../src/shared/contract';
-import { startAppCore, type AppCore } from '../../src/main/app-core';
+import { startAppCore, type AppCore, type AppCoreOptions } from '../../src/main/app-core';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
 
@@ -18,8 +18,8 @@ afterEach(async () => {
   await Promise.all(cores.splice(0).map((core) => core.close()));
 });
 
-export async function dispatchApp(dataDir: string) {
-  const core = await startAppCore({ dataDir, seedsDir, backups: false });
+export async function dispatchApp(dataDir: string, options: Partial<AppCoreOptions> = {}) {
+  const core = await startAppCore({ dataDir, seedsDir, backups: false, ...options });
   cores.push(core);
   const dispatch = createDispatcher(createHandlers(core), { logError: () => {} });
   async function call<M extends ApiMethod>(

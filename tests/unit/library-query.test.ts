@@ -2,11 +2,12 @@
  * The library's sort and filters (pure functions the Library state derives
  * its list from): each sort key in both directions with missing values last,
  * ties in library order, every filter, and counts that follow the other
- * filters, on a few articles and on 10,000.
+ * filters, on a few articles and on 10,000; the first screen picked without a
+ * whole sort, and the counts made in one pass, equal to their definitions.
  */
 import { describe, expect, it } from 'vitest';
 import { defaultLibraryView, type ArticleSummary, type LibraryViewSettings } from '../../src/shared/contract';
-import { filterArticles, libraryFacets, sortArticles } from '../../src/shared/library-query';
+import { filterArticles, firstArticles, libraryFacets, sortArticles } from '../../src/shared/library-query';
 
 function article(
   id: string,
@@ -158,5 +159,96 @@ describe('filtering the library', () => {
     expect(sorted).toHaveLength(3334);
     expect(sorted[0]!.title >= sorted[1]!.title).toBe(true);
     expect(libraryFacets(big, defaultLibraryView, null, []).outlets).toHaveLength(40);
+  });
+});
+
+/** A library with many ties and missing values: every order and count has something to get wrong. */
+const mixed = Array.from({ length: 2_000 }, (_, n) =>
+  article(`m${n}`, {
+    title: [`Report ${n % 17}`, `report ${n % 17}`, `Ärger ${n % 5}`][n % 3]!,
+    addedAt: `2026-01-${String(1 + (n % 9)).padStart(2, '0')}T00:00:00Z`,
+    outlet: n % 7 === 0 ? null : [`AP`, `ap`, `Reuters`, `BBC`][n % 4]!,
+    published: n % 5 === 0 ? null : `2025-0${1 + (n % 9)}-01`,
+    wordCount: (n * 37) % 500,
+    flagCount: n % 11 === 0 ? 1 : 0,
+    highlightCount: n % 3,
+    noteCount: n % 4 === 0 ? 1 : 0,
+    read: n % 6 === 0,
+    tags: n % 8 === 0 ? ['eu', 'energy'] : n % 5 === 0 ? ['eu'] : [],
+  }),
+);
+const sorts: LibraryViewSettings['sort'][] = ['added', 'published', 'title', 'outlet', 'length'];
+
+describe('the first screen of a view', () => {
+  it('is the sorted list’s start, for every sort, direction and length asked', () => {
+    for (const sort of sorts)
+      for (const descending of [true, false]) {
+        const order = view({ sort, descending });
+        const sorted = ids(sortArticles(mixed, order));
+        for (const count of [0, 1, 35, 256, 257, 1_999, 2_000, 2_500])
+          expect(ids(firstArticles(mixed, order, count)), `${sort} ${descending} ${count}`).toEqual(
+            sorted.slice(0, count),
+          );
+      }
+  });
+});
+
+describe('the counts beside each filter, in one pass', () => {
+  /** The definition: each facet counted over the articles every other filter lets through. */
+  function expectedFacets(settings: LibraryViewSettings, members: ReadonlySet<string> | null) {
+    const without = (changes: Partial<LibraryViewSettings>, keepStory = true) =>
+      filterArticles(mixed, { ...settings, ...changes }, keepStory ? members : null);
+    const count = (list: ArticleSummary[], has: (a: ArticleSummary) => boolean) => ({
+      with: list.filter(has).length,
+      without: list.filter((a) => !has(a)).length,
+    });
+    const tally = (list: ArticleSummary[], keys: (a: ArticleSummary) => string[]) => {
+      const counts = new Map<string, number>();
+      for (const a of list) for (const key of keys(a)) counts.set(key, (counts.get(key) ?? 0) + 1);
+      return [...counts].sort((x, y) =>
+        x[0].localeCompare(y[0], undefined, { sensitivity: 'base', numeric: true }),
+      );
+    };
+    const reading = count(without({ reading: 'any' }), (a) => a.read);
+    const storyBase = new Set(ids(without({}, false)));
+    return {
+      total: mixed.length,
+      outlets: tally(without({ outlet: null }), (a) => [a.source.outlet ?? '']),
+      tags: tally(without({ tag: null }), (a) => a.tags),
+      damaged: count(without({ damaged: 'any' }), (a) => a.flagCount > 0),
+      highlights: count(without({ highlights: 'any' }), (a) => a.highlightCount > 0),
+      notes: count(without({ notes: 'any' }), (a) => a.noteCount > 0),
+      reading: { read: reading.with, unread: reading.without },
+      stories: new Map([['s', [...(members ?? [])].filter((id) => storyBase.has(id)).length]]),
+    };
+  }
+
+  it('equal their definition under each filter and several together', () => {
+    const members = new Set(ids(mixed.filter((_, n) => n % 3 === 1)));
+    const settings: [Partial<LibraryViewSettings>, ReadonlySet<string> | null][] = [
+      [{}, null],
+      [{ outlet: 'AP' }, null],
+      [{ outlet: '' }, members],
+      [{ damaged: 'with', highlights: 'without' }, null],
+      [{ notes: 'with', reading: 'unread', tag: 'eu' }, members],
+      [
+        {
+          outlet: 'Reuters',
+          damaged: 'without',
+          highlights: 'with',
+          notes: 'without',
+          reading: 'read',
+          tag: 'energy',
+        },
+        members,
+      ],
+    ];
+    for (const [changes, story] of settings) {
+      const settingsView = view(changes);
+      const stories = [{ id: 's', articleIds: [...(story ?? [])] }];
+      expect(libraryFacets(mixed, settingsView, story, stories), JSON.stringify(changes)).toEqual(
+        expectedFacets(settingsView, story),
+      );
+    }
   });
 });

@@ -7,7 +7,7 @@
  * takes the rest in slices of the library's own order in the background.
  */
 import type { ArticlePage, ArticlePageQuery, ArticleSummary } from '../../shared/contract';
-import { filterArticles, libraryFacets, sortArticles } from '../../shared/library-query';
+import { filterArticles, firstArticles, libraryFacets } from '../../shared/library-query';
 import type { LibraryStore } from '../store/library-store';
 import type { AnnotationShard } from '../store/schemas/annotation-shard';
 import type { ArticleRecord } from '../store/schemas/library-index';
@@ -20,13 +20,32 @@ import { summariseArticle } from './article-summary';
  */
 const summaries = new WeakMap<ArticleRecord, { shard: Readonly<AnnotationShard>; summary: ArticleSummary }>();
 
-function summaryOf(record: ArticleRecord, store: LibraryStore): ArticleSummary {
-  const shard = store.annotations(record.id);
+function summaryOf(
+  record: ArticleRecord,
+  store: LibraryStore,
+  annotations = store.annotations,
+): ArticleSummary {
+  const shard = annotations(record.id);
   const cached = summaries.get(record);
   if (cached?.shard === shard) return cached.summary;
   const summary = summariseArticle(record, store);
   if (Object.isFrozen(record) && Object.isFrozen(shard)) summaries.set(record, { shard, summary });
   return summary;
+}
+
+/**
+ * Summarises the library ahead of the window's first request, a slice at a time between other
+ * requests: at start the main process is idle while the window loads, and the first screen's
+ * answer then only looks its summaries up.
+ */
+export async function warmSummaries(store: LibraryStore, signal: AbortSignal, slice = 1_000): Promise<void> {
+  const annotations = store.annotations;
+  const records = store.index().articles;
+  for (let from = 0; from < records.length; from += slice) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted) return;
+    for (const record of records.slice(from, from + slice)) summaryOf(record, store, annotations);
+  }
 }
 
 export function queryArticles(store: LibraryStore, query: ArticlePageQuery): ArticlePage {
@@ -38,15 +57,18 @@ export function queryArticles(store: LibraryStore, query: ArticlePageQuery): Art
     const rows = index.articles.slice(query.offset, end).map((record) => summaryOf(record, store));
     return { total: index.articles.length, shown: index.articles.length, rows, facets: null };
   }
-  const all: ArticleSummary[] = index.articles.map((record) => summaryOf(record, store));
+  // The store's reader taken once: through the search hook's wrapper (observe-store.ts) each call costs a lookup.
+  const annotations = store.annotations;
+  const all: ArticleSummary[] = index.articles.map((record) => summaryOf(record, store, annotations));
   const story = view.storyId === null ? undefined : index.stories.find((s) => s.id === view.storyId);
   const members = story ? new Set(story.articleIds) : null;
-  const shown = sortArticles(filterArticles(all, view, members), view);
+  const shown = filterArticles(all, view, members);
   const facets = libraryFacets(all, view, members, index.stories);
   return {
     total: all.length,
     shown: shown.length,
-    rows: shown.slice(query.offset, end),
+    // Only the rows asked for are put in order (the first screen: the first few dozen).
+    rows: firstArticles(shown, view, end).slice(query.offset),
     facets: { ...facets, stories: [...facets.stories] },
   };
 }

@@ -13,17 +13,16 @@ type ArticleMethods =
   | 'updateSettings'
   | 'articleUsage';
 
-export function createArticleHandlers({
-  articles,
-  settings,
-  store,
-  search,
-}: AppServices): Pick<Handlers, ArticleMethods> {
+export function createArticleHandlers(
+  { articles, settings, store }: AppServices,
+  startBackgroundWork: () => void = () => {},
+): Pick<Handlers, ArticleMethods> {
   return {
     listArticles: () => articles.list(),
     listArticlePage: (query) => {
-      // The library's first screen goes out before the search index starts loading (app-core.ts).
-      if (query.view !== null) setImmediate(() => void search.start());
+      // The window asks for the first slice of the whole library once its first screen is painted:
+      // the work that waited for that starts then (the search index, the import process; app-core.ts).
+      if (query.view === null && query.offset === 0) setImmediate(startBackgroundWork);
       return queryArticles(store, query);
     },
     getArticle: ({ id }) => articles.open(id),

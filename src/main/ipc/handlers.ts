@@ -35,7 +35,7 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
   const app = core.services;
   if (!app) return unavailableHandlers(core);
   const now = services.now ?? (() => new Date());
-  const articleHandlers = createArticleHandlers(app);
+  const articleHandlers = createArticleHandlers(app, () => core.startBackgroundWork?.());
   return {
     getStatus: () => core.status,
     ...articleHandlers,

@@ -56,7 +56,17 @@ export class AppState {
       this.recovery = status.recovery;
       this.settings.adopt(settings);
       this.phase = { name: 'ready', storePath: status.storePath };
-      void this.library.loadAll();
+      // The rest of the library (and, in the main process, the search index) once the first
+      // screen is painted: until then they would only compete with it for the CPU. A window not
+      // shown yet paints no frame: then a second at most.
+      let loading = false;
+      const loadRest = () => {
+        if (loading) return;
+        loading = true;
+        void this.library.loadAll();
+      };
+      requestAnimationFrame(() => setTimeout(loadRest, 0));
+      setTimeout(loadRest, 1_000);
     } catch (error) {
       this.phase = { name: 'unreachable', message: messageOf(error) };
     }

@@ -3,7 +3,8 @@
  * change shows at once and is saved at once; changes made while a save is in
  * flight are written together after it (a burst of clicks is two writes).
  */
-import { defaultLibraryView, type LibraryViewSettings } from '../../../shared/contract';
+import type { LibraryViewSettings } from '../../../shared/contract';
+import { defaultLibraryView } from '../../../shared/default-library-view';
 import { call, messageOf } from '../lib/api';
 import type { Saves } from './saves.svelte';
 

@@ -2,7 +2,8 @@
  * The theme and the highlight categories. Both are written through the one
  * save path; a theme that could not be saved goes back to the previous one.
  */
-import { defaultCategories, type Category, type ThemePreference } from '../../../shared/contract';
+import type { Category, ThemePreference } from '../../../shared/contract';
+import { defaultCategories } from '../../../shared/default-categories';
 import { call, messageOf } from '../lib/api';
 import { applyTheme } from '../lib/theme';
 import type { Notices } from './notices.svelte';
