@@ -11,6 +11,8 @@ import path from 'node:path';
 import { acquireStoreLock } from './store-lock';
 import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
+import { replayIndexJournal } from './load-index-journal';
+import { createIndexJournal, type JournalState } from './index-journal';
 import { loadAnnotations } from './load-annotations';
 import { loadOperations } from './load-operations';
 import { loadBriefings } from './load-briefings';
@@ -37,7 +39,7 @@ import { createJsonDocument, type DraftPolicy, type JsonDocument } from './json-
 import { checkNewItems, deepFreeze } from './frozen-items';
 import { serializeWithCachedLists } from './cached-list-json';
 import { storeLayout, type StoreLayout } from './store-layout';
-import { indexPolicy, indexShellSchema, serializeIndex } from './index-document-policy';
+import { indexPolicy, indexShellSchema } from './index-document-policy';
 import type { RecoveryEvent } from './recovery-event';
 import { articleFileSchema, type ArticleFile } from './schemas/article-file';
 import { articleRecordSchema, type ArticleRecord, type LibraryIndex } from './schemas/library-index';
@@ -225,7 +227,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
       backups: backupSource(layout.backupsDir),
       readOnly,
     };
-    const index = await loadIndex(context);
+    const { index, journal } = await replayIndexJournal(context, await loadIndex(context));
     if (!readOnly)
       await finishInterruptedDeletes(
         layout,
@@ -241,6 +243,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
     const store = createStore(
       layout,
       index,
+      journal,
       shards,
       operations,
       briefings,
@@ -281,6 +284,7 @@ function readOnlyView(store: LibraryStore): LibraryStore {
 function createStore(
   layout: StoreLayout,
   index: LibraryIndex,
+  journalState: JournalState,
   shards: Map<string, AnnotationShard>,
   operations: OperationLog,
   briefings: BriefingsFile,
@@ -289,12 +293,21 @@ function createStore(
   options: OpenStoreOptions,
   now: () => Date,
 ): LibraryStore {
-  const indexDocument = createJsonDocument({
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  // The index is saved as a journal of small records, folded into library.json in the background.
+  const journal = createIndexJournal({
+    layout,
+    state: journalState,
+    requestWrite: () => indexDocument.update(() => undefined),
+    logError,
+    readOnly: options.readOnly,
+  });
+  const indexDocument: JsonDocument<LibraryIndex> = createJsonDocument({
     file: layout.libraryFile,
     schema: indexShellSchema,
     data: { ...index, articles: index.articles.map((record) => deepFreeze(record)) },
     policy: indexPolicy,
-    serialize: serializeIndex,
+    write: journal.persist,
   });
   const shardDocuments = new Map<string, JsonDocument<AnnotationShard>>();
   const shardDocument = (articleId: string, data: AnnotationShard) =>
@@ -324,15 +337,16 @@ function createStore(
   const backups = createBackupScheduler(
     layout,
     {
-      index: indexDocument,
+      index: { data: () => journal.withSeq(indexDocument.data()) },
       shards: shardDocuments,
       briefings: briefingsDocument,
       operations: operationsDocument,
     },
     options,
     now,
+    // The backup holds the whole index: library.json can take it too, and the journal start afresh.
+    () => journal.compact(),
   );
-  const logError = options.logError ?? ((error: unknown) => console.error(error));
   /** Reads an article's copy in `backups/articles/`, if it is sound and belongs to that article. */
   const articleCopy = async (id: string): Promise<ArticleFile | null> => {
     const copy = await inspectArticleFile(layout.articleBackupFile(id)).catch(() => null);
@@ -625,7 +639,9 @@ function createStore(
         backups.stop();
         try {
           await flush();
+          await journal.compact();
         } finally {
+          journal.stop();
           await releaseLock();
         }
       })();
