@@ -78,7 +78,11 @@ export interface IndexJournalOptions {
 }
 
 export function createIndexJournal(options: IndexJournalOptions): IndexJournal {
-  const { layout, state, logError } = options;
+  const { layout, state } = options;
+  /** Folding in is never needed for safety, so its failures are logged; a library folder gone is not news. */
+  const logError = (error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') options.logError(error);
+  };
   const policy = { ...journalPolicy, ...options.policy };
   let handle: FileHandle | null = null;
   let foldWanted = false;

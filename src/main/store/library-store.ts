@@ -399,6 +399,19 @@ function createStore(
     await backups.idle();
   };
 
+  /**
+   * The ids of the index's records, for the list they were made from. An import carries them over
+   * to the list it makes, so imports one file at a time into 10,000 articles never build them
+   * again; any other change to the list makes them afresh when next asked for.
+   */
+  let knownIds: { articles: readonly ArticleRecord[]; ids: Set<string> } | null = null;
+  const idsInIndex = () => {
+    const { articles } = indexDocument.data();
+    if (knownIds?.articles !== articles)
+      knownIds = { articles, ids: new Set(articles.map((record) => record.id)) };
+    return knownIds.ids;
+  };
+
   const addPreparedArticles = async (articles: PreparedArticleFile[]) => {
     const newShards = articles
       .map((article) => article.record.id)
@@ -417,12 +430,20 @@ function createStore(
       })),
     ]);
     for (const id of newShards) shardDocuments.set(id, shardDocument(id, deepFreeze(emptyShard(id))));
-    await indexDocument.update((draft) => {
-      // A few new records against 10,000: a scan per record costs less than a set of every id.
-      // (Each new record is validated by the index's check, once.)
-      for (const { record } of articles)
-        if (!draft.articles.some((existing) => existing.id === record.id)) draft.articles.push(record);
-    });
+    const ids = idsInIndex();
+    const adding = articles
+      .map(({ record }) => record)
+      .filter((record, at, all) => !ids.has(record.id) && all.findIndex((r) => r.id === record.id) === at);
+    const before = indexDocument.data().articles;
+    // (Each new record is validated by the index's check, once.)
+    const written = indexDocument.update((draft) => void draft.articles.push(...adding));
+    // The new list was adopted at once (or the change refused): its ids are these ones and the new.
+    const after = indexDocument.data().articles;
+    if (after !== before && knownIds?.articles === before) {
+      for (const record of adding) ids.add(record.id);
+      knownIds = { articles: after, ids };
+    }
+    await written;
     backups.changed();
   };
 
