@@ -96,10 +96,11 @@ export async function replayIndexJournal(
     );
   }
   const live = reading.records.filter((record) => record.seq > base);
-  applyIndexOps(
-    index,
-    live.map((record) => record.ops),
-  );
+  if (live.length > 0)
+    applyIndexOps(
+      index,
+      live.map((record) => record.ops),
+    );
   const seq = reading.records.reduce((last, record) => Math.max(last, record.seq), base);
 
   if (reading.damage.length === 0) {
