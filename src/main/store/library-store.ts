@@ -4,8 +4,9 @@
  * and durable, coalesced writes. See `store-layout.ts` for the files.
  *
  * Written often: one article's annotation file per save, so a save costs the
- * same with 5 articles as with 10,000. Written rarely: the index (imports,
- * settings) and article texts (imports only).
+ * same with 5 articles as with 10,000. The index (imports, titles, settings)
+ * is saved as one small journal record per change (index-journal.ts), folded
+ * into library.json in the background. Written rarely: article texts (imports only).
  */
 import path from 'node:path';
 import { acquireStoreLock } from './store-lock';
