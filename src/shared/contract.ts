@@ -70,7 +70,12 @@ export const recoveryEventSchema = z.object({
   file: z.string(),
   holds: z.string(),
   problem: z.string(),
-  outcome: z.enum(['restored-from-backup', 'rebuilt-from-articles', 'started-empty']),
+  outcome: z.enum([
+    'restored-from-backup',
+    'rebuilt-from-articles',
+    'started-empty',
+    'kept-what-was-readable',
+  ]),
   backupTakenAt: z.string().nullable(),
   damagedCopy: z.string().nullable(),
 });

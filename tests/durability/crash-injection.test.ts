@@ -3,7 +3,9 @@
  * store module and reports each write it was told is saved; the test kills it
  * with SIGKILL at a random moment, at least 200 times (bounded in count and
  * time), reopens the store each time, and checks that it opens without needing
- * any repair and contains every reported write.
+ * any repair and contains every reported write: highlights and notes, and the
+ * library index's changes (imports, titles, stories), which go through the
+ * index journal, its cut-short last records and its compactions.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -93,6 +95,9 @@ it(
       try {
         expect(store.recovery, `run ${killed}: the store needed repair`).toEqual([]);
         const latestNote = new Map<string, number>();
+        const latestTitle = new Map<string, number>();
+        let latestStory = -1;
+        const ids = new Set(store.index().articles.map((record) => record.id));
         for (const line of lines) {
           const [kind, articleId, ...rest] = line.split(' ');
           if (kind === 'highlight') {
@@ -101,7 +106,32 @@ it(
             verifiedWrites += 1;
           } else if (kind === 'note') {
             latestNote.set(articleId!, Math.max(latestNote.get(articleId!) ?? -1, Number(rest[1])));
+          } else if (kind === 'article') {
+            expect(ids.has(articleId!), `run ${killed}: lost ${line}`).toBe(true);
+            verifiedWrites += 1;
+          } else if (kind === 'title') {
+            latestTitle.set(articleId!, Math.max(latestTitle.get(articleId!) ?? -1, Number(rest[1])));
+          } else if (kind === 'story') {
+            latestStory = Math.max(latestStory, Number(rest[0]));
           }
+        }
+        for (const [articleId, n] of latestTitle) {
+          const record = store.index().articles.find((candidate) => candidate.id === articleId);
+          const [run, k] = (record?.title ?? '-1 -1').split(' ').map(Number);
+          expect(run, `run ${killed}: title of ${articleId} from another run`).toBe(killed - 1);
+          expect(
+            k!,
+            `run ${killed}: title of ${articleId} older than the last reported`,
+          ).toBeGreaterThanOrEqual(n);
+          verifiedWrites += 1;
+        }
+        if (latestStory >= 0) {
+          const [run, k] = (store.index().stories[0]?.name ?? '-1 -1').split(' ').map(Number);
+          expect(run, `run ${killed}: stories from another run`).toBe(killed - 1);
+          expect(k!, `run ${killed}: stories older than the last reported`).toBeGreaterThanOrEqual(
+            latestStory,
+          );
+          verifiedWrites += 1;
         }
         for (const [articleId, n] of latestNote) {
           const [run, k] = (store.annotations(articleId).articleNote?.text ?? '-1 -1').split(' ').map(Number);

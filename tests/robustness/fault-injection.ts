@@ -10,6 +10,7 @@ const changingCalls = [
   'open',
   'writeHandle',
   'syncHandle',
+  'truncateHandle',
   'rename',
   'link',
   'copyFile',
@@ -27,7 +28,8 @@ export function beforeEachChange(before: (n: number) => Error | null): () => voi
     for (const name of changingCalls) {
       const original = real[name] as (...args: unknown[]) => Promise<unknown>;
       (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
-        if (name === 'open' && args[1] !== 'w') return original(...args);
+        // Opening to read (a file, or a folder to fsync) changes nothing; 'w' and 'a' (the journal) do.
+        if (name === 'open' && args[1] !== 'w' && args[1] !== 'a') return original(...args);
         count += 1;
         const failure = before(count);
         return failure ? Promise.reject(failure) : original(...args);

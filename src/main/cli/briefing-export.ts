@@ -44,7 +44,9 @@ function describeDamage(event: RecoveryEvent): string {
       ? `its backup of ${event.backupTakenAt} was used for this command`
       : event.outcome === 'rebuilt-from-articles'
         ? 'the article list was rebuilt from the article files for this command'
-        : 'it was treated as empty for this command';
+        : event.outcome === 'kept-what-was-readable'
+          ? 'the changes that could be read were used for this command'
+          : 'it was treated as empty for this command';
   return `damaged: ${event.file} (${event.holds}): ${event.problem}; ${fallback}. Nothing was changed: open the library in Briefing Reader to repair it.`;
 }
 

@@ -57,10 +57,10 @@ let lookup: DuplicateLookup | null = null;
  */
 function duplicateLookup(articles: readonly ArticleRecord[]): DuplicateLookup {
   const previous = lookup;
-  const grown =
-    previous !== null &&
-    articles.length >= previous.articles.length &&
-    previous.articles.every((record, at) => articles[at] === record);
+  let kept = 0;
+  if (previous !== null && articles.length >= previous.articles.length)
+    while (kept < previous.articles.length && articles[kept] === previous.articles[kept]) kept += 1;
+  const grown = previous !== null && kept === previous.articles.length;
   const byContent = grown ? previous.byContent : new Map<string, ArticleRecord>();
   const byUrl = grown ? previous.byUrl : new Map<string, ArticleRecord>();
   for (const record of articles.slice(grown ? previous.articles.length : 0)) {

@@ -17,7 +17,8 @@ import type { OperationLog } from './schemas/operation-log';
 import type { StoreLayout } from './store-layout';
 
 export interface BackedUpDocuments {
-  index: JsonDocument<LibraryIndex>;
+  /** The index as library.json holds it (with its journal number, see index-journal.ts). */
+  index: { data(): Readonly<LibraryIndex> };
   shards: Map<string, JsonDocument<AnnotationShard>>;
   briefings: JsonDocument<BriefingsFile>;
   operations: JsonDocument<OperationLog>;
@@ -28,6 +29,8 @@ export function createBackupScheduler(
   documents: BackedUpDocuments,
   options: { backups?: boolean; backupIntervalMs?: number },
   now: () => Date,
+  /** Runs after each backup is written (the index journal is folded in then). */
+  afterBackup: () => Promise<void> = async () => {},
 ) {
   const enabled = options.backups ?? true;
   const interval = options.backupIntervalMs ?? backupPolicy.minIntervalMs;
@@ -55,6 +58,7 @@ export function createBackupScheduler(
     const takenAt = now();
     running = running
       .then(() => takeBackupInSlices(layout.backupsDir, parts, takenAt, serializeIndex))
+      .then(afterBackup)
       .catch((error: unknown) => {
         console.error('Backup failed:', error);
       });

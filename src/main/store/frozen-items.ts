@@ -22,10 +22,13 @@ export function checkNewItems<T extends object>(
   schema: z.ZodType<T>,
 ): T[] {
   // Most changes keep the list in place (an edit, an append): an item at its old position is
-  // known without building a set of the whole list.
+  // known without building a set of the whole list. Every item ever adopted is frozen, so an
+  // item that is not (a new record, an edited copy) is new without looking: only a frozen item
+  // out of its place (a moved one) is looked up, in a set built at most once.
   let known: Set<T> | null = null;
   return next.map((item, at) => {
     if (previous[at] === item) return item;
+    if (!Object.isFrozen(item)) return deepFreeze(schema.parse(item));
     known ??= new Set(previous);
     return known.has(item) ? item : deepFreeze(schema.parse(item));
   });

@@ -45,6 +45,12 @@ export interface DocumentOptions<T> {
    * save (the undo history: the change it records is already saved elsewhere).
    */
   keepOnFailure?: boolean;
+  /**
+   * Writes the data some other way than the whole file (the index: a journal record of what
+   * changed since `onDisk`, see index-journal.ts). Given the data to save and the data as last
+   * saved; resolves once the data is durable.
+   */
+  write?: (data: T, onDisk: T) => Promise<void>;
 }
 
 export function wholeDocumentPolicy<T>(schema: z.ZodType<T>): DraftPolicy<T> {
@@ -71,7 +77,7 @@ export function createJsonDocument<T>(options: DocumentOptions<T>): JsonDocument
     const carried = seq;
     const snapshot = db.data;
     try {
-      await db.write();
+      await (options.write ? options.write(snapshot, onDisk) : db.write());
       onDisk = snapshot;
       pending = pending.filter((entry) => entry.seq > carried);
     } catch (error) {

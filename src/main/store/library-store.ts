@@ -4,13 +4,16 @@
  * and durable, coalesced writes. See `store-layout.ts` for the files.
  *
  * Written often: one article's annotation file per save, so a save costs the
- * same with 5 articles as with 10,000. Written rarely: the index (imports,
- * settings) and article texts (imports only).
+ * same with 5 articles as with 10,000. The index (imports, titles, settings)
+ * is saved as one small journal record per change (index-journal.ts), folded
+ * into library.json in the background. Written rarely: article texts (imports only).
  */
 import path from 'node:path';
 import { acquireStoreLock } from './store-lock';
 import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
+import { replayIndexJournal } from './load-index-journal';
+import { createIndexJournal, type JournalState } from './index-journal';
 import { loadAnnotations } from './load-annotations';
 import { loadOperations } from './load-operations';
 import { loadBriefings } from './load-briefings';
@@ -37,7 +40,7 @@ import { createJsonDocument, type DraftPolicy, type JsonDocument } from './json-
 import { checkNewItems, deepFreeze } from './frozen-items';
 import { serializeWithCachedLists } from './cached-list-json';
 import { storeLayout, type StoreLayout } from './store-layout';
-import { indexPolicy, indexShellSchema, serializeIndex } from './index-document-policy';
+import { indexPolicy, indexShellSchema } from './index-document-policy';
 import type { RecoveryEvent } from './recovery-event';
 import { articleFileSchema, type ArticleFile } from './schemas/article-file';
 import { articleRecordSchema, type ArticleRecord, type LibraryIndex } from './schemas/library-index';
@@ -225,7 +228,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
       backups: backupSource(layout.backupsDir),
       readOnly,
     };
-    const index = await loadIndex(context);
+    const { index, journal } = await replayIndexJournal(context, await loadIndex(context));
     if (!readOnly)
       await finishInterruptedDeletes(
         layout,
@@ -241,6 +244,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
     const store = createStore(
       layout,
       index,
+      journal,
       shards,
       operations,
       briefings,
@@ -281,6 +285,7 @@ function readOnlyView(store: LibraryStore): LibraryStore {
 function createStore(
   layout: StoreLayout,
   index: LibraryIndex,
+  journalState: JournalState,
   shards: Map<string, AnnotationShard>,
   operations: OperationLog,
   briefings: BriefingsFile,
@@ -289,12 +294,21 @@ function createStore(
   options: OpenStoreOptions,
   now: () => Date,
 ): LibraryStore {
-  const indexDocument = createJsonDocument({
+  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  // The index is saved as a journal of small records, folded into library.json in the background.
+  const journal = createIndexJournal({
+    layout,
+    state: journalState,
+    requestWrite: () => indexDocument.update(() => undefined),
+    logError,
+    readOnly: options.readOnly,
+  });
+  const indexDocument: JsonDocument<LibraryIndex> = createJsonDocument({
     file: layout.libraryFile,
     schema: indexShellSchema,
     data: { ...index, articles: index.articles.map((record) => deepFreeze(record)) },
     policy: indexPolicy,
-    serialize: serializeIndex,
+    write: journal.persist,
   });
   const shardDocuments = new Map<string, JsonDocument<AnnotationShard>>();
   const shardDocument = (articleId: string, data: AnnotationShard) =>
@@ -324,15 +338,16 @@ function createStore(
   const backups = createBackupScheduler(
     layout,
     {
-      index: indexDocument,
+      index: { data: () => journal.withSeq(indexDocument.data()) },
       shards: shardDocuments,
       briefings: briefingsDocument,
       operations: operationsDocument,
     },
     options,
     now,
+    // The backup holds the whole index: library.json can take it too, and the journal start afresh.
+    () => journal.compact(),
   );
-  const logError = options.logError ?? ((error: unknown) => console.error(error));
   /** Reads an article's copy in `backups/articles/`, if it is sound and belongs to that article. */
   const articleCopy = async (id: string): Promise<ArticleFile | null> => {
     const copy = await inspectArticleFile(layout.articleBackupFile(id)).catch(() => null);
@@ -385,6 +400,19 @@ function createStore(
     await backups.idle();
   };
 
+  /**
+   * The ids of the index's records, for the list they were made from. An import carries them over
+   * to the list it makes, so imports one file at a time into 10,000 articles never build them
+   * again; any other change to the list makes them afresh when next asked for.
+   */
+  let knownIds: { articles: readonly ArticleRecord[]; ids: Set<string> } | null = null;
+  const idsInIndex = () => {
+    const { articles } = indexDocument.data();
+    if (knownIds?.articles !== articles)
+      knownIds = { articles, ids: new Set(articles.map((record) => record.id)) };
+    return knownIds.ids;
+  };
+
   const addPreparedArticles = async (articles: PreparedArticleFile[]) => {
     const newShards = articles
       .map((article) => article.record.id)
@@ -403,12 +431,20 @@ function createStore(
       })),
     ]);
     for (const id of newShards) shardDocuments.set(id, shardDocument(id, deepFreeze(emptyShard(id))));
-    await indexDocument.update((draft) => {
-      // A few new records against 10,000: a scan per record costs less than a set of every id.
-      // (Each new record is validated by the index's check, once.)
-      for (const { record } of articles)
-        if (!draft.articles.some((existing) => existing.id === record.id)) draft.articles.push(record);
-    });
+    const ids = idsInIndex();
+    const adding = articles
+      .map(({ record }) => record)
+      .filter((record, at, all) => !ids.has(record.id) && all.findIndex((r) => r.id === record.id) === at);
+    const before = indexDocument.data().articles;
+    // (Each new record is validated by the index's check, once.)
+    const written = indexDocument.update((draft) => void draft.articles.push(...adding));
+    // The new list was adopted at once (or the change refused): its ids are these ones and the new.
+    const after = indexDocument.data().articles;
+    if (after !== before && knownIds?.articles === before) {
+      for (const record of adding) ids.add(record.id);
+      knownIds = { articles: after, ids };
+    }
+    await written;
     backups.changed();
   };
 
@@ -625,7 +661,9 @@ function createStore(
         backups.stop();
         try {
           await flush();
+          await journal.compact();
         } finally {
+          journal.stop();
           await releaseLock();
         }
       })();

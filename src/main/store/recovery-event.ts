@@ -3,7 +3,12 @@
  * the app can show the user: which file, what was wrong, what was done, and
  * where the damaged copy was kept.
  */
-export type RecoveryOutcome = 'restored-from-backup' | 'rebuilt-from-articles' | 'started-empty';
+export type RecoveryOutcome =
+  | 'restored-from-backup'
+  | 'rebuilt-from-articles'
+  | 'started-empty'
+  /** The index journal: its sound records applied, articles found again from their files. */
+  | 'kept-what-was-readable';
 
 export interface RecoveryEvent {
   /** The file as the store knows it, e.g. "library.json" or "annotations/a-1234.json". */

@@ -13,6 +13,8 @@ const real = {
   writeHandle: (handle: fsp.FileHandle, content: string | Uint8Array) => handle.writeFile(content),
   /** fsyncs an open handle. */
   syncHandle: (handle: fsp.FileHandle) => handle.sync(),
+  /** Cuts an open file back to `length` bytes (the index journal's cut-short last record). */
+  truncateHandle: (handle: fsp.FileHandle, length: number) => handle.truncate(length),
   rename: fsp.rename,
   link: fsp.link,
   copyFile: fsp.copyFile,
@@ -22,6 +24,8 @@ const real = {
   readdir: (dir: string) => fsp.readdir(dir),
   readFile: (file: string) => fsp.readFile(file, 'utf8'),
   readFileSync: (file: string) => readFileSync(file, 'utf8'),
+  /** A file's bytes (the index journal, read by byte offsets). */
+  readFileBytes: (file: string) => fsp.readFile(file),
   writeFile: (file: string, content: string, flag?: string) => fsp.writeFile(file, content, { flag }),
   stat: fsp.stat,
 };

@@ -2,6 +2,7 @@
  * Where each part of the store lives inside the store folder:
  *
  *   library.json              index: article records, seeding record, settings
+ *   library.journal           the index's changes since library.json was last written (index-journal.ts)
  *   articles/<id>.json        one article's text (large, rarely written)
  *   annotations/<id>.json     one article's highlights and note (small, written often)
  *   operations.json           undo/redo history of annotation and briefing changes (bounded)
@@ -18,6 +19,7 @@ import path from 'node:path';
 export interface StoreLayout {
   dir: string;
   libraryFile: string;
+  indexJournalFile: string;
   operationsFile: string;
   briefingsFile: string;
   articlesDir: string;
@@ -53,6 +55,7 @@ export function storeLayout(dir: string): StoreLayout {
   return {
     dir,
     libraryFile: path.join(dir, 'library.json'),
+    indexJournalFile: path.join(dir, 'library.journal'),
     operationsFile: path.join(dir, 'operations.json'),
     briefingsFile: path.join(dir, 'briefings.json'),
     articlesDir,

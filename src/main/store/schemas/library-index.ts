@@ -84,6 +84,12 @@ export const libraryIndexSchema = z.object({
    */
   cleanedWithRules: z.number().int().nonnegative().optional(),
   stories: z.array(storySchema),
+  /**
+   * The number of the last index-journal record this file already holds (`index-journal.ts`):
+   * replay on open skips records up to it. Absent: no record was ever folded into this file.
+   * Optional, like `cleanedWithRules`: no new index version. Never part of the index in memory.
+   */
+  journalSeq: z.number().int().nonnegative().optional(),
 });
 export type LibraryIndex = z.infer<typeof libraryIndexSchema>;
 
