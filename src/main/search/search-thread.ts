@@ -6,19 +6,14 @@
  * service starts a fresh one.
  */
 import { Worker } from 'node:worker_threads';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { useBuiltWorkerScript, workerExecArgv, workerScriptBeside } from '../worker-script';
 import type { SearchJob, SearchThreadReply } from './search-worker';
 
-const settings = {
-  script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-worker-from-source.mjs'),
-  built: false,
-};
+const script = workerScriptBeside(import.meta.url, 'search-worker-from-source.mjs');
 
 /** The built app names its bundled worker (`search-worker.js` beside its entry). */
 export function useBuiltSearchWorker(entryDir: string): void {
-  settings.script = path.join(entryDir, 'search-worker.js');
-  settings.built = true;
+  useBuiltWorkerScript(script, entryDir, 'search-worker.js');
 }
 
 /** The index of a 10,000-article library needs a few hundred MB; past this the thread is ended. */
@@ -37,10 +32,9 @@ export class SearchThread {
 
   constructor(onEnd: (reason: string) => void) {
     this.onEnd = onEnd;
-    this.#worker = new Worker(settings.script, {
+    this.#worker = new Worker(script.file, {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 8 },
-      // A built worker needs none of the parent's loader flags (a command line's tsx).
-      execArgv: settings.built ? [] : undefined,
+      execArgv: workerExecArgv(script),
     });
     this.#worker.unref();
     this.#worker.on('message', (reply: SearchThreadReply | 'ready') => {

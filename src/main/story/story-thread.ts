@@ -7,20 +7,15 @@
  * unreferenced while idle (it never keeps a command-line run or a test alive)
  * and ended after a few idle minutes, giving back the parser's memory.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { useBuiltWorkerScript, workerExecArgv, workerScriptBeside } from '../worker-script';
 import type { StoryJob, StoryJobValue, StoryThreadReply } from './story-worker';
 
-const settings = {
-  script: path.join(path.dirname(fileURLToPath(import.meta.url)), 'story-worker-from-source.mjs'),
-  built: false,
-};
+const script = workerScriptBeside(import.meta.url, 'story-worker-from-source.mjs');
 
 /** The built app names its bundled worker (`story-worker.js` beside its entry). */
 export function useBuiltStoryWorker(entryDir: string): void {
-  settings.script = path.join(entryDir, 'story-worker.js');
-  settings.built = true;
+  useBuiltWorkerScript(script, entryDir, 'story-worker.js');
 }
 
 export interface StoryThreadLimits {
@@ -82,11 +77,10 @@ export class StoryThread {
 
   #start(): Worker {
     const { memoryMb } = this.#limits;
-    const built = settings.built && this.#script === null;
-    const worker = new Worker(this.#script ?? settings.script, {
+    // A test's own script (this.#script) runs with the parent's flags, like the source loader.
+    const worker = new Worker(this.#script ?? script.file, {
       resourceLimits: { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 8 },
-      // A built worker needs none of the parent's loader flags (a command line's tsx).
-      execArgv: built ? [] : undefined,
+      execArgv: this.#script === null ? workerExecArgv(script) : undefined,
     });
     this.started += 1;
     worker.unref();
