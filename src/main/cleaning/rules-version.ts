@@ -3,4 +3,4 @@
  * that produced it; raising this number makes the app re-clean articles from
  * their unchanged raw text (and re-anchor highlights) the next time they are read.
  */
-export const cleaningRulesVersion = 4;
+export const cleaningRulesVersion = 5;
