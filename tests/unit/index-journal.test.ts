@@ -206,17 +206,14 @@ describe('compaction', () => {
     journalPolicy.idleMs = 20;
     const { dir, store } = await storeWithArticles();
     await store.updateIndex((index) => void (index.settings.theme = 'dark'));
-    await expect
-      .poll(
-        async () =>
-          (
-            JSON.parse(await readFile(storeLayout(dir).libraryFile, 'utf8')) as {
-              settings: { theme: string };
-            }
-          ).settings.theme,
-      )
-      .toBe('dark');
-    expect((await journalOf(dir)).records).toEqual([]);
+    // library.json is rewritten before the journal is emptied: wait for both, as one state.
+    const folded = async () => {
+      const library = JSON.parse(await readFile(storeLayout(dir).libraryFile, 'utf8')) as {
+        settings: { theme: string };
+      };
+      return { theme: library.settings.theme, journalRecords: (await journalOf(dir)).records.length };
+    };
+    await expect.poll(folded).toEqual({ theme: 'dark', journalRecords: 0 });
   });
 
   it('happens with each backup, whose snapshot holds the whole index with its journal number', async () => {
