@@ -18,6 +18,12 @@ export interface VersionedSchemas {
   current: number;
   /** The schema for a file of the given version, or null for a version this app never wrote. */
   schemaFor: (version: number) => z.ZodType | null;
+  /**
+   * A fast check that says yes only to a value the version's schema would accept and return
+   * unchanged (see schemas/annotation-shard-check.ts); such a value is taken as it is, without
+   * zod's copy. Anything it says no to goes through the schema, as without it.
+   */
+  isCanonical?: (version: number, value: unknown) => boolean;
 }
 
 /** A file that could not be read: missing, or a folder in its place (damage to repair); anything else is thrown. */
@@ -77,6 +83,7 @@ export function inspectJsonValue(parsed: unknown, schemas: VersionedSchemas): Fi
   const schema = schemas.schemaFor(version);
   if (!schema)
     return { state: 'damaged', problem: `schema version ${version} is not one this app has ever written` };
+  if (schemas.isCanonical?.(version, parsed)) return { state: 'sound', data: parsed, schemaVersion: version };
   const checked = schema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
