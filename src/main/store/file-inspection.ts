@@ -19,11 +19,11 @@ export interface VersionedSchemas {
   /** The schema for a file of the given version, or null for a version this app never wrote. */
   schemaFor: (version: number) => z.ZodType | null;
   /**
-   * A fast check that says yes only to a value the version's schema would accept and return
-   * unchanged (see schemas/annotation-shard-check.ts); such a value is taken as it is, without
-   * zod's copy. Anything it says no to goes through the schema, as without it.
+   * A fast path that returns what the version's schema would return, without zod's copy, or
+   * undefined to leave the value to the schema (see schemas/annotation-shard-check.ts); it must
+   * return a value only for one the schema accepts. Anything it leaves goes through the schema.
    */
-  isCanonical?: (version: number, value: unknown) => boolean;
+  parseQuickly?: (version: number, value: unknown) => unknown;
 }
 
 /** A file that could not be read: missing, or a folder in its place (damage to repair); anything else is thrown. */
@@ -83,7 +83,8 @@ export function inspectJsonValue(parsed: unknown, schemas: VersionedSchemas): Fi
   const schema = schemas.schemaFor(version);
   if (!schema)
     return { state: 'damaged', problem: `schema version ${version} is not one this app has ever written` };
-  if (schemas.isCanonical?.(version, parsed)) return { state: 'sound', data: parsed, schemaVersion: version };
+  const quick = schemas.parseQuickly?.(version, parsed);
+  if (quick !== undefined) return { state: 'sound', data: quick, schemaVersion: version };
   const checked = schema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];

@@ -14,7 +14,7 @@ import { annotationShardVersion, type AnnotationShard } from './annotation-shard
 type Fields = Record<string, unknown>;
 
 /** A plain object (as JSON.parse makes) with exactly `count` own enumerable keys. */
-function isObjectWithKeys(value: unknown, count: number): value is Fields {
+export function isObjectWithKeys(value: unknown, count: number): value is Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
   let keys = 0;
@@ -25,12 +25,14 @@ function isObjectWithKeys(value: unknown, count: number): value is Fields {
   return keys === count;
 }
 
-const isText = (value: unknown): value is string => typeof value === 'string';
-const isFilledText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+export const isText = (value: unknown): value is string => typeof value === 'string';
+export const isFilledText = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0;
 /** zod 4's `.int()` is a safe integer; `.nonnegative()` is `>= 0`. */
-const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+export const isCount = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= 0;
 
-function isTextList(value: unknown): value is string[] {
+export function isTextList(value: unknown): value is string[] {
   if (!Array.isArray(value)) return false;
   for (let at = 0; at < value.length; at += 1) if (typeof value[at] !== 'string') return false;
   return true;
