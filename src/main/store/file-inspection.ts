@@ -61,13 +61,15 @@ export function inspectJsonFileSync(file: string, schemas: VersionedSchemas): Fi
 }
 
 export function inspectJsonText(text: string, schemas: VersionedSchemas): FileInspection {
-  if (text.trim().length === 0) return { state: 'damaged', problem: 'the file is empty' };
-  if (text.includes('\0'))
-    return { state: 'damaged', problem: 'the file contains NUL bytes (a write was cut off)' };
   let parsed: unknown;
   try {
+    // Parsed first: text JSON.parse accepts is never blank and never holds a raw NUL (JSON allows
+    // neither), so a sound file skips the two scans below, and a damaged one gets the same answer.
     parsed = JSON.parse(text);
   } catch (error) {
+    if (text.trim().length === 0) return { state: 'damaged', problem: 'the file is empty' };
+    if (text.includes('\0'))
+      return { state: 'damaged', problem: 'the file contains NUL bytes (a write was cut off)' };
     return { state: 'damaged', problem: `the file is not valid JSON (${(error as Error).message})` };
   }
   return inspectJsonValue(parsed, schemas);
