@@ -6,13 +6,13 @@
  * the store's records and annotations; it never opens the store itself.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { ArticleRecord } from '../store/schemas/library-index';
 import type { AnnotationShard } from '../store/schemas/annotation-shard';
 import type { SearchKind } from './parse-query';
 import { addressOf } from './search-documents';
 import { SearchEngine } from './search-engine';
-import path from 'node:path';
 import { matchSavedIndex, readSavedIndex, writeIndexFile, type SavedIndex } from './search-index-file';
 import { keepBest } from './keep-best';
 
