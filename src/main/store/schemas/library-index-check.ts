@@ -3,7 +3,7 @@
  * the store: zod's parse of 10,000 records copies each one. It says yes only
  * to a record that `articleRecordSchema` would accept and return unchanged (see
  * annotation-shard-check.ts for the rule); anything else goes through zod.
- * Held to the schema by the property tests in `library-index-check.test.ts`.
+ * Held to the schema by the property tests in `fast-schema-checks.test.ts`.
  */
 import { isCount, isFilledText, isObjectWithKeys, isText, isTextList } from './annotation-shard-check';
 import type { ArticleRecord } from './library-index';
