@@ -2,8 +2,8 @@
  * A hand-written check of an annotation shard, for opening the store: zod's
  * parse of 10,000 shards (50,000 highlights) builds a copy of every object;
  * with library.json's records it was a third of the open's CPU profile. This
- * check builds nothing and says yes only
- * to a value that `annotationShardSchema` would accept and return unchanged:
+ * check builds nothing and says yes only to a value that `annotationShardSchema`
+ * would accept and return unchanged:
  * every field present with its type, nothing extra, no default left to fill in.
  * Anything else (damage, an extra field to strip, an `orphaned` to default)
  * goes through zod as before, which gives the message or the cleaned copy; so
