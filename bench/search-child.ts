@@ -36,7 +36,7 @@ await build({
 });
 useBuiltSearchWorker(workerDir);
 const started = performance.now();
-warmSearchThread(); // as the app does (app-core.ts): the thread starts while the store opens
+warmSearchThread(dir); // as the app does (app-core.ts): the thread starts, and reads the saved index, while the store opens
 const store = await openLibraryStore({ dir, backups: false });
 const openMs = performance.now() - started;
 const services = createAppServices(store);

@@ -73,7 +73,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const storePath = options.dataDir;
   const now = options.now ?? (() => new Date());
   let store: LibraryStore;
-  warmSearchThread(); // its start overlaps the store's open
+  warmSearchThread(options.dataDir); // its start, and its reading of the saved index, overlap the store's open
   try {
     store = await openLibraryStore({
       dir: options.dataDir,

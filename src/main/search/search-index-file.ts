@@ -31,14 +31,18 @@ export function searchIndexPath(storeDir: string): string {
   return path.join(storeDir, searchIndexFileName);
 }
 
-export async function readIndexFile(
-  storeDir: string,
-  fingerprint: string,
-  articleFiles: readonly string[],
-): Promise<IndexFileReading> {
+/**
+ * The saved file read and its engine parsed, before the store it must match is known: the app
+ * starts this in the index's thread while the store opens (search-worker.ts, `preload`), so the
+ * longest part of loading the index overlaps the open. Nothing is trusted yet: `matchSavedIndex`
+ * decides, with the same checks in the same order as reading it all at once.
+ */
+export type SavedIndex =
+  | { state: 'read'; header: Header; engine: SearchEngine | null }
+  | { state: 'missing' | 'damaged' | 'empty' | 'newer' | 'stale'; problem: string };
+
+export async function readSavedIndex(storeDir: string): Promise<SavedIndex> {
   let content: Buffer;
-  // The texts' fingerprint (stats of every article file) is taken while the index file is read.
-  const texts = textsFingerprint(articleFiles);
   try {
     content = await readFile(searchIndexPath(storeDir));
   } catch (error) {
@@ -65,18 +69,38 @@ export async function readIndexFile(
     return { state: 'newer', problem: 'the saved search index was written by a newer version' };
   if (header.format !== searchIndexFormat || header.engine !== searchEngineVersion)
     return { state: 'stale', problem: 'the saved search index was made by an older version' };
-  if (header.fingerprint !== fingerprint)
+  try {
+    return { state: 'read', header, engine: SearchEngine.load(content.subarray(newline + 1)) };
+  } catch {
+    // Damaged bytes are reported after the fingerprints, as when the file was read all at once.
+    return { state: 'read', header, engine: null };
+  }
+}
+
+/** A saved index checked against the store's state now: used only if saved from this very state. */
+export function matchSavedIndex(
+  saved: SavedIndex,
+  fingerprint: string,
+  articleFiles: readonly string[],
+): IndexFileReading {
+  if (saved.state !== 'read') return saved;
+  if (saved.header.fingerprint !== fingerprint)
     return { state: 'stale', problem: 'the saved search index did not match the library' };
-  if (header.texts !== (await texts))
+  if (saved.header.texts !== textsFingerprint(articleFiles))
     return {
       state: 'stale',
       problem: 'the library’s article texts changed after the search index was saved',
     };
-  try {
-    return { state: 'loaded', engine: SearchEngine.load(content.subarray(newline + 1)) };
-  } catch {
-    return { state: 'damaged', problem: 'the saved search index was damaged' };
-  }
+  if (!saved.engine) return { state: 'damaged', problem: 'the saved search index was damaged' };
+  return { state: 'loaded', engine: saved.engine };
+}
+
+export async function readIndexFile(
+  storeDir: string,
+  fingerprint: string,
+  articleFiles: readonly string[],
+): Promise<IndexFileReading> {
+  return matchSavedIndex(await readSavedIndex(storeDir), fingerprint, articleFiles);
 }
 
 export async function writeIndexFile(
@@ -90,7 +114,7 @@ export async function writeIndexFile(
     format: searchIndexFormat,
     engine: searchEngineVersion,
     fingerprint,
-    texts: await textsFingerprint(articleFiles),
+    texts: textsFingerprint(articleFiles),
     savedAt: now.toISOString(),
   };
   const body = engine.serialize();

@@ -115,9 +115,15 @@ let spare: SearchThread | null = null;
 /**
  * Starts the search thread while the store opens, so its start (loading its code)
  * is not added to the index's load; the app calls it before opening the store.
+ * Given the store folder, the thread also reads and parses the saved index
+ * meanwhile (on the other core); the load checks it against the opened store.
  */
-export function warmSearchThread(): void {
+export function warmSearchThread(storeDir?: string): void {
   if (!spare?.alive) spare = new SearchThread(() => {});
+  if (storeDir !== undefined)
+    spare.ask({ type: 'preload', storeDir }).catch(() => {
+      // The thread ended: the service starts another, which reads the index itself.
+    });
 }
 
 /** A new thread, the warmed one if there is one; `onEnd` is told when it ends. */

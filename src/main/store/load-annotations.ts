@@ -18,6 +18,7 @@ import {
   emptyShard,
   type AnnotationShard,
 } from './schemas/annotation-shard';
+import { isCanonicalShard } from './schemas/annotation-shard-check';
 import { isSafeId } from './store-layout';
 import { storeFs } from './store-fs';
 import type { OpenContext } from './open-context';
@@ -26,6 +27,9 @@ import { StoreUnreadableError } from './store-unreadable-error';
 export const shardVersions = {
   current: annotationShardVersion,
   schemaFor: (version: number) => (version === 1 ? annotationShardSchema : null),
+  // Opening 10,000 shards: the hand-written check instead of zod's copying parse for a sound one.
+  parseQuickly: (version: number, value: unknown) =>
+    version === 1 && isCanonicalShard(value) ? value : undefined,
 };
 
 function hasContent(shard: AnnotationShard): boolean {
