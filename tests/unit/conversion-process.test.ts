@@ -90,18 +90,21 @@ describe('the conversion process', () => {
     expect(store.index().articles.map((record) => record.title)).toEqual(['Small']);
   }, 120_000);
 
-  it('is replaced by a fresh process after its share of files, and the fresh one converts the rest', async () => {
+  it('is replaced by a fresh process after its share of heavy files, and the fresh one converts the rest', async () => {
     const { launch, children } = recordingLauncher();
-    configureImportWorker({ launch, recycling: { afterJobs: 2 } });
+    // One file waits behind the running one: the second reply finds the process spent with the
+    // third file already in it; it answers that one, then a fresh process takes the rest.
+    configureImportWorker({ launch, recycling: { afterJobs: 2 }, queue: { jobs: 1 } });
     const store = await open({ dir: await makeTempDir(), backups: false });
     const names = ['One', 'Two', 'Three', 'Four', 'Five'];
-    const results = await importArticles(
-      store,
-      names.map((name) => file(`${name}.txt`, `${name}\n\n${prose}`)),
-      now,
-    );
+    const page = (name: string) =>
+      file(
+        `${name}.html`,
+        `<html><head><title>${name}</title></head><body><article><h1>${name}</h1><p>${prose}</p><p>${prose}</p></article></body></html>`,
+      );
+    const results = await importArticles(store, names.map(page), now);
     expect(results.map((result) => result.status)).toEqual(names.map(() => 'imported'));
-    expect(children).toHaveLength(3);
+    expect(children).toHaveLength(2);
     expect(
       store
         .index()
@@ -110,14 +113,37 @@ describe('the conversion process', () => {
     ).toEqual([...names].sort());
   }, 120_000);
 
-  it('is replaced once its heap passes the bound, and the next file still converts', async () => {
+  it('does not count plain text and Markdown toward replacing the process', async () => {
     const { launch, children } = recordingLauncher();
-    // Every process's heap is over 1 MB after a job: each file gets a fresh process.
+    configureImportWorker({ launch, recycling: { afterJobs: 2 } });
+    const store = await open({ dir: await makeTempDir(), backups: false });
+    const names = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const results = await importArticles(
+      store,
+      names.map((name, n) => file(`${name}.${n % 2 ? 'md' : 'txt'}`, `${name}\n\n${prose}`)),
+      now,
+    );
+    expect(results.map((result) => result.status)).toEqual(names.map(() => 'imported'));
+    expect(children).toHaveLength(1);
+  }, 120_000);
+
+  it('is replaced once its heap passes the bound, after the files already sent to it', async () => {
+    const jobsPerChild = new Map<ConversionChild, number>();
+    const { launch, children } = recordingLauncher((child) =>
+      jobsPerChild.set(child, (jobsPerChild.get(child) ?? 0) + 1),
+    );
+    // Every process's heap is over 1 MB after a job: no file is sent to it after its first reply.
     configureImportWorker({ launch, recycling: { heapMb: 1 } });
     const store = await open({ dir: await makeTempDir(), backups: false });
-    const results = await importArticles(store, [bigPage(), file('small.txt', `Small\n\n${prose}`)], now);
-    expect(results.map((result) => result.status)).toEqual(['imported', 'imported']);
-    expect(children).toHaveLength(2);
+    const files = [
+      bigPage(),
+      ...['A', 'B', 'C', 'D', 'E'].map((name) => file(`${name}.txt`, `${name}\n\n${prose}`)),
+    ];
+    const results = await importArticles(store, files, now);
+    expect(results.map((result) => result.status)).toEqual(files.map(() => 'imported'));
+    expect(children.length).toBeGreaterThanOrEqual(2);
+    // A process takes at most the running file and the queue's three behind it.
+    for (const count of jobsPerChild.values()) expect(count).toBeLessThanOrEqual(4);
   }, 120_000);
 
   it('fails the file with a reason when the OS refuses to start the process, and imports once it can', async () => {

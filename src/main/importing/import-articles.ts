@@ -86,9 +86,18 @@ export async function importDetailed(
   const byUrl = { get: (url: string) => batchUrl.get(url) ?? library.byUrl.get(url) };
   const results: DetailedImportResult[] = [];
   const accepted: PreparedArticle[] = [];
-  for (const file of files) {
-    const { name } = file;
-    const input: ImportInput = { kind: 'file', ...file };
+  const inputs = files.map((file): ImportInput => ({ kind: 'file', ...file }));
+  const knownAddress = (input: ImportInput) => {
+    const address = normalisedUrl(input.kind === 'url' ? input.url : null);
+    return address ? library.byUrl.get(address) : undefined;
+  };
+  // Every conversion is asked for at once, so the conversion process always has the next file
+  // waiting; the results are taken in order, so duplicates within the batch are found as before.
+  const conversions = inputs.map((input) =>
+    knownAddress(input) ? null : convertInWorker(input, now.toISOString(), signal),
+  );
+  for (const [index, input] of inputs.entries()) {
+    const { name } = input;
     const address = normalisedUrl(input.kind === 'url' ? input.url : null);
     const sameAddress = address ? byUrl.get(address) : undefined;
     if (sameAddress) {
@@ -101,7 +110,7 @@ export async function importDetailed(
       });
       continue;
     }
-    const conversion = await convertInWorker(input, now.toISOString(), signal);
+    const conversion = await (conversions[index] ?? convertInWorker(input, now.toISOString(), signal));
     if (!conversion.ok) {
       results.push({ name, status: 'rejected', reason: conversion.reason });
       continue;
