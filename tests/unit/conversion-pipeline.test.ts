@@ -22,22 +22,13 @@ import {
   type LaunchChild,
 } from '../../src/main/importing/child-launcher';
 import type { ImportInput } from '../../src/main/importing/import-input';
+import { bigPage, file, now, prose } from './conversion-fixtures';
 import { storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
 const open = storeOpener();
-const now = new Date('2026-11-27T12:00:00.000Z');
-const prose =
-  'Officials from thirty countries met on Tuesday to discuss support, and agreed to meet again in the spring. ';
-const file = (name: string, text: string): ImportFile => ({ name, bytes: new TextEncoder().encode(text) });
 const small = (name: string) => file(`${name}.txt`, `${name}\n\n${prose}`);
-/** A page that converts for seconds: past a budget of 300 ms, or of 48 MB. */
-const bigPage = () =>
-  file(
-    'big.html',
-    `<html><head><title>Big</title></head><body><article><h1>Big</h1>${`<p>${prose.repeat(3)}</p>`.repeat(3_000)}</article></body></html>`,
-  );
 
 type Event = { child: number; kind: 'job' | 'skip' | 'reply'; id: number };
 

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importArticles, type ImportFile } from '../../src/main/importing/import-articles';
+import { importArticles } from '../../src/main/importing/import-articles';
 import {
   configureImportWorker,
   importWorkerRecycling,
@@ -20,20 +20,12 @@ import {
   type LaunchChild,
 } from '../../src/main/importing/child-launcher';
 import { processCpuMs, watchCpuBudget } from '../../src/main/importing/cpu-budget';
+import { bigPage, file, now, prose } from './conversion-fixtures';
 import { storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
 const open = storeOpener();
-const now = new Date('2026-11-27T12:00:00.000Z');
-const prose =
-  'Officials from thirty countries met on Tuesday to discuss support, and agreed to meet again in the spring. ';
-const file = (name: string, text: string): ImportFile => ({ name, bytes: new TextEncoder().encode(text) });
-const bigPage = () =>
-  file(
-    'big.html',
-    `<html><head><title>Big</title></head><body><article><h1>Big</h1>${`<p>${prose.repeat(3)}</p>`.repeat(3_000)}</article></body></html>`,
-  );
 const linux = process.platform === 'linux';
 
 /** Launches real conversion processes, keeping each one (and what was sent to it) for the test. */

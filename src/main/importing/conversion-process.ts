@@ -267,7 +267,8 @@ export class ConversionProcess {
   }
 
   private idle(): void {
-    if (!this.alive) return;
+    // Never idle with jobs on their way (warming a process that is already converting).
+    if (!this.alive || this.inFlight.length > 0) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.child.hold(false);
     this.idleTimer = setTimeout(() => this.kill('the import worker was stopped', 'fail-all'), idleMs);
