@@ -245,7 +245,7 @@ export class ConversionProcess {
     if (!this.alive) return;
     const index = this.inFlight.findIndex((sent) => sent.id === reply.id);
     if (index < 0) return;
-    // The child answers in order: anything older than this reply cannot still be running.
+    // The child answers in the order sent, so this is the oldest: the one it was running.
     const [sent] = this.inFlight.splice(index, 1);
     if (sent!.pending.heavy) this.heavyDone += 1;
     this.heapMb = reply.heapMb ?? 0;
