@@ -16,56 +16,15 @@ import {
   importWorkerRecycling,
   stopImportWorker,
 } from '../../src/main/importing/conversion-worker';
-import {
-  forkNodeChild,
-  type ConversionChild,
-  type LaunchChild,
-} from '../../src/main/importing/child-launcher';
+import { forkNodeChild } from '../../src/main/importing/child-launcher';
 import type { ImportInput } from '../../src/main/importing/import-input';
-import { bigPage, file, now, prose } from './conversion-fixtures';
+import { bigPage, file, now, prose, tracingLauncher } from './conversion-fixtures';
 import { storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
 const open = storeOpener();
 const small = (name: string) => file(`${name}.txt`, `${name}\n\n${prose}`);
-
-type Event = { child: number; kind: 'job' | 'skip' | 'reply'; id: number };
-
-/** Real conversion processes, with the order of every job sent and reply received, per process. */
-function tracingLauncher(onJob?: (child: ConversionChild, sent: number) => void) {
-  const children: ConversionChild[] = [];
-  const events: Event[] = [];
-  const launch: LaunchChild = (script, options, listeners) => {
-    const index = children.length;
-    let sent = 0;
-    const child = forkNodeChild(script, options, {
-      ...listeners,
-      message: (message) => {
-        if (typeof message === 'object' && message !== null && 'id' in message)
-          events.push({ child: index, kind: 'reply', id: (message as { id: number }).id });
-        listeners.message(message);
-      },
-    });
-    children.push(child);
-    return {
-      get pid() {
-        return child.pid;
-      },
-      send(message) {
-        child.send(message);
-        if (typeof message === 'object' && message !== null && 'kind' in message) {
-          const { kind, id } = message as { kind: string; id: number };
-          events.push({ child: index, kind: kind === 'skip' ? 'skip' : 'job', id });
-          if (kind !== 'skip') onJob?.(child, (sent += 1));
-        }
-      },
-      kill: () => child.kill(),
-      hold: (held) => child.hold(held),
-    };
-  };
-  return { launch, children, events };
-}
 
 const defaults = {
   budget: importWorkerBudget(),

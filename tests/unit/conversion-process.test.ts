@@ -14,40 +14,15 @@ import {
   importWorkerRecycling,
   stopImportWorker,
 } from '../../src/main/importing/conversion-worker';
-import {
-  forkNodeChild,
-  type ConversionChild,
-  type LaunchChild,
-} from '../../src/main/importing/child-launcher';
+import { forkNodeChild, type ConversionChild } from '../../src/main/importing/child-launcher';
 import { processCpuMs, watchCpuBudget } from '../../src/main/importing/cpu-budget';
-import { bigPage, file, now, prose } from './conversion-fixtures';
+import { bigPage, file, now, prose, tracingLauncher } from './conversion-fixtures';
 import { storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
 const open = storeOpener();
 const linux = process.platform === 'linux';
-
-/** Launches real conversion processes, keeping each one (and what was sent to it) for the test. */
-function recordingLauncher(onJob?: (child: ConversionChild) => void) {
-  const children: ConversionChild[] = [];
-  const launch: LaunchChild = (script, options, events) => {
-    const child = forkNodeChild(script, options, events);
-    children.push(child);
-    return {
-      get pid() {
-        return child.pid;
-      },
-      send(message) {
-        child.send(message);
-        if (typeof message === 'object' && message !== null && 'kind' in message) onJob?.(child);
-      },
-      kill: () => child.kill(),
-      hold: (held) => child.hold(held),
-    };
-  };
-  return { launch, children };
-}
 
 const defaultRecycling = importWorkerRecycling();
 afterEach(() => {
@@ -62,7 +37,7 @@ afterEach(() => {
 describe('the conversion process', () => {
   it('fails only the file it was converting when it crashes, and a fresh process serves the next', async () => {
     let crashed = false;
-    const { launch, children } = recordingLauncher((child) => {
+    const { launch, children } = tracingLauncher((child) => {
       if (crashed) return;
       crashed = true;
       // Killed from outside while it converts: what a crash of the process looks like to the app.
@@ -83,7 +58,7 @@ describe('the conversion process', () => {
   }, 120_000);
 
   it('is replaced by a fresh process after its share of heavy files, and the fresh one converts the rest', async () => {
-    const { launch, children } = recordingLauncher();
+    const { launch, children } = tracingLauncher();
     // One file waits behind the running one: the second reply finds the process spent with the
     // third file already in it; it answers that one, then a fresh process takes the rest.
     configureImportWorker({ launch, recycling: { afterJobs: 2 }, queue: { jobs: 1 } });
@@ -106,7 +81,7 @@ describe('the conversion process', () => {
   }, 120_000);
 
   it('does not count plain text and Markdown toward replacing the process', async () => {
-    const { launch, children } = recordingLauncher();
+    const { launch, children } = tracingLauncher();
     configureImportWorker({ launch, recycling: { afterJobs: 2 } });
     const store = await open({ dir: await makeTempDir(), backups: false });
     const names = ['One', 'Two', 'Three', 'Four', 'Five'];
@@ -121,7 +96,7 @@ describe('the conversion process', () => {
 
   it('is replaced once its heap passes the bound, after the files already sent to it', async () => {
     const jobsPerChild = new Map<ConversionChild, number>();
-    const { launch, children } = recordingLauncher((child) =>
+    const { launch, children } = tracingLauncher((child) =>
       jobsPerChild.set(child, (jobsPerChild.get(child) ?? 0) + 1),
     );
     // Every process's heap is over 1 MB after a job: no file is sent to it after its first reply.
@@ -158,7 +133,7 @@ describe('the conversion process', () => {
   it.runIf(linux)(
     'runs every one of its threads at the lowest priority (nice 19 below the app)',
     async () => {
-      const { launch, children } = recordingLauncher();
+      const { launch, children } = tracingLauncher();
       configureImportWorker({ launch });
       const store = await open({ dir: await makeTempDir(), backups: false });
       const [result] = await importArticles(store, [file('small.txt', `Small\n\n${prose}`)], now);
