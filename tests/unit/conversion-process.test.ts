@@ -8,54 +8,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importArticles, type ImportFile } from '../../src/main/importing/import-articles';
+import { importArticles } from '../../src/main/importing/import-articles';
 import {
   configureImportWorker,
   importWorkerRecycling,
   stopImportWorker,
 } from '../../src/main/importing/conversion-worker';
-import {
-  forkNodeChild,
-  type ConversionChild,
-  type LaunchChild,
-} from '../../src/main/importing/child-launcher';
+import { forkNodeChild, type ConversionChild } from '../../src/main/importing/child-launcher';
 import { processCpuMs, watchCpuBudget } from '../../src/main/importing/cpu-budget';
+import { bigPage, file, now, prose, tracingLauncher } from './conversion-fixtures';
 import { storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
 const open = storeOpener();
-const now = new Date('2026-11-27T12:00:00.000Z');
-const prose =
-  'Officials from thirty countries met on Tuesday to discuss support, and agreed to meet again in the spring. ';
-const file = (name: string, text: string): ImportFile => ({ name, bytes: new TextEncoder().encode(text) });
-const bigPage = () =>
-  file(
-    'big.html',
-    `<html><head><title>Big</title></head><body><article><h1>Big</h1>${`<p>${prose.repeat(3)}</p>`.repeat(3_000)}</article></body></html>`,
-  );
 const linux = process.platform === 'linux';
-
-/** Launches real conversion processes, keeping each one (and what was sent to it) for the test. */
-function recordingLauncher(onJob?: (child: ConversionChild) => void) {
-  const children: ConversionChild[] = [];
-  const launch: LaunchChild = (script, options, events) => {
-    const child = forkNodeChild(script, options, events);
-    children.push(child);
-    return {
-      get pid() {
-        return child.pid;
-      },
-      send(message) {
-        child.send(message);
-        if (typeof message === 'object' && message !== null && 'kind' in message) onJob?.(child);
-      },
-      kill: () => child.kill(),
-      hold: (held) => child.hold(held),
-    };
-  };
-  return { launch, children };
-}
 
 const defaultRecycling = importWorkerRecycling();
 afterEach(() => {
@@ -70,7 +37,7 @@ afterEach(() => {
 describe('the conversion process', () => {
   it('fails only the file it was converting when it crashes, and a fresh process serves the next', async () => {
     let crashed = false;
-    const { launch, children } = recordingLauncher((child) => {
+    const { launch, children } = tracingLauncher((child) => {
       if (crashed) return;
       crashed = true;
       // Killed from outside while it converts: what a crash of the process looks like to the app.
@@ -90,18 +57,21 @@ describe('the conversion process', () => {
     expect(store.index().articles.map((record) => record.title)).toEqual(['Small']);
   }, 120_000);
 
-  it('is replaced by a fresh process after its share of files, and the fresh one converts the rest', async () => {
-    const { launch, children } = recordingLauncher();
-    configureImportWorker({ launch, recycling: { afterJobs: 2 } });
+  it('is replaced by a fresh process after its share of heavy files, and the fresh one converts the rest', async () => {
+    const { launch, children } = tracingLauncher();
+    // One file waits behind the running one: the second reply finds the process spent with the
+    // third file already in it; it answers that one, then a fresh process takes the rest.
+    configureImportWorker({ launch, recycling: { afterJobs: 2 }, queue: { jobs: 1 } });
     const store = await open({ dir: await makeTempDir(), backups: false });
     const names = ['One', 'Two', 'Three', 'Four', 'Five'];
-    const results = await importArticles(
-      store,
-      names.map((name) => file(`${name}.txt`, `${name}\n\n${prose}`)),
-      now,
-    );
+    const page = (name: string) =>
+      file(
+        `${name}.html`,
+        `<html><head><title>${name}</title></head><body><article><h1>${name}</h1><p>${prose}</p><p>${prose}</p></article></body></html>`,
+      );
+    const results = await importArticles(store, names.map(page), now);
     expect(results.map((result) => result.status)).toEqual(names.map(() => 'imported'));
-    expect(children).toHaveLength(3);
+    expect(children).toHaveLength(2);
     expect(
       store
         .index()
@@ -110,14 +80,37 @@ describe('the conversion process', () => {
     ).toEqual([...names].sort());
   }, 120_000);
 
-  it('is replaced once its heap passes the bound, and the next file still converts', async () => {
-    const { launch, children } = recordingLauncher();
-    // Every process's heap is over 1 MB after a job: each file gets a fresh process.
+  it('does not count plain text and Markdown toward replacing the process', async () => {
+    const { launch, children } = tracingLauncher();
+    configureImportWorker({ launch, recycling: { afterJobs: 2 } });
+    const store = await open({ dir: await makeTempDir(), backups: false });
+    const names = ['One', 'Two', 'Three', 'Four', 'Five'];
+    const results = await importArticles(
+      store,
+      names.map((name, n) => file(`${name}.${n % 2 ? 'md' : 'txt'}`, `${name}\n\n${prose}`)),
+      now,
+    );
+    expect(results.map((result) => result.status)).toEqual(names.map(() => 'imported'));
+    expect(children).toHaveLength(1);
+  }, 120_000);
+
+  it('is replaced once its heap passes the bound, after the files already sent to it', async () => {
+    const jobsPerChild = new Map<ConversionChild, number>();
+    const { launch, children } = tracingLauncher((child) =>
+      jobsPerChild.set(child, (jobsPerChild.get(child) ?? 0) + 1),
+    );
+    // Every process's heap is over 1 MB after a job: no file is sent to it after its first reply.
     configureImportWorker({ launch, recycling: { heapMb: 1 } });
     const store = await open({ dir: await makeTempDir(), backups: false });
-    const results = await importArticles(store, [bigPage(), file('small.txt', `Small\n\n${prose}`)], now);
-    expect(results.map((result) => result.status)).toEqual(['imported', 'imported']);
-    expect(children).toHaveLength(2);
+    const files = [
+      bigPage(),
+      ...['A', 'B', 'C', 'D', 'E'].map((name) => file(`${name}.txt`, `${name}\n\n${prose}`)),
+    ];
+    const results = await importArticles(store, files, now);
+    expect(results.map((result) => result.status)).toEqual(files.map(() => 'imported'));
+    expect(children.length).toBeGreaterThanOrEqual(2);
+    // A process takes at most the running file and the queue's three behind it.
+    for (const count of jobsPerChild.values()) expect(count).toBeLessThanOrEqual(4);
   }, 120_000);
 
   it('fails the file with a reason when the OS refuses to start the process, and imports once it can', async () => {
@@ -140,7 +133,7 @@ describe('the conversion process', () => {
   it.runIf(linux)(
     'runs every one of its threads at the lowest priority (nice 19 below the app)',
     async () => {
-      const { launch, children } = recordingLauncher();
+      const { launch, children } = tracingLauncher();
       configureImportWorker({ launch });
       const store = await open({ dir: await makeTempDir(), backups: false });
       const [result] = await importArticles(store, [file('small.txt', `Small\n\n${prose}`)], now);

@@ -31,7 +31,7 @@ export interface BlockFeatures {
   signal: SignalResult | null;
 }
 
-export function blockFeatures(text: string, stopwords: Set<string>[]): BlockFeatures {
+export function blockFeatures(text: string, stopwords: readonly Set<string>[]): BlockFeatures {
   const cjkChars = text.match(cjk)?.length ?? 0;
   const isCjk = cjkChars > text.length / 3;
   const words = wordsOf(text);

@@ -3,7 +3,8 @@
  * result per input: imported, duplicate (same address or same normalised text
  * as an article already there, or earlier in the same batch) or rejected with
  * the reason. Conversion and cleaning run in the worker thread; only the
- * duplicate check and the store write happen here. The source of an article
+ * duplicate check and the store write (shared with imports running at the
+ * same time, `import-writes.ts`) happen here. The source of an article
  * whose text file was lost or damaged repairs that file and counts as
  * imported. Nothing already in the library changes unless an input is
  * imported, and a failure on one input never stops the others.
@@ -13,6 +14,7 @@ import type { ArticleRecord } from '../store/schemas/library-index';
 import { convertInWorker, inspectArticleInWorker } from './conversion-worker';
 import { parsePrepared, type ImportInput, type PreparedArticle, type SourceKind } from './import-input';
 import type { InputFormat } from './import-limits';
+import { unwrittenArticles, writeImported } from './import-writes';
 
 /** How an input was read: its format and, for text, the encoding it was decoded from. */
 interface ReadAs {
@@ -78,17 +80,34 @@ export async function importDetailed(
   now: Date,
   signal?: AbortSignal,
 ): Promise<DetailedImportResult[]> {
-  const library = duplicateLookup(store.index().articles);
+  // Looked up afresh at each check: imports running at the same time write while this one waits.
+  const library = () => duplicateLookup(store.index().articles);
   // This batch's own imports, so a file repeated within it is a duplicate too.
   const batchContent = new Map<string, ArticleRecord>();
   const batchUrl = new Map<string, ArticleRecord>();
-  const byContent = { get: (key: string) => batchContent.get(key) ?? library.byContent.get(key) };
-  const byUrl = { get: (url: string) => batchUrl.get(url) ?? library.byUrl.get(url) };
+  // And the articles other imports running now have accepted but not yet written.
+  const unwritten = unwrittenArticles(store);
+  const byContent = {
+    get: (key: string) =>
+      batchContent.get(key) ?? unwritten.byContent.get(key) ?? library().byContent.get(key),
+  };
+  const byUrl = {
+    get: (url: string) => batchUrl.get(url) ?? unwritten.byUrl.get(url) ?? library().byUrl.get(url),
+  };
   const results: DetailedImportResult[] = [];
   const accepted: PreparedArticle[] = [];
-  for (const file of files) {
-    const { name } = file;
-    const input: ImportInput = { kind: 'file', ...file };
+  const inputs = files.map((file): ImportInput => ({ kind: 'file', ...file }));
+  const knownAddress = (input: ImportInput) => {
+    const address = normalisedUrl(input.kind === 'url' ? input.url : null);
+    return address ? library().byUrl.get(address) : undefined;
+  };
+  // Every conversion is asked for at once, so the conversion process always has the next file
+  // waiting; the results are taken in order, so duplicates within the batch are found as before.
+  const conversions = inputs.map((input) =>
+    knownAddress(input) ? null : convertInWorker(input, now.toISOString(), signal),
+  );
+  for (const [index, input] of inputs.entries()) {
+    const { name } = input;
     const address = normalisedUrl(input.kind === 'url' ? input.url : null);
     const sameAddress = address ? byUrl.get(address) : undefined;
     if (sameAddress) {
@@ -101,7 +120,7 @@ export async function importDetailed(
       });
       continue;
     }
-    const conversion = await convertInWorker(input, now.toISOString(), signal);
+    const conversion = await (conversions[index] ?? convertInWorker(input, now.toISOString(), signal));
     if (!conversion.ok) {
       results.push({ name, status: 'rejected', reason: conversion.reason });
       continue;
@@ -153,7 +172,7 @@ export async function importDetailed(
       prepared,
     });
   }
-  if (accepted.length > 0) await store.addPreparedArticles(accepted);
+  if (accepted.length > 0) await writeImported(store, accepted, (record) => normalisedUrl(record.source.url));
   return results;
 }
 

@@ -1,10 +1,14 @@
 /**
- * The conversion process's entry: converts and cleans one input at a time
- * for the app's process (`conversion-worker.ts`), and checks stored article
- * files (reading, validating and, for older cleaning rules, re-cleaning them),
- * so none of that work holds up the app. It runs at the lowest CPU priority
- * and holds no state between jobs; when a job runs past its time or memory
- * budget, or crashes, the app kills this process and starts a fresh one.
+ * The conversion process's entry: converts and cleans inputs for the app's
+ * process (`conversion-worker.ts`), and checks stored article files (reading,
+ * validating and, for older cleaning rules, re-cleaning them), so none of that
+ * work holds up the app. The app keeps a few jobs queued here so this process
+ * never waits for the next one, but they run one at a time, in the order
+ * sent, with one reply each: the app then knows which job is running (the
+ * oldest unanswered), and memory holds one job's work. It runs at the lowest
+ * CPU priority and holds no state between jobs; when a job runs past its time
+ * or memory budget, or crashes, the app kills this process and starts a fresh
+ * one.
  */
 import { readdirSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
@@ -17,6 +21,12 @@ import type { Conversion, ImportInput, PreparedArticle, PreparedConversion } fro
 export type WorkerJob =
   | { id: number; kind: 'convert'; input: ImportInput; addedAt: string }
   | { id: number; kind: 'inspect-article'; file: string };
+
+/** A queued job the app no longer wants (cancelled): answered without being run, if not yet begun. */
+export interface WorkerSkip {
+  kind: 'skip';
+  id: number;
+}
 
 /** What checking a stored article file found; `prepared` when it was re-cleaned and must be saved. */
 export type ArticleCheck =
@@ -31,6 +41,8 @@ export interface WorkerReply {
   result: WorkerResult;
   /** This process's JavaScript heap after the job, in MB: the app replaces a process grown past its bound. */
   heapMb?: number;
+  /** Its whole memory (resident set) after the job, in MB: buffers outside the heap count too. */
+  rssMb?: number;
 }
 
 const encoder = new TextEncoder();
@@ -91,10 +103,12 @@ function lowerPriority(): void {
   }
 }
 
+type WorkerMessage = WorkerJob | WorkerSkip | 'warm';
+
 /** The channel to the parent: an Electron utility process's port, or a forked Node child's IPC. */
 interface ParentChannel {
   send(message: WorkerReply | 'ready'): void;
-  listen(handler: (message: WorkerJob | 'warm') => void): void;
+  listen(handler: (message: WorkerMessage) => void): void;
 }
 
 /** Electron's `process.parentPort` in a utility process (typed here: this file must not import electron). */
@@ -108,7 +122,7 @@ function parentChannel(): ParentChannel {
   if (utilityPort)
     return {
       send: (message) => utilityPort.postMessage(message),
-      listen: (handler) => utilityPort.on('message', (event) => handler(event.data as WorkerJob | 'warm')),
+      listen: (handler) => utilityPort.on('message', (event) => handler(event.data as WorkerMessage)),
     };
   const send = process.send?.bind(process);
   if (!send) throw new Error('import-worker.ts runs only as a child process of the app');
@@ -116,28 +130,62 @@ function parentChannel(): ParentChannel {
   process.on('disconnect', () => process.exit(0));
   return {
     send: (message) => send(message),
-    listen: (handler) => process.on('message', (message) => handler(message as WorkerJob | 'warm')),
+    listen: (handler) => process.on('message', (message) => handler(message as WorkerMessage)),
   };
+}
+
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+function runJob(job: WorkerJob): Promise<WorkerResult> {
+  const work: Promise<WorkerResult> =
+    job.kind === 'convert' ? convertInput(job.input, job.addedAt).then(prepare) : checkArticle(job.file);
+  return work.catch((error: unknown): WorkerResult => ({ ok: false, reason: describeFailure(error) }));
+}
+
+const queued: WorkerJob[] = [];
+const skipped = new Set<number>();
+let running = false;
+
+/**
+ * Runs the oldest queued job, then the next on a later turn of the event loop: jsdom leaves a
+ * `process.nextTick` callback holding each page, which Node runs only between turns, so chaining
+ * the jobs in one promise chain would keep every page in memory (see conversion-memory.test.ts).
+ */
+function runNext(): void {
+  if (running) return;
+  const job = queued.shift();
+  if (!job) return;
+  running = true;
+  const cancelled = skipped.delete(job.id);
+  const work = cancelled
+    ? Promise.resolve<WorkerResult>({ ok: false, reason: 'the import was cancelled' })
+    : runJob(job);
+  void work.then((result) => {
+    const memory = process.memoryUsage();
+    parent.send({
+      id: job.id,
+      result,
+      heapMb: mb(memory.heapUsed),
+      rssMb: mb(memory.rss),
+    } satisfies WorkerReply);
+    running = false;
+    setImmediate(runNext);
+  });
 }
 
 lowerPriority();
 const parent = parentChannel();
-parent.listen((job) => {
-  if (job === 'warm') {
+parent.listen((message) => {
+  if (message === 'warm') {
     // Load the HTML libraries ahead of the first import (the module cache keeps them).
     void Promise.all([import('jsdom'), import('@mozilla/readability')]).catch(() => undefined);
     return;
   }
-  const work: Promise<WorkerResult> =
-    job.kind === 'convert' ? convertInput(job.input, job.addedAt).then(prepare) : checkArticle(job.file);
-  work
-    .catch((error: unknown): WorkerResult => ({ ok: false, reason: describeFailure(error) }))
-    .then((result) =>
-      parent.send({
-        id: job.id,
-        result,
-        heapMb: process.memoryUsage().heapUsed / 2 ** 20,
-      } satisfies WorkerReply),
-    );
+  if (message.kind === 'skip') {
+    if (queued.some((job) => job.id === message.id)) skipped.add(message.id);
+    return;
+  }
+  queued.push(message);
+  runNext();
 });
 parent.send('ready');

@@ -11,6 +11,7 @@
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import type { SearchReply } from '../../shared/contract';
 import type { LibraryStore } from '../store/library-store';
+import type { ArticleRecord } from '../store/schemas/library-index';
 import type { StoreChange } from './observe-store';
 import { runSearch, type IndexQuery } from './run-search';
 import type { IndexAnswer } from './keep-best';
@@ -205,7 +206,11 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
       for (const id of change.articleIds) texts.delete(id);
       if (!loaded) for (const id of change.articleIds) pending.add(id);
       else {
-        const records = new Map(store.index().articles.map((record) => [record.id, record]));
+        // Only the written ones' records, in one pass: an import writes a few articles into 10,000.
+        const written = new Set(change.articleIds);
+        const records = new Map<string, ArticleRecord>();
+        for (const record of store.index().articles)
+          if (written.has(record.id)) records.set(record.id, record);
         await putArticles(change.articleIds.map((id) => partOf(id, null, records.get(id))));
       }
       return;
