@@ -218,6 +218,13 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
     { view: { sort: 'colour' }, offset: 0, limit: 10 },
     { view: null, offset: 0, limit: 10, extra: true },
   ],
+  startWindow: [
+    {},
+    { firstPageRows: 0 },
+    { firstPageRows: 1.5 },
+    { firstPageRows: limits.articleRowsPerPage + 1 },
+    { firstPageRows: 30, extra: true },
+  ],
 };
 
 const started: AppCore[] = [];
