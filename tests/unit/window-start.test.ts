@@ -1,15 +1,11 @@
 /**
  * The window's start in one round trip (issue 14): `startWindow` answers what
  * the page asked for in three (status; settings and stories; the first screen
- * in the saved view), equal to those answers, and with a store that failed to
- * open, the status alone.
+ * in the saved view), equal to those answers (with a store that failed to
+ * open, the status alone: tests/unit/ipc-contract.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { channels } from '../../src/shared/channels';
 import { defaultLibraryView } from '../../src/shared/contract';
-import type { AppCore } from '../../src/main/app-core';
-import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/ipc/handlers';
 import { dispatchApp } from './dispatch-app';
 import { tempDirs } from './temp-dir';
 
@@ -40,20 +36,6 @@ describe('startWindow', () => {
     expect(await call('startWindow', { firstPageRows: 1_000_000 })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
-    });
-  });
-
-  it('answers the status alone when the store failed to open', async () => {
-    const core: AppCore = {
-      store: null,
-      services: null,
-      status: { state: 'failed', storePath: '/x/store', reason: 'It was written by a newer version.' },
-      close: async () => {},
-    };
-    const dispatch = createDispatcher(createHandlers(core));
-    expect(await dispatch(channels.startWindow, { firstPageRows: 30 })).toEqual({
-      ok: true,
-      value: { status: core.status, settings: null, stories: [], firstPage: null },
     });
   });
 });
