@@ -61,6 +61,7 @@ export const channels = {
   suggestStories: 'story-desk:suggest',
   addSourcesCompared: 'story-desk:add-to-briefing',
   listArticlePage: 'library:page',
+  startWindow: 'window:start',
 } as const;
 
 /** Events the main process sends to the page, each with the method `window.api` offers to listen to it. */

@@ -496,6 +496,19 @@ export const searchReplySchema = z.object({
 });
 export type SearchReply = z.infer<typeof searchReplySchema>;
 
+/**
+ * What a window needs before its first row, in one round trip (issue 14): the store's status, the
+ * settings, the stories, and the library's first screen in the saved view (the window's size
+ * decides how many rows). With a store that failed to open, only the status.
+ */
+export const windowStartSchema = z.object({
+  status: storeStatusSchema,
+  settings: settingsSchema.nullable(),
+  stories: z.array(storyViewSchema),
+  firstPage: articlePageSchema.nullable(),
+});
+export type WindowStart = z.infer<typeof windowStartSchema>;
+
 export const contract = {
   getStatus: { request: noArguments, reply: storeStatusSchema },
   listArticles: { request: noArguments, reply: z.array(articleSummarySchema) },
@@ -754,6 +767,11 @@ export const contract = {
   },
   /** A page of the library, sorted and filtered or in its own order (see articles/article-pages.ts). */
   listArticlePage: { request: articlePageQuerySchema, reply: articlePageSchema },
+  /** Everything the window waits for before its first row, in one round trip (see windowStartSchema). */
+  startWindow: {
+    request: z.object({ firstPageRows: z.number().int().min(1).max(limits.articleRowsPerPage) }).strict(),
+    reply: windowStartSchema,
+  },
 } satisfies Record<ApiMethod, { request: z.ZodType; reply: z.ZodType }>;
 
 /** The payload of each event the main process sends. */

@@ -163,4 +163,32 @@ describe('the highlights view served a page at a time', () => {
       'Alpha Revised',
     ]);
   });
+
+  it('picks a category from the pass of the other filters, each the same as its own fresh pass', async () => {
+    const made = await library();
+    const { store, c, h1, h2, h3 } = made;
+    const page = (filter: Partial<HighlightQuery>) => queryHighlights(store, { ...everything, ...filter });
+    // Chips clicked in turn over one pass of the other filters (no category, then each).
+    const clicked = [null, 'evidence', 'key-judgment', null, 'evidence'].map((categoryId) =>
+      page({ categoryId }),
+    );
+    expect(clicked.map(ids)).toEqual([[h1, h3, h2], [h3, h2], [h1], [h1, h3, h2], [h3, h2]]);
+    // Group starts follow the category's rows: the first row of each article among them.
+    expect(clicked.map((reply) => reply.groupStarts)).toEqual([[0, 2], [0, 1], [0], [0, 2], [0, 1]]);
+    expect(clicked[1]).toMatchObject({ shown: 2, matched: 3, total: 4 });
+    expect(clicked[1]!.rows.map((row) => row.groupStart)).toEqual([true, true]);
+    // Equal to what a fresh pass answers: a new annotation file (of the orphans' article, so no row
+    // shown changes) makes one.
+    for (const categoryId of ['evidence', null, 'key-judgment']) {
+      const picked = page({ categoryId });
+      await store.updateAnnotations(c, (draft) => void (draft.highlights = [...draft.highlights]));
+      expect(page({ categoryId })).toEqual(picked);
+    }
+    // A tag filter with a category: both apply, the counts under the tag alone.
+    expect(ids(page({ tag: 'nato', categoryId: 'evidence' }))).toEqual([h3]);
+    expect(page({ tag: 'nato', categoryId: 'evidence' }).categoryCounts).toEqual({
+      'key-judgment': 1,
+      evidence: 1,
+    });
+  });
 });

@@ -218,6 +218,13 @@ const malformedByMethod: Record<ApiMethod, unknown[]> = {
     { view: { sort: 'colour' }, offset: 0, limit: 10 },
     { view: null, offset: 0, limit: 10, extra: true },
   ],
+  startWindow: [
+    {},
+    { firstPageRows: 0 },
+    { firstPageRows: 1.5 },
+    { firstPageRows: limits.articleRowsPerPage + 1 },
+    { firstPageRows: 30, extra: true },
+  ],
 };
 
 const started: AppCore[] = [];
@@ -288,6 +295,11 @@ describe('typed failures', () => {
     };
     const dispatch = createDispatcher(createHandlers(core));
     expect(await dispatch(channels.getStatus, {})).toEqual({ ok: true, value: core.status });
+    // The window's start answers the status alone, so the page can say why.
+    expect(await dispatch(channels.startWindow, { firstPageRows: 30 })).toEqual({
+      ok: true,
+      value: { status: core.status, settings: null, stories: [], firstPage: null },
+    });
     for (const method of ['listArticles', 'getSettings'] as const) {
       expect(await dispatch(channels[method], {})).toMatchObject({
         ok: false,

@@ -27,12 +27,16 @@ function haystackOf(highlight: Highlight, title: string): string {
 
 type Filter = Omit<HighlightQuery, 'offset' | 'limit'>;
 
+type Row = { record: ArticleRecord; highlight: Highlight; groupStart: boolean };
+
 /**
- * One filter's pass over the store: every row it lets through, in order, and the counts. Kept for
- * the next page of the same filter while the store holds the same index and the same annotation
- * files (both frozen and replaced whole on any change, so an edit, an undo, a deletion or a rename
- * makes a new pass): a scrolled view asks for a page every few screens, and a pass over 50,000
- * highlights cost the main process 20–90 ms a page.
+ * One pass over the store under the filters other than category: every highlight they let through,
+ * in order, and the counts (the category chips count under the other filters). Kept while the store
+ * holds the same index and the same annotation files (both frozen and replaced whole on any change,
+ * so an edit, an undo, a deletion or a rename makes a new pass) and those filters stay: a scrolled
+ * view asks for a page every few screens, and a pass over 50,000 highlights cost the main process
+ * 20–90 ms a page. A category chip only picks from the pass (`categoryView`), made once per
+ * category: clicking chips costs no new pass.
  */
 interface Scan {
   filterKey: string;
@@ -40,11 +44,17 @@ interface Scan {
   /** The annotation file the pass read for each of `index.articles`, in order. */
   shards: Readonly<AnnotationShard>[];
   total: number;
-  matched: number;
   categoryCounts: Record<string, number>;
   tags: string[];
+  /** Every highlight the filters other than category let through (`matched` of them), in order. */
+  matchedRows: Row[];
+  /** The rows of each category picked so far ('' for all), with where each article's group starts. */
+  views: Map<string, CategoryView>;
+}
+
+interface CategoryView {
+  rows: Row[];
   groupStarts: number[];
-  rows: { record: ArticleRecord; highlight: Highlight; groupStart: boolean }[];
 }
 
 const lastScan = new WeakMap<LibraryStore, Scan>();
@@ -66,30 +76,23 @@ function scan(store: LibraryStore, filter: Filter, filterKey: string): Scan {
   const members = story ? new Set(story.articleIds) : null;
   const categoryCounts: Record<string, number> = {};
   const tags = new Set<string>();
-  const rows: Scan['rows'] = [];
-  const groupStarts: number[] = [];
+  const matchedRows: Row[] = [];
   const shards: Readonly<AnnotationShard>[] = [];
   let total = 0;
-  let matched = 0;
   for (const record of index.articles) {
     const shard = store.annotations(record.id);
     shards.push(shard);
     const highlights = shard.highlights;
     if (highlights.length === 0) continue;
     const inStory = filter.storyId === null || (members?.has(record.id) ?? false);
-    let groupStart = true;
     for (const highlight of highlights) {
       total += 1;
       for (const tag of highlight.tags) tags.add(tag);
       if (highlight.orphaned || !inStory) continue;
       if (filter.tag !== null && !highlight.tags.includes(filter.tag)) continue;
       if (needle !== '' && !haystackOf(highlight, record.title).includes(needle)) continue;
-      matched += 1;
       categoryCounts[highlight.categoryId] = (categoryCounts[highlight.categoryId] ?? 0) + 1;
-      if (filter.categoryId !== null && highlight.categoryId !== filter.categoryId) continue;
-      if (groupStart) groupStarts.push(rows.length);
-      rows.push({ record, highlight, groupStart });
-      groupStart = false;
+      matchedRows.push({ record, highlight, groupStart: false });
     }
   }
   return {
@@ -97,29 +100,49 @@ function scan(store: LibraryStore, filter: Filter, filterKey: string): Scan {
     index,
     shards,
     total,
-    matched,
     categoryCounts,
     tags: [...tags].sort((a, b) => a.localeCompare(b)),
-    groupStarts,
-    rows,
+    matchedRows,
+    views: new Map(),
   };
+}
+
+/** The pass's rows of one category (null: all), each article's first row starting its group. */
+function categoryView(scan: Scan, categoryId: string | null): CategoryView {
+  const key = categoryId ?? '';
+  const kept = scan.views.get(key);
+  if (kept) return kept;
+  const rows: Row[] = [];
+  const groupStarts: number[] = [];
+  let article: ArticleRecord | null = null;
+  for (const { record, highlight } of scan.matchedRows) {
+    if (categoryId !== null && highlight.categoryId !== categoryId) continue;
+    const groupStart = record !== article;
+    article = record;
+    if (groupStart) groupStarts.push(rows.length);
+    rows.push({ record, highlight, groupStart });
+  }
+  const view = { rows, groupStarts };
+  scan.views.set(key, view);
+  return view;
 }
 
 export function queryHighlights(store: LibraryStore, query: HighlightQuery): HighlightPage {
   const { offset, limit, ...filter } = query;
-  const filterKey = JSON.stringify([filter.categoryId, filter.tag, filter.storyId, filter.text]);
+  const filterKey = JSON.stringify([filter.tag, filter.storyId, filter.text]);
   const kept = lastScan.get(store);
   const current = kept && stillCurrent(kept, store, filterKey) ? kept : scan(store, filter, filterKey);
   lastScan.set(store, current);
+  const view = categoryView(current, filter.categoryId);
   return {
     total: current.total,
-    matched: current.matched,
+    matched: current.matchedRows.length,
     categoryCounts: { ...current.categoryCounts },
-    shown: current.rows.length,
+    shown: view.rows.length,
     tags: [...current.tags],
     // Where every article's group starts, sent with the first page only (the list sizes its rows from it).
-    groupStarts: offset === 0 ? [...current.groupStarts] : [],
-    rows: current.rows.slice(offset, offset + limit).map((row, n) => ({
+    groupStarts: offset === 0 ? [...view.groupStarts] : [],
+    rows: view.rows.slice(offset, offset + limit).map((row, n) => ({
       index: offset + n,
       groupStart: row.groupStart,
       articleId: row.record.id,

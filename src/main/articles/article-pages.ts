@@ -10,7 +10,7 @@ import type { ArticlePage, ArticlePageQuery, ArticleSummary } from '../../shared
 import { filterArticles, firstArticles, libraryFacets } from '../../shared/library-query';
 import type { LibraryStore } from '../store/library-store';
 import type { AnnotationShard } from '../store/schemas/annotation-shard';
-import type { ArticleRecord } from '../store/schemas/library-index';
+import type { ArticleRecord, LibraryIndex } from '../store/schemas/library-index';
 import { summariseArticle } from './article-summary';
 
 /**
@@ -40,12 +40,46 @@ function summaryOf(
  */
 export async function warmSummaries(store: LibraryStore, signal: AbortSignal, slice = 1_000): Promise<void> {
   const annotations = store.annotations;
-  const records = store.index().articles;
+  const index = store.index();
+  const records = index.articles;
   for (let from = 0; from < records.length; from += slice) {
     await new Promise((resolve) => setImmediate(resolve));
     if (signal.aborted) return;
     for (const record of records.slice(from, from + slice)) summaryOf(record, store, annotations);
   }
+  // The whole list too, in one short step now that every summary is made (if nothing changed meanwhile).
+  await new Promise((resolve) => setImmediate(resolve));
+  if (!signal.aborted && store.index() === index) allSummaries(store);
+}
+
+/**
+ * Every article's summary in library order, kept per store with what it was made from: the index
+ * and each article's annotation file (frozen, replaced whole on change). While both are the same
+ * objects, a view's first screen (a reload, the window's start after `warmSummaries`) is answered
+ * without looking 10,000 summaries up again; checking costs one lookup of each article's file.
+ */
+interface AllSummaries {
+  index: Readonly<LibraryIndex>;
+  shards: Readonly<AnnotationShard>[];
+  summaries: ArticleSummary[];
+}
+const lastAll = new WeakMap<LibraryStore, AllSummaries>();
+
+function allSummaries(store: LibraryStore): ArticleSummary[] {
+  const index = store.index();
+  // The store's reader taken once: through the search hook's wrapper (observe-store.ts) each call costs a lookup.
+  const annotations = store.annotations;
+  const records = index.articles;
+  const kept = lastAll.get(store);
+  const shards = records.map((record) => annotations(record.id));
+  if (kept?.index === index && shards.every((shard, n) => shard === kept.shards[n])) return kept.summaries;
+  const summaries = records.map((record, n) => summaryOf(record, store, () => shards[n]!));
+  // Kept only when made from frozen records and files (one changed in place would keep its identity);
+  // the index is a new object after any change (index-document-policy.ts drafts a copy).
+  if (records.every(Object.isFrozen) && shards.every(Object.isFrozen))
+    lastAll.set(store, { index, shards, summaries });
+  else lastAll.delete(store);
+  return summaries;
 }
 
 export function queryArticles(store: LibraryStore, query: ArticlePageQuery): ArticlePage {
@@ -57,9 +91,7 @@ export function queryArticles(store: LibraryStore, query: ArticlePageQuery): Art
     const rows = index.articles.slice(query.offset, end).map((record) => summaryOf(record, store));
     return { total: index.articles.length, shown: index.articles.length, rows, facets: null };
   }
-  // The store's reader taken once: through the search hook's wrapper (observe-store.ts) each call costs a lookup.
-  const annotations = store.annotations;
-  const all: ArticleSummary[] = index.articles.map((record) => summaryOf(record, store, annotations));
+  const all = allSummaries(store);
   const story = view.storyId === null ? undefined : index.stories.find((s) => s.id === view.storyId);
   const members = story ? new Set(story.articleIds) : null;
   const shown = filterArticles(all, view, members);

@@ -19,6 +19,7 @@ import { createStoryHandlers } from './story-handlers';
 import { createReadingHandlers } from './reading-handlers';
 import { createSearchHandlers } from './search-handlers';
 import { createStoryDeskHandlers } from './story-desk-handlers';
+import { createWindowStartHandler, unavailableWindowStart } from './window-start-handlers';
 
 export { noServices, type Handlers, type HandlerServices } from './handler-types';
 
@@ -28,7 +29,7 @@ function unavailableHandlers(core: AppCore): Handlers {
     throw new AppFailure('store-unavailable', `The library could not be opened: ${reason}`);
   };
   const handlers = Object.fromEntries(apiMethods.map((method) => [method, refuse])) as unknown as Handlers;
-  return { ...handlers, getStatus: () => core.status };
+  return { ...handlers, getStatus: () => core.status, startWindow: unavailableWindowStart(core) };
 }
 
 export function createHandlers(core: AppCore, services: HandlerServices = noServices): Handlers {
@@ -49,5 +50,6 @@ export function createHandlers(core: AppCore, services: HandlerServices = noServ
     ...createReadingHandlers(app),
     ...createSearchHandlers(app),
     ...createStoryDeskHandlers(app),
+    startWindow: createWindowStartHandler(core, app),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { ArticleSummary, HistoryChange, ImportResultView, StoreStatus } from '../../../shared/contract';
 import { call, messageOf } from '../lib/api';
+import { takeWindowStart } from '../lib/window-start';
 import { itemsFromPicker, runImport, type ImportItem, type ImportProgress } from '../lib/import-queue';
 import { Briefings } from './briefings.svelte';
 import { defineContext } from './context';
@@ -43,16 +44,18 @@ export class AppState {
 
   async start(): Promise<void> {
     try {
-      const status = await call('getStatus', {});
+      // The status, settings, stories and the library's first screen in its saved view, in one
+      // round trip (asked for before the app was mounted: see lib/window-start.ts).
+      const { status, settings, stories, firstPage } = await takeWindowStart();
       if (status.state === 'failed') {
         this.phase = { name: 'store-failed', status };
         return;
       }
-      const [settings, stories] = await Promise.all([call('getSettings', {}), call('listStories', {})]);
+      if (!settings || !firstPage) throw new Error('The app answered its start without the library.');
       this.stories.stories = stories;
       this.library.query.adopt(settings.library);
-      // The first screen of the library in its saved view; the rest comes in the background.
-      await this.library.showFirstPage($state.snapshot(this.library.query.view));
+      // The first screen of the library; the rest comes in the background.
+      this.library.adoptFirstPage($state.snapshot(this.library.query.view), firstPage);
       this.recovery = status.recovery;
       this.settings.adopt(settings);
       this.phase = { name: 'ready', storePath: status.storePath };

@@ -12,8 +12,14 @@
  * before then asks the main process for the first screen of the new view.
  * (The highlights view asks for its rows a page at a time: see highlight-pages.svelte.ts.)
  */
-import type { AnnotationChange, ArticleSummary, LibraryViewSettings } from '../../../shared/contract';
+import type {
+  AnnotationChange,
+  ArticlePage,
+  ArticleSummary,
+  LibraryViewSettings,
+} from '../../../shared/contract';
 import { call, messageOf } from '../lib/api';
+import { firstPageRows } from '../lib/window-start';
 import { withTagsOf } from '../lib/annotation-patch';
 import {
   filterArticles,
@@ -35,8 +41,6 @@ interface FirstPage {
 
 /** Articles per slice of the background load: a few milliseconds of work on either side. */
 const sliceSize = 1_000;
-/** The first screen: the rows a window of this height shows, twice over, plus a few. */
-const firstPageRows = (height: number) => Math.ceil(height / 64) * 2 + 10;
 
 export class Library {
   articles = $state.raw<ArticleSummary[]>([]);
@@ -112,14 +116,24 @@ export class Library {
     try {
       const reply = await call('listArticlePage', { view, offset: 0, limit: firstPageRows(height) });
       if (generation !== this.#pageGeneration || this.complete) return;
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, replaced whole per page
-      const facets = { ...reply.facets!, stories: new Map(reply.facets!.stories) };
-      this.page = { view: key, rows: reply.rows, shown: reply.shown, total: reply.total, facets };
-      this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, reply.shown - 1));
+      this.#showPage(key, reply);
     } catch (error) {
       if (!this.page) throw error; // at start: the app says the library is unreachable
       this.error = `The library could not be listed: ${messageOf(error)}`;
     }
+  }
+
+  /** Shows the first screen of `view` the main process sent at start (with the window's other start-up data). */
+  adoptFirstPage(view: LibraryViewSettings, reply: ArticlePage): void {
+    ++this.#pageGeneration;
+    this.#showPage(JSON.stringify(view), reply);
+  }
+
+  #showPage(key: string, reply: ArticlePage): void {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, replaced whole per page
+    const facets = { ...reply.facets!, stories: new Map(reply.facets!.stories) };
+    this.page = { view: key, rows: reply.rows, shown: reply.shown, total: reply.total, facets };
+    this.selectedIndex = Math.min(this.selectedIndex, Math.max(0, reply.shown - 1));
   }
 
   /**
