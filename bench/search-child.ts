@@ -36,12 +36,14 @@ await build({
 });
 useBuiltSearchWorker(workerDir);
 const started = performance.now();
-warmSearchThread(dir); // as the app does (app-core.ts): the thread starts, and reads the saved index, while the store opens
 const store = await openLibraryStore({ dir, backups: false });
 const openMs = performance.now() - started;
 const services = createAppServices(store);
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
+// As the app does (app-core.ts, startBackgroundWork): after the open, the thread starts and reads the
+// saved index, and the load checks it against the store. Timed back to back with the open.
+warmSearchThread(dir);
 await services.search.start();
 await services.search.idle();
 delay.disable();

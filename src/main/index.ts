@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startAppCore } from './app-core';
 import { createDispatcher } from './ipc/dispatcher';
+import { dispatchWhenReady } from './ipc/dispatch-when-ready';
 import { createHandlers } from './ipc/handlers';
 import { applySecurityDefaults } from './shell/security';
 import { registerIpc } from './shell/ipc';
@@ -48,19 +49,24 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       applySecurityDefaults();
       serveRenderer(rendererDir);
-      const core = await startAppCore({ dataDir: storeDirectory(), seedsDir: seedsDirectory() });
-      flushStoreOnQuit(core);
+      // The window loads while the store opens; its requests wait for the core (dispatchWhenReady).
+      const starting = startAppCore({ dataDir: storeDirectory(), seedsDir: seedsDirectory() });
+      flushStoreOnQuit(starting);
       registerIpc(
-        createDispatcher(
-          createHandlers(core, {
-            pickFiles: pickFilesToImport,
-            openExternal: openInBrowser,
-            pickExportPath,
-            printToPdf,
-            openPath,
-            showInFolder,
-            readClipboard,
-          }),
+        dispatchWhenReady(
+          starting.then((core) =>
+            createDispatcher(
+              createHandlers(core, {
+                pickFiles: pickFilesToImport,
+                openExternal: openInBrowser,
+                pickExportPath,
+                printToPdf,
+                openPath,
+                showInFolder,
+                readClipboard,
+              }),
+            ),
+          ),
         ),
         isAppPage,
       );
@@ -69,6 +75,7 @@ if (!app.requestSingleInstanceLock()) {
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
       });
+      await starting;
     })
     .catch((error: unknown) => {
       dialog.showErrorBox(

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppCore } from '../../src/main/app-core';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -292,17 +293,19 @@ describe('quitting', () => {
     const { flushStoreOnQuit } = await import('../../src/main/shell/quit');
     let finishClose!: () => void;
     const close = vi.fn(() => new Promise<void>((resolve) => (finishClose = resolve)));
-    flushStoreOnQuit({
-      store: null,
-      services: null,
-      status: { state: 'failed', storePath: '', reason: '' },
-      close,
-    });
+    flushStoreOnQuit(
+      Promise.resolve({
+        store: null,
+        services: null,
+        status: { state: 'failed', storePath: '', reason: '' },
+        close,
+      }),
+    );
 
     const firstQuit = { preventDefault: vi.fn() };
     recorded.appEvents.get('before-quit')!(firstQuit);
     expect(firstQuit.preventDefault).toHaveBeenCalledOnce();
-    expect(close).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(close).toHaveBeenCalledOnce());
     expect(recorded.quits).toHaveLength(0);
 
     finishClose();
@@ -314,14 +317,41 @@ describe('quitting', () => {
 
   it('tells the user when the last writes failed, and still quits', async () => {
     const { flushStoreOnQuit } = await import('../../src/main/shell/quit');
-    flushStoreOnQuit({
-      store: null,
-      services: null,
-      status: { state: 'failed', storePath: '', reason: '' },
-      close: () => Promise.reject(new Error('disk full')),
-    });
+    flushStoreOnQuit(
+      Promise.resolve({
+        store: null,
+        services: null,
+        status: { state: 'failed', storePath: '', reason: '' },
+        close: () => Promise.reject(new Error('disk full')),
+      }),
+    );
     recorded.appEvents.get('before-quit')!({ preventDefault: () => {} });
     await vi.waitFor(() => expect(recorded.quits).toHaveLength(1));
     expect(recorded.errorBoxes).toEqual(['Some changes could not be saved']);
+  });
+
+  it('a quit while the store is still opening waits for the open, then closes what it opened', async () => {
+    const { flushStoreOnQuit } = await import('../../src/main/shell/quit');
+    let opened!: (core: AppCore) => void;
+    const close = vi.fn(() => Promise.resolve());
+    flushStoreOnQuit(new Promise<AppCore>((resolve) => (opened = resolve)));
+    const quit = { preventDefault: vi.fn() };
+    recorded.appEvents.get('before-quit')!(quit);
+    expect(quit.preventDefault).toHaveBeenCalledOnce();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(recorded.quits).toHaveLength(0);
+    opened({ store: null, services: null, status: { state: 'failed', storePath: '', reason: '' }, close });
+    await vi.waitFor(() => expect(recorded.quits).toHaveLength(1));
+    expect(close).toHaveBeenCalledOnce();
+    expect(recorded.errorBoxes).toEqual([]);
+  });
+
+  it('a core that failed to start quits without a second message', async () => {
+    const { flushStoreOnQuit } = await import('../../src/main/shell/quit');
+    const failed = Promise.reject(new Error('no such folder'));
+    flushStoreOnQuit(failed);
+    recorded.appEvents.get('before-quit')!({ preventDefault: () => {} });
+    await vi.waitFor(() => expect(recorded.quits).toHaveLength(1));
+    expect(recorded.errorBoxes).toEqual([]);
   });
 });

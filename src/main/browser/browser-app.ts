@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { startAppCore, type AppCore } from '../app-core';
 import { createDispatcher } from '../ipc/dispatcher';
+import { dispatchWhenReady } from '../ipc/dispatch-when-ready';
 import { createHandlers, type HandlerServices } from '../ipc/handlers';
 import { StoreLockedError } from '../store/store-lock';
 import { browserServices } from './browser-services';
@@ -25,41 +26,64 @@ export interface BrowserAppOptions {
 }
 
 export interface BrowserApp {
-  core: AppCore;
+  /** The core, once started (`ready`); reading it before then throws. */
+  readonly core: AppCore;
+  /** Resolves with the core once the store is open (the page may load, and ask, before that). */
+  ready: Promise<AppCore>;
   server: BrowserServer;
   close(): Promise<void>;
 }
 
+/**
+ * Serves the page as soon as the store's lock is held, and opens the rest of the store meanwhile:
+ * the page's load (HTML, script, styles) overlaps the open, and its first request waits for the core
+ * (`dispatchWhenReady`). A library held by another process is still refused before anything is served.
+ */
 export async function startBrowserApp(options: BrowserAppOptions): Promise<BrowserApp> {
-  const core = await startAppCore({
+  let lockTaken = () => {};
+  const locked = new Promise<null>((resolve) => (lockTaken = () => resolve(null)));
+  const starting = startAppCore({
     dataDir: path.join(options.userDataDir, 'store'),
     seedsDir: options.seedsDir,
+    onStoreLockTaken: lockTaken,
   });
-  if (core.openError instanceof StoreLockedError) throw core.openError;
+  // The core ends first when the open fails before the lock is held (held elsewhere, no permission).
+  const early = await Promise.race([locked, starting]);
+  if (early?.openError instanceof StoreLockedError) throw early.openError;
   const printer = options.printer ?? createChromiumPrinter();
   const services = {
     ...browserServices({ downloadsDir: options.downloadsDir, printer }),
     ...options.services,
   };
+  let core: AppCore | null = null;
+  const ready = starting.then((started) => (core = started));
+  ready.catch(() => undefined); // answered per request (dispatchWhenReady) and told by main.ts
   let server: BrowserServer;
   try {
     server = await startBrowserServer({
-      dispatch: createDispatcher(createHandlers(core, services)),
+      dispatch: dispatchWhenReady(
+        ready.then((started) => createDispatcher(createHandlers(started, services))),
+      ),
       rendererDir: path.resolve(options.rendererDir),
     });
   } catch (error) {
-    await core.close();
+    await printer.close();
+    await starting.then((started) => started.close()).catch(() => undefined);
     throw error;
   }
   let closing: Promise<void> | null = null;
   return {
-    core,
+    get core() {
+      if (!core) throw new Error('The app core has not started yet (await `ready`).');
+      return core;
+    },
+    ready,
     server,
     close: () =>
       (closing ??= (async () => {
         await server.close();
         await printer.close();
-        await core.close();
+        await starting.then((started) => started.close()).catch(() => undefined);
       })()),
   };
 }

@@ -59,6 +59,7 @@ async function main(): Promise<number> {
     throw error;
   }
   stopOnSignals(app);
+  app.ready.catch((error: unknown) => console.error('The library could not be opened:', error));
   const { url } = app.server;
   console.log(
     [

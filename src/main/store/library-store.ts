@@ -73,6 +73,8 @@ export interface OpenStoreOptions {
   recleanArticleFile?: (file: string) => Promise<PreparedArticleFile | null>;
   /** Where a failed write of the undo history is reported (it is retried with the next write). */
   logError?: (error: unknown) => void;
+  /** Told once the lock is held, before the rest of the open (a window may then load beside it). */
+  onLockTaken?: () => void;
 }
 
 /** A change asked of a store opened read-only. */
@@ -209,6 +211,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
     await storeFs.mkdir(layout.annotationsDir, { recursive: true });
     releaseLock = (await acquireStoreLock(layout.lockFile)).release;
   }
+  options.onLockTaken?.();
 
   try {
     if (!readOnly) {
