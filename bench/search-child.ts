@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openLibraryStore } from '../src/main/store/library-store';
 import { createAppServices } from '../src/main/app-services';
 import { searchIndexPath } from '../src/main/search/search-index-file';
-import { useBuiltSearchWorker, warmSearchThread } from '../src/main/search/search-thread';
+import { useBuiltSearchWorker } from '../src/main/search/search-thread';
 import { brownParagraphs } from './brown-corpus';
 import { benchQueries } from './search-queries';
 
@@ -41,9 +41,8 @@ const openMs = performance.now() - started;
 const services = createAppServices(store);
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
-// As the app does (app-core.ts, startBackgroundWork): after the open, the thread starts and reads the
-// saved index, and the load checks it against the store. Timed back to back with the open.
-warmSearchThread(dir);
+// As the app does (app-core.ts, startBackgroundWork): after the open, the index thread starts, reads
+// the saved index and checks it against the store. Timed back to back with the open.
 await services.search.start();
 await services.search.idle();
 delay.disable();

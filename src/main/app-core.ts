@@ -16,7 +16,6 @@ import { recleanInWorker, warmImportWorker } from './importing/conversion-worker
 import { recleanStaleArticles } from './articles/reclean-stale-articles';
 import { warmSummaries } from './articles/article-pages';
 import { createAppServices, type AppServices } from './app-services';
-import { warmSearchThread } from './search/search-thread';
 
 export interface AppCoreOptions {
   /** The store folder (`<user data>/store` in the app). */
@@ -118,9 +117,6 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     if (backgroundStarted) return;
     backgroundStarted = true;
     clearTimeout(indexTimer);
-    // The thread starts and reads the saved index now, not during the store's open: on two cores it
-    // took a core from the window's load (restart to first row about 150 ms slower, issue 14).
-    warmSearchThread(options.dataDir);
     void services.search.start();
     warmImportWorker();
   };

@@ -1,9 +1,9 @@
 /**
- * The saved search index read ahead while the store opens (search-index-file.ts,
- * `readSavedIndex`, which the index's thread starts before the store is open) is
- * trusted only once checked against the store as opened: a library or an
- * article text that changed after the index was read ahead makes it stale, as
- * when it was read after the open; damaged bytes are still found.
+ * The saved search index, read apart from its check (search-index-file.ts,
+ * `readSavedIndex`, which may run before the store is open), is trusted only
+ * once checked against the store as opened: a library or an article text that
+ * changed after the index was read makes it stale, as when it was read after
+ * the open; damaged bytes are still found.
  */
 import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';

@@ -55,6 +55,8 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     ...browserServices({ downloadsDir: options.downloadsDir, printer }),
     ...options.services,
   };
+  /** Closes the core once started (a core that failed to start has nothing to close). */
+  const closeCore = () => starting.then((started) => started.close()).catch(() => undefined);
   let core: AppCore | null = null;
   const ready = starting.then((started) => (core = started));
   ready.catch(() => undefined); // answered per request (dispatchWhenReady) and told by main.ts
@@ -68,7 +70,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
     });
   } catch (error) {
     await printer.close();
-    await starting.then((started) => started.close()).catch(() => undefined);
+    await closeCore();
     throw error;
   }
   let closing: Promise<void> | null = null;
@@ -83,7 +85,7 @@ export async function startBrowserApp(options: BrowserAppOptions): Promise<Brows
       (closing ??= (async () => {
         await server.close();
         await printer.close();
-        await starting.then((started) => started.close()).catch(() => undefined);
+        await closeCore();
       })()),
   };
 }

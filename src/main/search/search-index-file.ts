@@ -32,10 +32,9 @@ export function searchIndexPath(storeDir: string): string {
 }
 
 /**
- * The saved file read and its engine parsed, before the store it must match is known: the app
- * starts this in the index's thread while the store opens (search-worker.ts, `preload`), so the
- * longest part of loading the index overlaps the open. Nothing is trusted yet: `matchSavedIndex`
- * decides, with the same checks in the same order as reading it all at once.
+ * The saved file read and its engine parsed, in the index's thread, apart from the check against
+ * the store: nothing is trusted yet; `matchSavedIndex` decides, with the same checks in the same
+ * order as reading it all at once.
  */
 export type SavedIndex =
   | { state: 'read'; header: Header; engine: SearchEngine | null }

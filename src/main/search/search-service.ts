@@ -15,7 +15,7 @@ import type { ArticleRecord } from '../store/schemas/library-index';
 import type { StoreChange } from './observe-store';
 import { runSearch, type IndexQuery } from './run-search';
 import type { IndexAnswer } from './keep-best';
-import { SearchThread, SearchTimeout, takeSearchThread } from './search-thread';
+import { SearchThread, SearchTimeout } from './search-thread';
 import type { ArticlePart } from './search-worker';
 import { storeFingerprint } from './store-fingerprint';
 import { storeFs } from '../store/store-fs';
@@ -78,7 +78,7 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
   /** The running thread; a new one (and a new load) after the last one ended. */
   const current = (): SearchThread => {
     if (thread?.alive) return thread;
-    const fresh: SearchThread = takeSearchThread((reason) => {
+    const fresh: SearchThread = new SearchThread((reason) => {
       if (thread !== fresh) return;
       loaded = false;
       started = null;

@@ -28,7 +28,7 @@ export class SearchThread {
   #nextId = 1;
   #ended: string | null = null;
   /** Told once when the thread ends (not when stopped). */
-  onEnd: (reason: string) => void;
+  private readonly onEnd: (reason: string) => void;
 
   constructor(onEnd: (reason: string) => void) {
     this.onEnd = onEnd;
@@ -107,32 +107,6 @@ export class SearchThread {
     if (this.#ended === null) this.#end('the search index was stopped');
     void this.#worker.terminate();
   }
-}
-
-/** A thread started ahead (warmSearchThread), taken by the first search service that needs one. */
-let spare: SearchThread | null = null;
-
-/**
- * Starts the search thread while the store opens, so its start (loading its code)
- * is not added to the index's load; the app calls it before opening the store.
- * Given the store folder, the thread also reads and parses the saved index
- * meanwhile (on the other core); the load checks it against the opened store.
- */
-export function warmSearchThread(storeDir?: string): void {
-  if (!spare?.alive) spare = new SearchThread(() => {});
-  if (storeDir !== undefined)
-    spare.ask({ type: 'preload', storeDir }).catch(() => {
-      // The thread ended: the service starts another, which reads the index itself.
-    });
-}
-
-/** A new thread, the warmed one if there is one; `onEnd` is told when it ends. */
-export function takeSearchThread(onEnd: (reason: string) => void): SearchThread {
-  const warmed = spare?.alive ? spare : null;
-  spare = null;
-  if (!warmed) return new SearchThread(onEnd);
-  warmed.onEnd = onEnd;
-  return warmed;
 }
 
 export class SearchTimeout extends Error {

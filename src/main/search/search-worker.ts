@@ -6,7 +6,6 @@
  * the store's records and annotations; it never opens the store itself.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { ArticleRecord } from '../store/schemas/library-index';
 import type { AnnotationShard } from '../store/schemas/annotation-shard';
@@ -27,7 +26,6 @@ export interface ArticlePart {
 
 export type SearchJob =
   /** Starts reading the saved index while the store opens; answered at once (see `load`). */
-  | { type: 'preload'; storeDir: string }
   | { type: 'load'; storeDir: string; fingerprint: string; articleFiles: string[] }
   | { type: 'reset' }
   | { type: 'put'; items: ArticlePart[] }
@@ -62,19 +60,8 @@ async function readBody(file: string): Promise<string | null> {
 
 let engine = SearchEngine.empty();
 
-/** The saved index read ahead by `preload`, for the store folder it was read from; used by one `load`. */
-let readAhead: { storeDir: string; saved: Promise<SavedIndex> } | null = null;
-
 const savedIndexOf = (storeDir: string): Promise<SavedIndex> =>
   readSavedIndex(storeDir).catch((error: unknown) => ({ state: 'damaged' as const, problem: String(error) }));
-
-/** The saved index of `storeDir`: the one read ahead when it was of this folder, else read now. */
-function takeSavedIndex(storeDir: string): Promise<SavedIndex> {
-  const ahead = readAhead;
-  readAhead = null;
-  if (ahead && path.resolve(ahead.storeDir) === path.resolve(storeDir)) return ahead.saved;
-  return savedIndexOf(storeDir);
-}
 
 async function put(items: ArticlePart[]): Promise<string[]> {
   const unread: string[] = [];
@@ -94,12 +81,9 @@ async function put(items: ArticlePart[]): Promise<string[]> {
 
 async function handle(job: SearchJob): Promise<unknown> {
   switch (job.type) {
-    case 'preload':
-      readAhead = { storeDir: job.storeDir, saved: savedIndexOf(job.storeDir) };
-      return null;
     case 'load': {
-      // Checked against the store's state now, whenever it was read: the store always wins.
-      const saved = await takeSavedIndex(job.storeDir);
+      // Read, then checked against the store's state now: the store always wins.
+      const saved = await savedIndexOf(job.storeDir);
       let reading;
       try {
         reading = matchSavedIndex(saved, job.fingerprint, job.articleFiles);
