@@ -11,33 +11,7 @@
  * `fast-schema-checks.test.ts` hold it to the schema.
  */
 import { annotationShardVersion, type AnnotationShard } from './annotation-shard';
-
-type Fields = Record<string, unknown>;
-
-/** A plain object (as JSON.parse makes) with exactly `count` own enumerable keys. */
-export function isObjectWithKeys(value: unknown, count: number): value is Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  let keys = 0;
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) return false;
-    keys += 1;
-  }
-  return keys === count;
-}
-
-export const isText = (value: unknown): value is string => typeof value === 'string';
-export const isFilledText = (value: unknown): value is string =>
-  typeof value === 'string' && value.length > 0;
-/** zod 4's `.int()` is a safe integer; `.nonnegative()` is `>= 0`. */
-export const isCount = (value: unknown): value is number =>
-  Number.isSafeInteger(value) && (value as number) >= 0;
-
-export function isTextList(value: unknown): value is string[] {
-  if (!Array.isArray(value)) return false;
-  for (let at = 0; at < value.length; at += 1) if (typeof value[at] !== 'string') return false;
-  return true;
-}
+import { isCount, isFilledText, isObjectWithKeys, isText, isTextList } from './json-value-checks';
 
 function isHighlight(value: unknown): boolean {
   if (!isObjectWithKeys(value, 10)) return false;

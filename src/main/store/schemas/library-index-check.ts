@@ -5,7 +5,7 @@
  * annotation-shard-check.ts for the rule); anything else goes through zod.
  * Held to the schema by the property tests in `fast-schema-checks.test.ts`.
  */
-import { isCount, isFilledText, isObjectWithKeys, isText, isTextList } from './annotation-shard-check';
+import { isCount, isFilledText, isObjectWithKeys, isText, isTextList } from './json-value-checks';
 import type { ArticleRecord } from './library-index';
 
 const isTextOrNull = (value: unknown): boolean => value === null || typeof value === 'string';
