@@ -11,8 +11,9 @@ import type { HighlightPage, HighlightQuery } from '../../shared/contract';
 import { foldText } from '../../shared/search-text';
 import type { LibraryStore } from '../store/library-store';
 import type { AnnotationShard, Highlight } from '../store/schemas/annotation-shard';
-import type { ArticleRecord, LibraryIndex } from '../store/schemas/library-index';
+import type { ArticleRecord } from '../store/schemas/library-index';
 import { highlightView } from './highlight-view';
+import { isStoreUnchanged, type KeptStoreState } from '../store/kept-store-state';
 
 const foldedText = new WeakMap<Highlight, { title: string; text: string }>();
 
@@ -38,11 +39,8 @@ type Row = { record: ArticleRecord; highlight: Highlight; groupStart: boolean };
  * 20–90 ms a page. A category chip only picks from the pass (`categoryView`), made once per
  * category: clicking chips costs no new pass.
  */
-interface Scan {
+interface Scan extends KeptStoreState {
   filterKey: string;
-  index: Readonly<LibraryIndex>;
-  /** The annotation file the pass read for each of `index.articles`, in order. */
-  shards: Readonly<AnnotationShard>[];
   total: number;
   categoryCounts: Record<string, number>;
   tags: string[];
@@ -58,16 +56,6 @@ interface CategoryView {
 }
 
 const lastScan = new WeakMap<LibraryStore, Scan>();
-
-/** Whether `scan` still describes the store: the same index, and every article's annotations unchanged. */
-function stillCurrent(scan: Scan, store: LibraryStore, filterKey: string): boolean {
-  const index = store.index();
-  if (scan.filterKey !== filterKey || scan.index !== index) return false;
-  const articles = index.articles;
-  for (let n = 0; n < articles.length; n += 1)
-    if (store.annotations(articles[n]!.id) !== scan.shards[n]) return false;
-  return true;
-}
 
 function scan(store: LibraryStore, filter: Filter, filterKey: string): Scan {
   const index = store.index();
@@ -131,7 +119,10 @@ export function queryHighlights(store: LibraryStore, query: HighlightQuery): Hig
   const { offset, limit, ...filter } = query;
   const filterKey = JSON.stringify([filter.tag, filter.storyId, filter.text]);
   const kept = lastScan.get(store);
-  const current = kept && stillCurrent(kept, store, filterKey) ? kept : scan(store, filter, filterKey);
+  const current =
+    kept && kept.filterKey === filterKey && isStoreUnchanged(kept, store)
+      ? kept
+      : scan(store, filter, filterKey);
   lastScan.set(store, current);
   const view = categoryView(current, filter.categoryId);
   return {

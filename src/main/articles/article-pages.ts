@@ -10,8 +10,9 @@ import type { ArticlePage, ArticlePageQuery, ArticleSummary } from '../../shared
 import { filterArticles, firstArticles, libraryFacets } from '../../shared/library-query';
 import type { LibraryStore } from '../store/library-store';
 import type { AnnotationShard } from '../store/schemas/annotation-shard';
-import type { ArticleRecord, LibraryIndex } from '../store/schemas/library-index';
+import type { ArticleRecord } from '../store/schemas/library-index';
 import { summariseArticle } from './article-summary';
+import { isStoreUnchanged, type KeptStoreState } from '../store/kept-store-state';
 
 /**
  * Each summary made once per record and annotation file: both are frozen and replaced whole when
@@ -53,26 +54,24 @@ export async function warmSummaries(store: LibraryStore, signal: AbortSignal, sl
 }
 
 /**
- * Every article's summary in library order, kept per store with what it was made from: the index
- * and each article's annotation file (frozen, replaced whole on change). While both are the same
- * objects, a view's first screen (a reload, the window's start after `warmSummaries`) is answered
- * without looking 10,000 summaries up again; checking costs one lookup of each article's file.
+ * Every article's summary in library order, kept per store with what it was made from
+ * (`KeptStoreState`): while the store holds the same index and annotation files, a view's first
+ * screen (a reload, the window's start after `warmSummaries`) is answered without looking 10,000
+ * summaries up again.
  */
-interface AllSummaries {
-  index: Readonly<LibraryIndex>;
-  shards: Readonly<AnnotationShard>[];
+interface AllSummaries extends KeptStoreState {
   summaries: ArticleSummary[];
 }
 const lastAll = new WeakMap<LibraryStore, AllSummaries>();
 
 function allSummaries(store: LibraryStore): ArticleSummary[] {
+  const kept = lastAll.get(store);
+  if (kept && isStoreUnchanged(kept, store)) return kept.summaries;
   const index = store.index();
   // The store's reader taken once: through the search hook's wrapper (observe-store.ts) each call costs a lookup.
   const annotations = store.annotations;
   const records = index.articles;
-  const kept = lastAll.get(store);
   const shards = records.map((record) => annotations(record.id));
-  if (kept?.index === index && shards.every((shard, n) => shard === kept.shards[n])) return kept.summaries;
   const summaries = records.map((record, n) => summaryOf(record, store, () => shards[n]!));
   // Kept only when made from frozen records and files (one changed in place would keep its identity);
   // the index is a new object after any change (index-document-policy.ts drafts a copy).
