@@ -42,8 +42,8 @@ export interface AppCore {
   /** Saves everything pending and releases the store (on quit). */
   close(): Promise<void>;
   /**
-   * Starts the work that waits for the window's first screen (the search index's load, the import
-   * process's warm-up), once: called when the window, its first rows painted, asks for the rest of
+   * Starts the work that waits for the window's first screen (the annotation files left unread by
+   * the store's open, the search index's load, the import process's warm-up), once: called when the window, its first rows painted, asks for the rest of
    * the library, or a few seconds after start when no window asks.
    */
   startBackgroundWork?: () => void;
@@ -81,6 +81,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       backups: options.backups,
       recleanArticleFile: recleanInWorker,
       onLockTaken: options.onStoreLockTaken,
+      // The annotation files unchanged since the last close are read after the first screen.
+      deferAnnotations: true,
     });
   } catch (error) {
     const reason = describeOpenFailure(error);
@@ -117,6 +119,9 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     if (backgroundStarted) return;
     backgroundStarted = true;
     clearTimeout(indexTimer);
+    void store
+      .whenAnnotationsLoaded()
+      .catch((error: unknown) => console.error('Annotations not read:', error));
     void services.search.start();
     warmImportWorker();
   };

@@ -39,7 +39,7 @@ type Row = { record: ArticleRecord; highlight: Highlight; groupStart: boolean };
  * 20–90 ms a page. A category chip only picks from the pass (`categoryView`), made once per
  * category: clicking chips costs no new pass.
  */
-interface Scan extends KeptStoreState {
+interface Scan extends KeptStoreState<Readonly<AnnotationShard>> {
   filterKey: string;
   total: number;
   categoryCounts: Record<string, number>;
@@ -56,6 +56,7 @@ interface CategoryView {
 }
 
 const lastScan = new WeakMap<LibraryStore, Scan>();
+const shardReader = (store: LibraryStore) => store.annotations;
 
 function scan(store: LibraryStore, filter: Filter, filterKey: string): Scan {
   const index = store.index();
@@ -86,7 +87,7 @@ function scan(store: LibraryStore, filter: Filter, filterKey: string): Scan {
   return {
     filterKey,
     index,
-    shards,
+    parts: shards,
     total,
     categoryCounts,
     tags: [...tags].sort((a, b) => a.localeCompare(b)),
@@ -120,7 +121,7 @@ export function queryHighlights(store: LibraryStore, query: HighlightQuery): Hig
   const filterKey = JSON.stringify([filter.tag, filter.storyId, filter.text]);
   const kept = lastScan.get(store);
   const current =
-    kept && kept.filterKey === filterKey && isStoreUnchanged(kept, store)
+    kept && kept.filterKey === filterKey && isStoreUnchanged(kept, store, shardReader)
       ? kept
       : scan(store, filter, filterKey);
   lastScan.set(store, current);

@@ -9,30 +9,31 @@
 import type { ArticlePage, ArticlePageQuery, ArticleSummary } from '../../shared/contract';
 import { filterArticles, firstArticles, libraryFacets } from '../../shared/library-query';
 import type { LibraryStore } from '../store/library-store';
-import type { AnnotationShard } from '../store/schemas/annotation-shard';
+import type { AnnotationCounts } from '../store/annotation-digest';
 import type { ArticleRecord } from '../store/schemas/library-index';
 import { summariseArticle } from './article-summary';
 import { isStoreUnchanged, type KeptStoreState } from '../store/kept-store-state';
 
 /**
- * Each summary made once per record and annotation file: both are frozen and replaced whole when
+ * Each summary made once per record and annotation counts: both are frozen and replaced whole when
  * they change, so the same two objects always make the same summary (a reload, a view change or a
  * slice of the background load then costs no summarising of 10,000 articles).
  */
-const summaries = new WeakMap<ArticleRecord, { shard: Readonly<AnnotationShard>; summary: ArticleSummary }>();
+const summaries = new WeakMap<ArticleRecord, { counts: AnnotationCounts; summary: ArticleSummary }>();
 
 function summaryOf(
   record: ArticleRecord,
   store: LibraryStore,
-  annotations = store.annotations,
+  counts: AnnotationCounts = store.annotationCounts(record.id),
 ): ArticleSummary {
-  const shard = annotations(record.id);
   const cached = summaries.get(record);
-  if (cached?.shard === shard) return cached.summary;
-  const summary = summariseArticle(record, store);
-  if (Object.isFrozen(record) && Object.isFrozen(shard)) summaries.set(record, { shard, summary });
+  if (cached?.counts === counts) return cached.summary;
+  const summary = summariseArticle(record, store, counts);
+  if (Object.isFrozen(record) && Object.isFrozen(counts)) summaries.set(record, { counts, summary });
   return summary;
 }
+
+const countsReader = (store: LibraryStore) => store.annotationCounts;
 
 /**
  * Summarises the library ahead of the window's first request, a slice at a time between other
@@ -40,13 +41,14 @@ function summaryOf(
  * answer then only looks its summaries up.
  */
 export async function warmSummaries(store: LibraryStore, signal: AbortSignal, slice = 1_000): Promise<void> {
-  const annotations = store.annotations;
+  const annotationCounts = store.annotationCounts;
   const index = store.index();
   const records = index.articles;
   for (let from = 0; from < records.length; from += slice) {
     await new Promise((resolve) => setImmediate(resolve));
     if (signal.aborted) return;
-    for (const record of records.slice(from, from + slice)) summaryOf(record, store, annotations);
+    for (const record of records.slice(from, from + slice))
+      summaryOf(record, store, annotationCounts(record.id));
   }
   // The whole list too, in one short step now that every summary is made (if nothing changed meanwhile).
   await new Promise((resolve) => setImmediate(resolve));
@@ -55,28 +57,28 @@ export async function warmSummaries(store: LibraryStore, signal: AbortSignal, sl
 
 /**
  * Every article's summary in library order, kept per store with what it was made from
- * (`KeptStoreState`): while the store holds the same index and annotation files, a view's first
+ * (`KeptStoreState`): while the store holds the same index and annotation counts, a view's first
  * screen (a reload, the window's start after `warmSummaries`) is answered without looking 10,000
  * summaries up again.
  */
-interface AllSummaries extends KeptStoreState {
+interface AllSummaries extends KeptStoreState<AnnotationCounts> {
   summaries: ArticleSummary[];
 }
 const lastAll = new WeakMap<LibraryStore, AllSummaries>();
 
 function allSummaries(store: LibraryStore): ArticleSummary[] {
   const kept = lastAll.get(store);
-  if (kept && isStoreUnchanged(kept, store)) return kept.summaries;
+  if (kept && isStoreUnchanged(kept, store, countsReader)) return kept.summaries;
   const index = store.index();
   // The store's reader taken once: through the search hook's wrapper (observe-store.ts) each call costs a lookup.
-  const annotations = store.annotations;
+  const annotationCounts = store.annotationCounts;
   const records = index.articles;
-  const shards = records.map((record) => annotations(record.id));
-  const summaries = records.map((record, n) => summaryOf(record, store, () => shards[n]!));
-  // Kept only when made from frozen records and files (one changed in place would keep its identity);
+  const parts = records.map((record) => annotationCounts(record.id));
+  const summaries = records.map((record, n) => summaryOf(record, store, parts[n]));
+  // Kept only when made from frozen records and counts (one changed in place would keep its identity);
   // the index is a new object after any change (index-document-policy.ts drafts a copy).
-  if (records.every(Object.isFrozen) && shards.every(Object.isFrozen))
-    lastAll.set(store, { index, shards, summaries });
+  if (records.every(Object.isFrozen) && parts.every(Object.isFrozen))
+    lastAll.set(store, { index, parts, summaries });
   else lastAll.delete(store);
   return summaries;
 }

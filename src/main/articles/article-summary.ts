@@ -4,21 +4,17 @@
  * carries this, so the library's counts follow without a reload.
  */
 import type { ArticleSummary } from '../../shared/contract';
+import type { AnnotationCounts } from '../store/annotation-digest';
 import type { LibraryStore } from '../store/library-store';
-import type { AnnotationShard } from '../store/schemas/annotation-shard';
 import type { ArticleRecord } from '../store/schemas/library-index';
 
-export function noteCount(shard: Readonly<AnnotationShard>): number {
-  return (
-    shard.highlights.filter((highlight) => highlight.note.trim() !== '').length +
-    (shard.articleNote?.text.trim() ? 1 : 0)
-  );
-}
-
-export function summariseArticle(record: ArticleRecord, store: LibraryStore): ArticleSummary {
+export function summariseArticle(
+  record: ArticleRecord,
+  store: LibraryStore,
+  counts: AnnotationCounts = store.annotationCounts(record.id),
+): ArticleSummary {
   const { id, title, titleDerived, wordCount, readingMinutes, addedAt, sourceFile, source, flagCount } =
     record;
-  const shard = store.annotations(id);
   return {
     id,
     title,
@@ -29,10 +25,10 @@ export function summariseArticle(record: ArticleRecord, store: LibraryStore): Ar
     sourceFile,
     source,
     flagCount,
-    highlightCount: shard.highlights.length,
-    noteCount: noteCount(shard),
+    highlightCount: counts.highlightCount,
+    noteCount: counts.noteCount,
     tags: record.tags ?? [],
-    read: shard.reading?.read ?? false,
-    readingProgress: shard.reading?.progress ?? 0,
+    read: counts.read,
+    readingProgress: counts.readingProgress,
   };
 }

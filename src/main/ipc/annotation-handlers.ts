@@ -34,8 +34,13 @@ export function createAnnotationHandlers(
       change: await annotations.deleteHighlight(articleId, highlightId),
     }),
     setArticleNote: ({ articleId, text }) => annotations.setArticleNote(articleId, text),
-    listHighlights: (query) => queryHighlights(store, query),
-    listTags: () => {
+    // Both read every annotation file: any the store's open left for later are read first, in slices.
+    listHighlights: async (query) => {
+      await store.whenAnnotationsLoaded();
+      return queryHighlights(store, query);
+    },
+    listTags: async () => {
+      await store.whenAnnotationsLoaded();
       const tags = new Set(
         store.annotatedArticleIds().flatMap((id) => store.annotations(id).highlights.flatMap((h) => h.tags)),
       );

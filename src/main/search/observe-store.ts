@@ -28,7 +28,9 @@ export type StoreChange =
 const unchanging = new Set<string>([
   'index',
   'annotations',
+  'annotationCounts',
   'annotatedArticleIds',
+  'whenAnnotationsLoaded',
   'briefings',
   'updateBriefings',
   'operations',

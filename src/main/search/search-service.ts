@@ -161,6 +161,8 @@ export function createSearchService(store: LibraryStore, options: SearchServiceO
 
   const load = async () => {
     await yieldToEvents(); // start-up goes on; the fingerprint and the load come after
+    // The fingerprint reads every annotation file: those the store's open left for later come first.
+    await store.whenAnnotationsLoaded();
     const reading = await current().ask<{ state: string; problem: string | null }>({
       type: 'load',
       storeDir: store.layout.dir,

@@ -20,6 +20,11 @@ export interface BackedUpDocuments {
   /** The index as library.json holds it (with its journal number, see index-journal.ts). */
   index: { data(): Readonly<LibraryIndex> };
   shards: Map<string, JsonDocument<AnnotationShard>>;
+  /**
+   * Null when `shards` holds every annotation file; else resolves once it does (a store opened
+   * with some left for later): the backup's parts are then taken at that moment.
+   */
+  ready?: () => Promise<void> | null;
   briefings: JsonDocument<BriefingsFile>;
   operations: JsonDocument<OperationLog>;
 }
@@ -47,17 +52,20 @@ export function createBackupScheduler(
     openPending = false;
     lastTakenAt = Date.now();
     changedSinceLast = false;
-    const parts = {
+    const parts = () => ({
       library: documents.index.data() as LibraryIndex,
       shards: [...documents.shards].map(
         ([id, document]) => [id, document.data()] as [string, AnnotationShard],
       ),
       briefings: documents.briefings.data() as BriefingsFile,
       operations: documents.operations.data(),
-    };
+    });
     const takenAt = now();
+    const waiting = documents.ready?.() ?? null;
+    const taken = waiting ? null : parts();
     running = running
-      .then(() => takeBackupInSlices(layout.backupsDir, parts, takenAt, serializeIndex))
+      .then(() => waiting)
+      .then(() => takeBackupInSlices(layout.backupsDir, taken ?? parts(), takenAt, serializeIndex))
       .then(afterBackup)
       .catch((error: unknown) => {
         console.error('Backup failed:', error);

@@ -14,7 +14,13 @@ import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
 import { replayIndexJournal } from './load-index-journal';
 import { createIndexJournal, type JournalState } from './index-journal';
-import { loadAnnotations } from './load-annotations';
+import { loadAnnotations, loadShard, readSoundShardSync, type LoadedAnnotations } from './load-annotations';
+import {
+  countsOf,
+  noAnnotationCounts,
+  writeAnnotationDigest,
+  type AnnotationCounts,
+} from './annotation-digest';
 import { loadOperations } from './load-operations';
 import { loadBriefings } from './load-briefings';
 import { briefingsFileSchema, type BriefingsFile } from './schemas/briefings-file';
@@ -75,6 +81,12 @@ export interface OpenStoreOptions {
   logError?: (error: unknown) => void;
   /** Told once the lock is held, before the rest of the open (a window may then load beside it). */
   onLockTaken?: () => void;
+  /**
+   * Leaves the annotation files unchanged since the last close unread until `whenAnnotationsLoaded`
+   * (or a change, or a backup) asks for them; their counts come from the digest written then
+   * (annotation-digest.ts). The app's start does this; by default every file is read on open.
+   */
+  deferAnnotations?: boolean;
 }
 
 /** A change asked of a store opened read-only. */
@@ -147,7 +159,14 @@ export interface LibraryStore {
   /** Removes the files of an article set aside for good. */
   purgeDeletedArticle(id: string): Promise<void>;
   annotations(articleId: string): Readonly<AnnotationShard>;
+  /** What the library shows of an article's annotations, without reading a file left for later. */
+  annotationCounts(articleId: string): AnnotationCounts;
   annotatedArticleIds(): string[];
+  /**
+   * Reads the annotation files an open with `deferAnnotations` left for later, a slice at a time
+   * (started once, by the first call); resolves once every one is in memory.
+   */
+  whenAnnotationsLoaded(): Promise<void>;
   /** Changes one article's annotations; resolves once the change is durable. */
   updateAnnotations<R>(articleId: string, change: (draft: AnnotationShard) => R): Promise<R>;
   /** The user's briefings. */
@@ -241,6 +260,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
     const shards = await loadAnnotations(
       context,
       index.articles.map((record) => record.id),
+      options.deferAnnotations ?? false,
     );
     const operations = await loadOperations(context);
     const briefings = await loadBriefings(context);
@@ -248,7 +268,7 @@ export async function openLibraryStore(options: OpenStoreOptions): Promise<Libra
       layout,
       index,
       journal,
-      shards,
+      { ...shards, context },
       operations,
       briefings,
       context.recovery,
@@ -289,7 +309,7 @@ function createStore(
   layout: StoreLayout,
   index: LibraryIndex,
   journalState: JournalState,
-  shards: Map<string, AnnotationShard>,
+  annotationFiles: LoadedAnnotations & { context: OpenContext },
   operations: OperationLog,
   briefings: BriefingsFile,
   recovery: RecoveryEvent[],
@@ -322,9 +342,47 @@ function createStore(
       policy: shardPolicy,
       serialize: serializeShard,
     });
-  for (const [articleId, shard] of shards) {
+  for (const [articleId, shard] of annotationFiles.loaded) {
     shardDocuments.set(articleId, shardDocument(articleId, deepFreeze(shard)));
   }
+  const deferred = annotationFiles.deferred;
+  /** Reads the files left for later in slices of 200, letting requests in between. */
+  let loadingDeferred: Promise<void> | null = deferred.size === 0 ? Promise.resolve() : null;
+  const whenAnnotationsLoaded = () => {
+    loadingDeferred ??= (async () => {
+      const ids = [...deferred.keys()];
+      for (let from = 0; from < ids.length; from += 200) {
+        await new Promise((resolve) => setImmediate(resolve));
+        for (const id of ids.slice(from, from + 200)) {
+          if (!deferred.has(id)) continue;
+          const shard = await loadShard(annotationFiles.context, id);
+          // (A file read meanwhile by `annotations` is not replaced.)
+          if (shard && deferred.delete(id)) shardDocuments.set(id, shardDocument(id, deepFreeze(shard)));
+          else deferred.delete(id);
+        }
+      }
+    })();
+    return loadingDeferred;
+  };
+  /** Every file left for later read (the close waits for it, so its backup and digest hold all). */
+  const annotationsLoaded = () => (deferred.size === 0 ? Promise.resolve() : whenAnnotationsLoaded());
+  /** Reads a file left for later now, if it is sound and its article's (else it is for the loader, which repairs). */
+  const readDeferredNow = (articleId: string) => {
+    const shard = readSoundShardSync(annotationFiles.context, articleId);
+    if (!shard) return;
+    deferred.delete(articleId);
+    shardDocuments.set(articleId, shardDocument(articleId, deepFreeze(shard)));
+  };
+  /**
+   * Before a change to these articles' annotations or files: their files left for later are read
+   * now (at once when sound, so the change still runs in the caller's turn); null when none is
+   * left, else what to wait for (the loader, for a file it must repair first).
+   */
+  const readBeforeChange = (articleIds: readonly string[]): Promise<void> | null => {
+    if (deferred.size === 0) return null;
+    for (const id of articleIds) if (deferred.has(id)) readDeferredNow(id);
+    return articleIds.some((id) => deferred.has(id)) ? whenAnnotationsLoaded() : null;
+  };
   const operationsDocument = createJsonDocument({
     file: layout.operationsFile,
     schema: operationLogSchema,
@@ -343,6 +401,8 @@ function createStore(
     {
       index: { data: () => journal.withSeq(indexDocument.data()) },
       shards: shardDocuments,
+      // A backup holds every annotation file: it waits until those left for later are read.
+      ready: () => (deferred.size === 0 ? null : whenAnnotationsLoaded()),
       briefings: briefingsDocument,
       operations: operationsDocument,
     },
@@ -393,6 +453,30 @@ function createStore(
     });
     backups.changed();
   };
+  /** The counts of every annotation file as saved, for the next open (annotation-digest.ts); only ever saves time. */
+  const writeDigest = async () => {
+    if (options.readOnly) return;
+    const files: [string, AnnotationCounts][] = [
+      ...[...shardDocuments].map(
+        ([id, document]) => [id, countsOf(document.data())] as [string, AnnotationCounts],
+      ),
+      ...deferred,
+    ];
+    await writeAnnotationDigest(layout, files).catch(logError);
+  };
+  const updateAnnotations = async <R>(
+    articleId: string,
+    change: (draft: AnnotationShard) => R,
+  ): Promise<R> => {
+    let document = shardDocuments.get(articleId);
+    if (!document) {
+      document = shardDocument(articleId, emptyShard(articleId));
+      shardDocuments.set(articleId, document);
+    }
+    const result = await document.update(change);
+    backups.changed();
+    return result;
+  };
   const flush = async () => {
     await Promise.all([
       indexDocument.flush(),
@@ -417,6 +501,8 @@ function createStore(
   };
 
   const addPreparedArticles = async (articles: PreparedArticleFile[]) => {
+    const reading = readBeforeChange(articles.map((article) => article.record.id));
+    if (reading) await reading;
     const newShards = articles
       .map((article) => article.record.id)
       .filter((id, at, ids) => !shardDocuments.has(id) && ids.indexOf(id) === at);
@@ -562,6 +648,8 @@ function createStore(
       return next;
     },
     deleteArticle: async (id) => {
+      const reading = readBeforeChange([id]);
+      if (reading) await reading;
       await indexDocument.update((draft) => {
         draft.articles = draft.articles.filter((record) => record.id !== id);
       });
@@ -578,6 +666,8 @@ function createStore(
       await syncDirectory(layout.annotationsDir);
     },
     setArticleAside: async (id) => {
+      const reading = readBeforeChange([id]);
+      if (reading) await reading;
       const position = indexDocument.data().articles.findIndex((candidate) => candidate.id === id);
       const record = indexDocument.data().articles[position];
       if (!record) throw new Error(`No article ${id} in the index.`);
@@ -592,6 +682,8 @@ function createStore(
       return { record, position };
     },
     restoreArticle: async (record, position) => {
+      const reading = readBeforeChange([record.id]);
+      if (reading) await reading;
       articleRecordSchema.parse(record);
       const id = record.id;
       const reimported = shardDocuments.get(id);
@@ -621,17 +713,30 @@ function createStore(
         indexDocument.data().articles.some((candidate) => candidate.id === id),
       );
     },
-    annotations: (articleId) => shardDocuments.get(articleId)?.data() ?? emptyShard(articleId),
-    annotatedArticleIds: () => [...shardDocuments.keys()],
-    updateAnnotations: async (articleId, change) => {
-      let document = shardDocuments.get(articleId);
-      if (!document) {
-        document = shardDocument(articleId, emptyShard(articleId));
-        shardDocuments.set(articleId, document);
-      }
-      const result = await document.update(change);
-      backups.changed();
-      return result;
+    annotations: (articleId) => {
+      const document = shardDocuments.get(articleId);
+      if (document) return document.data();
+      if (!deferred.has(articleId)) return emptyShard(articleId);
+      // Asked for before the files left for later are read: this one is read now if it is sound;
+      // anything else is for the loader (which repairs), and nothing can change it before that.
+      readDeferredNow(articleId);
+      const loaded = shardDocuments.get(articleId);
+      if (loaded) return loaded.data();
+      void whenAnnotationsLoaded().catch(logError);
+      return emptyShard(articleId);
+    },
+    annotationCounts: (articleId) => {
+      const document = shardDocuments.get(articleId);
+      if (document) return countsOf(document.data());
+      return deferred.get(articleId) ?? noAnnotationCounts;
+    },
+    annotatedArticleIds: () => [...shardDocuments.keys(), ...deferred.keys()],
+    whenAnnotationsLoaded,
+    updateAnnotations: (articleId, change) => {
+      const reading = readBeforeChange([articleId]);
+      return reading
+        ? reading.then(() => updateAnnotations(articleId, change))
+        : updateAnnotations(articleId, change);
     },
     briefings: () => briefingsDocument.data(),
     updateBriefings: async (change) => {
@@ -661,10 +766,13 @@ function createStore(
     flush,
     close: () => {
       closing ??= (async () => {
+        // (A backup on close holds every file; a file a loader could not read stays as it is.)
+        await annotationsLoaded().catch(() => undefined);
         backups.stop();
         try {
           await flush();
           await journal.compact();
+          await writeDigest();
         } finally {
           journal.stop();
           await releaseLock();

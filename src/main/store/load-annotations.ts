@@ -1,7 +1,9 @@
 /**
  * Loads every annotation shard for an opening store, validating each, and
  * checks that every article of the index has its shard (each is created with
- * the article). A damaged shard, or a missing one whose article the newest
+ * the article). Asked to defer, it reads only the shards changed since the
+ * digest of the last close (annotation-digest.ts) and leaves the rest, with
+ * their counts, for the store to read after the first screen. A damaged shard, or a missing one whose article the newest
  * sound backup holds highlights or a note for, is restored from that backup
  * (see `repair-file.ts` for how) and reported; a damaged one with no backup
  * starts empty, with the damaged copy kept and the loss reported. A missing
@@ -20,6 +22,7 @@ import {
 } from './schemas/annotation-shard';
 import { isCanonicalShard } from './schemas/annotation-shard-check';
 import { isSafeId } from './store-layout';
+import { readAnnotationDigest, type AnnotationCounts } from './annotation-digest';
 import { storeFs } from './store-fs';
 import type { OpenContext } from './open-context';
 import { StoreUnreadableError } from './store-unreadable-error';
@@ -59,7 +62,7 @@ async function restoreShard(
   return restored;
 }
 
-async function loadShard(context: OpenContext, articleId: string): Promise<AnnotationShard | null> {
+export async function loadShard(context: OpenContext, articleId: string): Promise<AnnotationShard | null> {
   const file = context.layout.annotationFile(articleId);
   const inspection = inspectJsonFileSync(file, shardVersions);
   if (inspection.state === 'missing') return null;
@@ -82,8 +85,9 @@ async function checkMissingShards(
   context: OpenContext,
   articleIds: readonly string[],
   loaded: Map<string, AnnotationShard>,
+  deferred: ReadonlyMap<string, unknown>,
 ): Promise<void> {
-  const missing = articleIds.filter((id) => !loaded.has(id) && isSafeId(id));
+  const missing = articleIds.filter((id) => !loaded.has(id) && !deferred.has(id) && isSafeId(id));
   if (missing.length === 0) return;
   const created: { file: string; content: string }[] = [];
   for (const articleId of missing) {
@@ -103,10 +107,17 @@ async function checkMissingShards(
   if (!context.readOnly && created.length > 0) await writeFilesDurably(created);
 }
 
+export interface LoadedAnnotations {
+  loaded: Map<string, AnnotationShard>;
+  /** The shards left unread (only when deferring), with their counts from the digest. */
+  deferred: Map<string, AnnotationCounts>;
+}
+
 export async function loadAnnotations(
   context: OpenContext,
   articleIds: readonly string[],
-): Promise<Map<string, AnnotationShard>> {
+  defer = false,
+): Promise<LoadedAnnotations> {
   const names = await storeFs.readdir(context.layout.annotationsDir).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && context.readOnly) return [] as string[];
     throw error;
@@ -115,11 +126,22 @@ export async function loadAnnotations(
     .filter((name) => name.endsWith('.json') && !name.startsWith('.'))
     .map((name) => name.slice(0, -'.json'.length))
     .filter(isSafeId);
-  const shards = await mapLimited(ids, 64, (id) => loadShard(context, id));
+  const digest = defer ? readAnnotationDigest(context.layout, ids) : null;
+  const deferred = digest?.unchanged ?? new Map<string, AnnotationCounts>();
+  const toRead = digest?.toRead ?? ids;
+  const shards = await mapLimited(toRead, 64, (id) => loadShard(context, id));
   const loaded = new Map<string, AnnotationShard>();
   shards.forEach((shard, index) => {
-    if (shard) loaded.set(ids[index]!, shard);
+    if (shard) loaded.set(toRead[index]!, shard);
   });
-  await checkMissingShards(context, articleIds, loaded);
-  return loaded;
+  await checkMissingShards(context, articleIds, loaded, deferred);
+  return { loaded, deferred };
+}
+
+/** A shard read at once, outside the open, when it is sound and its own article's; null otherwise (left to `loadShard`). */
+export function readSoundShardSync(context: OpenContext, articleId: string): AnnotationShard | null {
+  const inspection = inspectJsonFileSync(context.layout.annotationFile(articleId), shardVersions);
+  if (inspection.state !== 'sound') return null;
+  const shard = inspection.data as AnnotationShard;
+  return shard.articleId === articleId ? shard : null;
 }

@@ -5,6 +5,7 @@
  *   library.journal           the index's changes since library.json was last written (index-journal.ts)
  *   articles/<id>.json        one article's text (large, rarely written)
  *   annotations/<id>.json     one article's highlights and note (small, written often)
+ *   annotation-digest.json    their counts for the library, as of the last close (annotation-digest.ts)
  *   operations.json           undo/redo history of annotation and briefing changes (bounded)
  *   briefings.json            the user's briefings
  *   backups/annotations-*.json  rotating snapshots of the annotations, briefings, history and index
@@ -24,6 +25,7 @@ export interface StoreLayout {
   briefingsFile: string;
   articlesDir: string;
   annotationsDir: string;
+  annotationDigestFile: string;
   backupsDir: string;
   articleBackupsDir: string;
   deletedDir: string;
@@ -60,6 +62,7 @@ export function storeLayout(dir: string): StoreLayout {
     briefingsFile: path.join(dir, 'briefings.json'),
     articlesDir,
     annotationsDir,
+    annotationDigestFile: path.join(dir, 'annotation-digest.json'),
     backupsDir: path.join(dir, 'backups'),
     articleBackupsDir,
     deletedDir,
