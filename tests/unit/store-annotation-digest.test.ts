@@ -73,6 +73,7 @@ describe('the annotation digest', () => {
     });
     expect(store.annotationCounts(ids[2]).highlightCount).toBe(0);
     expect(store.annotatedArticleIds().sort()).toEqual([...ids].sort());
+    const digestCounts = store.annotationCounts(ids[1]);
 
     // Asked for, one file is read at once; the rest when the store is asked to read them.
     expect(store.annotations(ids[0]).highlights.map((h) => h.id)).toEqual(['h-1', 'h-2']);
@@ -80,7 +81,8 @@ describe('the annotation digest', () => {
     await store.whenAnnotationsLoaded();
     expect(readsOfAnnotationFiles).toHaveLength(3);
     expect(store.annotations(ids[1]).reading?.read).toBe(true);
-    // The counts made from the files read are the digest's.
+    // The counts of the files read are the digest's, the very object (summaries made from it hold).
+    expect(store.annotationCounts(ids[1])).toBe(digestCounts);
     expect(store.annotationCounts(ids[1])).toEqual({
       highlightCount: 1,
       noteCount: 1,

@@ -50,6 +50,23 @@ export function countsOf(shard: Readonly<AnnotationShard>): AnnotationCounts {
   return counts;
 }
 
+/**
+ * For a file read after the digest gave its counts: the digest's counts object stands for the file
+ * when they agree, so what was made from them (the library's summaries, kept by identity) still holds.
+ */
+export function adoptCounts(shard: Readonly<AnnotationShard>, counts: AnnotationCounts): void {
+  const fresh = countsOf(shard);
+  if (
+    fresh !== counts &&
+    Object.isFrozen(shard) &&
+    fresh.highlightCount === counts.highlightCount &&
+    fresh.noteCount === counts.noteCount &&
+    fresh.read === counts.read &&
+    fresh.readingProgress === counts.readingProgress
+  )
+    countsByShard.set(shard, counts);
+}
+
 /** An article with no annotation file (yet). */
 export const noAnnotationCounts: AnnotationCounts = Object.freeze({
   highlightCount: 0,

@@ -16,6 +16,7 @@ import { replayIndexJournal } from './load-index-journal';
 import { createIndexJournal, type JournalState } from './index-journal';
 import { loadAnnotations, loadShard, readSoundShardSync, type LoadedAnnotations } from './load-annotations';
 import {
+  adoptCounts,
   countsOf,
   noAnnotationCounts,
   writeAnnotationDigest,
@@ -346,6 +347,15 @@ function createStore(
     shardDocuments.set(articleId, shardDocument(articleId, deepFreeze(shard)));
   }
   const deferred = annotationFiles.deferred;
+  /** A file left for later, now read (null: gone since the open). */
+  const adoptDeferred = (articleId: string, shard: AnnotationShard | null) => {
+    const counts = deferred.get(articleId)!;
+    deferred.delete(articleId);
+    if (!shard) return;
+    const document = shardDocument(articleId, deepFreeze(shard));
+    shardDocuments.set(articleId, document);
+    adoptCounts(document.data(), counts);
+  };
   /** Reads the files left for later in slices of 200, letting requests in between. */
   let loadingDeferred: Promise<void> | null = deferred.size === 0 ? Promise.resolve() : null;
   const whenAnnotationsLoaded = () => {
@@ -357,8 +367,7 @@ function createStore(
           if (!deferred.has(id)) continue;
           const shard = await loadShard(annotationFiles.context, id);
           // (A file read meanwhile by `annotations` is not replaced.)
-          if (shard && deferred.delete(id)) shardDocuments.set(id, shardDocument(id, deepFreeze(shard)));
-          else deferred.delete(id);
+          if (deferred.has(id)) adoptDeferred(id, shard);
         }
       }
     })();
@@ -369,9 +378,7 @@ function createStore(
   /** Reads a file left for later now, if it is sound and its article's (else it is for the loader, which repairs). */
   const readDeferredNow = (articleId: string) => {
     const shard = readSoundShardSync(annotationFiles.context, articleId);
-    if (!shard) return;
-    deferred.delete(articleId);
-    shardDocuments.set(articleId, shardDocument(articleId, deepFreeze(shard)));
+    if (shard) adoptDeferred(articleId, shard);
   };
   /**
    * Before a change to these articles' annotations or files: their files left for later are read
