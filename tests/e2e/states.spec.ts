@@ -68,3 +68,21 @@ test('an empty library says so instead of showing a blank list', async ({ launch
   await expect(app.library.items).toHaveCount(0);
   await app.screenshot('library-empty');
 });
+
+test('a view whose code cannot be fetched says so, and a reload brings it', async ({ app, mode }) => {
+  test.skip(mode !== 'chromium', 'fails a request of the page, which only browser mode serves over HTTP');
+  const chunk = '**/assets/AllHighlightsView-*.js';
+  await app.page.route(chunk, (route) => route.abort('connectionrefused'));
+  await app.page.reload();
+  await expect(app.library.items).toHaveCount(5);
+  await app.header.go('Highlights');
+  const alert = app.page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+  await expect(alert).toContainText('Nothing was lost');
+  await app.screenshot('view-not-loaded');
+  await app.page.unroute(chunk);
+  await alert.getByRole('button', { name: 'Reload the window' }).click();
+  await expect(app.library.items).toHaveCount(5);
+  await app.header.go('Highlights');
+  await expect(app.highlights.heading).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
