@@ -120,9 +120,9 @@ describe('the annotation digest', () => {
   });
 
   for (const [kind, content] of [
-    ['damaged', '{"schemaVersion":1,"files":'],
+    ['damaged', '{"schemaVersion":2,"files":'],
     ['from another version', '{"schemaVersion":99,"files":{}}'],
-    ['of the wrong shape', '{"schemaVersion":1,"files":{"x":[1,2]}}'],
+    ['of the wrong shape', '{"schemaVersion":2,"files":{"x":[1,2]}}'],
   ] as const) {
     it(`is not used when ${kind}: every file is read on open, with the same counts`, async () => {
       const { dir, layout, ids } = await closedStore();
@@ -134,7 +134,7 @@ describe('the annotation digest', () => {
       expect(store.recovery).toEqual([]);
       await store.close();
       // The close wrote a sound one again.
-      expect(JSON.parse(await readFile(layout.annotationDigestFile, 'utf8')).schemaVersion).toBe(1);
+      expect(JSON.parse(await readFile(layout.annotationDigestFile, 'utf8')).schemaVersion).toBe(2);
     });
   }
 

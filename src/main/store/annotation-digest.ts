@@ -5,12 +5,13 @@
  * store's open, 300–400 ms of the 1 s start).
  *
  * `annotation-digest.json` is written when the store closes, after everything is saved. Each entry
- * holds the file's size, modification and change times as they were then; on open, a file whose
- * times or size differ (changed since, by this app after a crash, by another program, or damaged)
- * is read and checked as before and only the rest are taken from the digest, their files read in
- * the background. The change time cannot be set back by any program, so a file rewritten since the
- * digest is always read again. A digest that is missing, damaged, or from another version is simply
- * not used: it only ever saves time, and the files are always the truth.
+ * holds the file's size, modification and change times and inode as they were then; on open, a
+ * file whose times, size or inode differ (changed since, by this app after a crash, by another
+ * program, or damaged) is read and checked as before, and only the rest are taken from the
+ * digest, their files read in the background. The change time cannot be set back by any program,
+ * and every save renames a new file (a new inode) into place, so a file rewritten since the digest
+ * is always read again. A digest that is missing, damaged, or from another version is simply not
+ * used: it only ever saves time, and the files are always the truth.
  */
 import { statSync, type Stats } from 'node:fs';
 import { writeFileDurably } from './durable-write';
@@ -75,10 +76,10 @@ export const noAnnotationCounts: AnnotationCounts = Object.freeze({
   readingProgress: 0,
 });
 
-const digestVersion = 1;
+const digestVersion = 2;
 
-/** One entry: the file's size, mtime and ctime (ms) when written, then its counts (read as 0 or 1). */
-type DigestEntry = [number, number, number, number, number, number, number];
+/** One entry: the file's size, mtime and ctime (ms) and inode when written, then its counts (read as 0 or 1). */
+type DigestEntry = [number, number, number, number, number, number, number, number];
 
 interface DigestFile {
   schemaVersion: number;
@@ -88,12 +89,12 @@ interface DigestFile {
 function isEntry(value: unknown): value is DigestEntry {
   return (
     Array.isArray(value) &&
-    value.length === 7 &&
+    value.length === 8 &&
     value.every((part) => typeof part === 'number' && Number.isFinite(part) && part >= 0) &&
-    Number.isInteger(value[3]) &&
     Number.isInteger(value[4]) &&
-    (value[5] === 0 || value[5] === 1) &&
-    value[6] <= 1
+    Number.isInteger(value[5]) &&
+    (value[6] === 0 || value[6] === 1) &&
+    value[7] <= 1
   );
 }
 
@@ -111,7 +112,8 @@ function sameFile(entry: DigestEntry, stats: Stats | undefined): boolean {
     stats.isFile() &&
     stats.size === entry[0] &&
     stats.mtimeMs === entry[1] &&
-    stats.ctimeMs === entry[2]
+    stats.ctimeMs === entry[2] &&
+    stats.ino === entry[3]
   );
 }
 
@@ -149,10 +151,10 @@ export function readAnnotationDigest(layout: StoreLayout, ids: readonly string[]
       unchanged.set(
         id,
         Object.freeze({
-          highlightCount: entry[3],
-          noteCount: entry[4],
-          read: entry[5] === 1,
-          readingProgress: entry[6],
+          highlightCount: entry[4],
+          noteCount: entry[5],
+          read: entry[6] === 1,
+          readingProgress: entry[7],
         }),
       );
     } else toRead.push(id);
@@ -176,6 +178,7 @@ export async function writeAnnotationDigest(
       stats.size,
       stats.mtimeMs,
       stats.ctimeMs,
+      stats.ino,
       counts.highlightCount,
       counts.noteCount,
       counts.read ? 1 : 0,
