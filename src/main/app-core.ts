@@ -127,15 +127,14 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   };
   const indexTimer = setTimeout(startBackgroundWork, options.backgroundDelayMs ?? backgroundDelayMs);
   indexTimer.unref();
+  const articleCount = store.index().articles.length;
   return {
     store,
     services,
-    status: {
-      state: 'ready',
-      storePath,
-      articleCount: store.index().articles.length,
-      seededThisRun,
-      recovery: [...store.recovery],
+    // Each window's start gets every repair so far: a file left for after the first screen and found
+    // damaged then (annotation-digest.ts) is reported with the next window start, and logged at once.
+    get status(): StoreStatus {
+      return { state: 'ready', storePath, articleCount, seededThisRun, recovery: [...store.recovery] };
     },
     close: async () => {
       warming.abort();

@@ -4,10 +4,11 @@
  * describes until asked; a file changed or damaged since is read (and repaired) on open as before;
  * a change, a deletion or a backup first reads every file, so nothing is lost or left out.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../src/main/store/backups';
 import { replaceStoreFs } from '../../src/main/store/store-fs';
+import { AnnotationsUnreadableError } from '../../src/main/store/library-store';
 import { storeLayout } from '../../src/main/store/store-layout';
 import { sampleArticle, sampleHighlight, storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
@@ -171,5 +172,81 @@ describe('the annotation digest', () => {
     const backup = JSON.parse(await readFile(newest!, 'utf8'));
     expect(Object.keys(backup.shards).sort()).toEqual([...ids].sort());
     expect(backup.shards[ids[0]].highlights).toHaveLength(2);
+  });
+
+  it('reports a file found damaged only when read after the open (its times unchanged), and repairs it', async () => {
+    const { dir, layout, ids } = await closedStore();
+    const file = layout.annotationFile(ids[0]);
+    await writeFile(file, '{ rotted');
+    // As if the damage had left the file's size and times as the digest has them (bit rot).
+    const digest = JSON.parse(await readFile(layout.annotationDigestFile, 'utf8'));
+    const stats = await stat(file);
+    digest.files[ids[0]].splice(0, 4, stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino);
+    await writeFile(layout.annotationDigestFile, JSON.stringify(digest));
+
+    const logged: unknown[] = [];
+    const store = await open({
+      dir,
+      now,
+      backups: false,
+      deferAnnotations: true,
+      logError: (error) => logged.push(error),
+    });
+    expect(store.recovery).toEqual([]);
+    expect(store.annotationCounts(ids[0]).highlightCount).toBe(2);
+    await store.whenAnnotationsLoaded();
+    expect(store.recovery).toHaveLength(1);
+    expect(store.recovery[0]).toMatchObject({
+      outcome: 'started-empty',
+      problem: expect.stringMatching(/JSON/),
+    });
+    expect(store.recovery[0]!.damagedCopy).toMatch(/damaged/);
+    expect(String(logged[0])).toMatch(/Repaired after the first screen/);
+    expect(store.annotationCounts(ids[0]).highlightCount).toBe(0);
+    // The repaired file takes changes again.
+    await store.updateAnnotations(ids[0], (shard) => void shard.highlights.push(sampleHighlight('h-7')));
+    expect(store.annotations(ids[0]).highlights.map((h) => h.id)).toEqual(['h-7']);
+  });
+
+  it('restores a file gone after the open from the newest backup, and reports it', async () => {
+    const { dir, layout, ids } = await closedStore();
+    const withBackup = await open({ dir, now, backups: true });
+    await withBackup.flush();
+    await withBackup.close();
+    const store = await open({ dir, now, backups: false, deferAnnotations: true });
+    await rm(layout.annotationFile(ids[0]));
+    await store.whenAnnotationsLoaded();
+    expect(store.recovery).toHaveLength(1);
+    expect(store.recovery[0]).toMatchObject({
+      outcome: 'restored-from-backup',
+      problem: 'the file was missing',
+    });
+    expect(store.annotations(ids[0]).highlights.map((h) => h.id)).toEqual(['h-1', 'h-2']);
+    expect(JSON.parse(await readFile(layout.annotationFile(ids[0]), 'utf8')).highlights).toHaveLength(2);
+  });
+
+  it('refuses changes to a file it cannot read at all, and still reads, backs up and changes the others', async () => {
+    const { dir, layout, ids } = await closedStore();
+    const store = await open({ dir, now, backups: true, deferAnnotations: true, logError: () => {} });
+    const unreadable = layout.annotationFile(ids[0]);
+    restoreFs = replaceStoreFs((real) => ({
+      readFileSync: (file: string) => {
+        if (file === unreadable) throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+        return real.readFileSync(file);
+      },
+    }));
+    await store.whenAnnotationsLoaded();
+    await expect(
+      store.updateAnnotations(ids[0], (shard) => void shard.highlights.splice(0)),
+    ).rejects.toBeInstanceOf(AnnotationsUnreadableError);
+    await expect(store.setArticleAside(ids[0])).rejects.toThrow(/could not be read \(EIO/);
+    await store.updateAnnotations(ids[1], (shard) => void shard.highlights.push(sampleHighlight('h-8')));
+    await store.flush(); // the backup after opening, with every file that could be read
+    const [newest] = await listBackups(layout.backupsDir);
+    const backup = JSON.parse(await readFile(newest!, 'utf8'));
+    expect(backup.shards[ids[1]].highlights).toHaveLength(2);
+    restoreFs();
+    // Nothing was written over it.
+    expect(JSON.parse(await readFile(unreadable, 'utf8')).highlights).toHaveLength(2);
   });
 });

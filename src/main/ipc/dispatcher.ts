@@ -11,7 +11,7 @@ import { AppFailure, type ApiEnvelope, type ApiErrorCode, type ApiErrorRecord } 
 import { methodForChannel } from '../../shared/channels';
 import { contract } from '../../shared/contract';
 import { describeStorageFailure } from './storage-failure';
-import { ArticleTextUnavailableError } from '../store/library-store';
+import { ArticleTextUnavailableError, AnnotationsUnreadableError } from '../store/library-store';
 import type { Handlers } from './handler-types';
 
 export type { ValidRequest } from './handler-types';
@@ -49,7 +49,7 @@ function withoutUndefined(value: unknown): unknown {
  */
 function domainFailure(error: unknown): { code: ApiErrorCode; message: string } | null {
   if (error instanceof AppFailure) return { code: error.code, message: error.message };
-  if (error instanceof ArticleTextUnavailableError)
+  if (error instanceof ArticleTextUnavailableError || error instanceof AnnotationsUnreadableError)
     return { code: 'store-unavailable', message: error.message };
   return null;
 }

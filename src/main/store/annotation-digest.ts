@@ -162,15 +162,19 @@ export function readAnnotationDigest(layout: StoreLayout, ids: readonly string[]
   return { unchanged, toRead };
 }
 
+export type DigestEntries = Record<string, DigestEntry>;
+
 /**
- * Writes the digest for these files, each with its counts as saved (call it with nothing left to
- * write). A file that cannot be looked at is left out, so it is read on the next open.
+ * The digest's entries for these files, each with the counts of what it holds on disk (the caller
+ * makes sure of that: no write in flight for any of them). Synchronous, so nothing can change a
+ * file between the caller's check and its stat. A file that cannot be looked at is left out, so it
+ * is read on the next open.
  */
-export async function writeAnnotationDigest(
+export function digestEntries(
   layout: StoreLayout,
   files: Iterable<[string, AnnotationCounts]>,
-): Promise<void> {
-  const entries: Record<string, DigestEntry> = {};
+): DigestEntries {
+  const entries: DigestEntries = {};
   for (const [id, counts] of files) {
     const stats = statOf(layout.annotationFile(id));
     if (!stats?.isFile()) continue;
@@ -185,6 +189,10 @@ export async function writeAnnotationDigest(
       counts.readingProgress,
     ];
   }
+  return entries;
+}
+
+export async function writeAnnotationDigest(layout: StoreLayout, entries: DigestEntries): Promise<void> {
   const digest: DigestFile = { schemaVersion: digestVersion, files: entries };
   await writeFileDurably(layout.annotationDigestFile, JSON.stringify(digest));
 }

@@ -14,10 +14,16 @@ import { sweepTempFiles } from './sweep-temp-files';
 import { loadIndex } from './load-index';
 import { replayIndexJournal } from './load-index-journal';
 import { createIndexJournal, type JournalState } from './index-journal';
-import { loadAnnotations, loadShard, readSoundShardSync, type LoadedAnnotations } from './load-annotations';
+import {
+  loadAnnotations,
+  loadDeferredShard,
+  readSoundShardSync,
+  type LoadedAnnotations,
+} from './load-annotations';
 import {
   adoptCounts,
   countsOf,
+  digestEntries,
   noAnnotationCounts,
   writeAnnotationDigest,
   type AnnotationCounts,
@@ -108,6 +114,17 @@ export class ArticleTextUnavailableError extends Error {
       `The text of this article could not be read: ${problem}.${damagedCopy ? ` The damaged file was kept at ${damagedCopy}.` : ''}`,
     );
     this.name = 'ArticleTextUnavailableError';
+  }
+}
+
+/** A change to an article whose annotation file could not be read at all after the open (see `unreadable`). */
+export class AnnotationsUnreadableError extends Error {
+  constructor(
+    readonly articleId: string,
+    readonly problem: string,
+  ) {
+    super(`The highlights and notes of this article could not be read (${problem}); nothing was changed.`);
+    this.name = 'AnnotationsUnreadableError';
   }
 }
 
@@ -356,18 +373,40 @@ function createStore(
     shardDocuments.set(articleId, document);
     adoptCounts(document.data(), counts);
   };
-  /** Reads the files left for later in slices of 200, letting requests in between. */
+  /**
+   * Files the loader could not read at all (no permission, a disk error, a newer version's file):
+   * served empty, and every change to them refused with the reason, so nothing overwrites them.
+   */
+  const unreadable = new Map<string, string>();
+  /**
+   * Reads the files left for later in slices of 200, letting requests in between. A damaged or
+   * missing one is repaired and reported as on open (its report joins `recovery`); one that cannot
+   * be read at all is set apart (`unreadable`) and the others still load.
+   */
   let loadingDeferred: Promise<void> | null = deferred.size === 0 ? Promise.resolve() : null;
   const whenAnnotationsLoaded = () => {
     loadingDeferred ??= (async () => {
       const ids = [...deferred.keys()];
       for (let from = 0; from < ids.length; from += 200) {
         await new Promise((resolve) => setImmediate(resolve));
+        const inLibrary = idsInIndex();
         for (const id of ids.slice(from, from + 200)) {
           if (!deferred.has(id)) continue;
-          const shard = await loadShard(annotationFiles.context, id);
-          // (A file read meanwhile by `annotations` is not replaced.)
-          if (deferred.has(id)) adoptDeferred(id, shard);
+          try {
+            const repairs = recovery.length;
+            const shard = await loadDeferredShard(annotationFiles.context, id, inLibrary.has(id));
+            for (const event of recovery.slice(repairs))
+              logError(new Error(`Repaired after the first screen: ${event.file}: ${event.problem} (${event.outcome}).`));
+            // (A file read meanwhile by `annotations` is not replaced.)
+            if (deferred.has(id)) adoptDeferred(id, shard);
+          } catch (error) {
+            if (!deferred.delete(id)) continue;
+            unreadable.set(
+              id,
+              error instanceof StoreUnreadableError ? error.reason : (error as Error).message,
+            );
+            logError(error);
+          }
         }
       }
     })();
@@ -386,6 +425,9 @@ function createStore(
    * left, else what to wait for (the loader, for a file it must repair first).
    */
   const readBeforeChange = (articleIds: readonly string[]): Promise<void> | null => {
+    const refused = unreadable.size > 0 ? articleIds.find((id) => unreadable.has(id)) : undefined;
+    if (refused !== undefined)
+      return Promise.reject(new AnnotationsUnreadableError(refused, unreadable.get(refused)!));
     if (deferred.size === 0) return null;
     for (const id of articleIds) if (deferred.has(id)) readDeferredNow(id);
     return articleIds.some((id) => deferred.has(id)) ? whenAnnotationsLoaded() : null;
@@ -460,16 +502,22 @@ function createStore(
     });
     backups.changed();
   };
-  /** The counts of every annotation file as saved, for the next open (annotation-digest.ts); only ever saves time. */
+  /**
+   * The counts of every annotation file as saved, for the next open (annotation-digest.ts; it only
+   * ever saves time). A file is described only if its data did not change while the writes were
+   * flushed (so none is in flight for it), and the stats are taken in the same turn; a change
+   * after that rewrites the file, which the next open then sees changed.
+   */
   const writeDigest = async () => {
     if (options.readOnly) return;
-    const files: [string, AnnotationCounts][] = [
-      ...[...shardDocuments].map(
-        ([id, document]) => [id, countsOf(document.data())] as [string, AnnotationCounts],
-      ),
-      ...deferred,
-    ];
-    await writeAnnotationDigest(layout, files).catch(logError);
+    const before = new Map([...shardDocuments].map(([id, document]) => [id, document.data()]));
+    await flush();
+    const files: [string, AnnotationCounts][] = [...deferred];
+    for (const [id, document] of shardDocuments) {
+      const data = document.data();
+      if (before.get(id) === data) files.push([id, countsOf(data)]);
+    }
+    await writeAnnotationDigest(layout, digestEntries(layout, files)).catch(logError);
   };
   const updateAnnotations = async <R>(
     articleId: string,

@@ -145,3 +145,29 @@ export function readSoundShardSync(context: OpenContext, articleId: string): Ann
   const shard = inspection.data as AnnotationShard;
   return shard.articleId === articleId ? shard : null;
 }
+
+/**
+ * A file left for later, read after the open (the store's loader): as on open, a damaged one is
+ * restored or started empty and reported; one of an article still in the library that has gone
+ * since is restored from the newest backup holding something for it (reported), else created empty.
+ * Null only for a file of no article in the library that has gone.
+ */
+export async function loadDeferredShard(
+  context: OpenContext,
+  articleId: string,
+  inLibrary: boolean,
+): Promise<AnnotationShard | null> {
+  const shard = await loadShard(context, articleId);
+  if (shard || !inLibrary) return shard;
+  const backup = await context.backups.find((snapshot) => {
+    const kept = snapshot.shards[articleId];
+    return kept && hasContent(kept) ? kept : undefined;
+  });
+  if (backup) return restoreShard(context, articleId, 'the file was missing', false);
+  const empty = emptyShard(articleId);
+  if (!context.readOnly)
+    await writeFilesDurably([
+      { file: context.layout.annotationFile(articleId), content: JSON.stringify(empty) },
+    ]);
+  return empty;
+}
