@@ -396,7 +396,11 @@ function createStore(
             const repairs = recovery.length;
             const shard = await loadDeferredShard(annotationFiles.context, id, inLibrary.has(id));
             for (const event of recovery.slice(repairs))
-              logError(new Error(`Repaired after the first screen: ${event.file}: ${event.problem} (${event.outcome}).`));
+              logError(
+                new Error(
+                  `Repaired after the first screen: ${event.file}: ${event.problem} (${event.outcome}).`,
+                ),
+              );
             // (A file read meanwhile by `annotations` is not replaced.)
             if (deferred.has(id)) adoptDeferred(id, shard);
           } catch (error) {
