@@ -29,7 +29,8 @@ function summaryOf(
   const cached = summaries.get(record);
   if (cached?.counts === counts) return cached.summary;
   const summary = summariseArticle(record, store, counts);
-  if (Object.isFrozen(record) && Object.isFrozen(counts)) summaries.set(record, { counts, summary });
+  // (Counts are always frozen: see annotation-digest.ts.)
+  if (Object.isFrozen(record)) summaries.set(record, { counts, summary });
   return summary;
 }
 
@@ -75,10 +76,9 @@ function allSummaries(store: LibraryStore): ArticleSummary[] {
   const records = index.articles;
   const parts = records.map((record) => annotationCounts(record.id));
   const summaries = records.map((record, n) => summaryOf(record, store, parts[n]));
-  // Kept only when made from frozen records and counts (one changed in place would keep its identity);
-  // the index is a new object after any change (index-document-policy.ts drafts a copy).
-  if (records.every(Object.isFrozen) && parts.every(Object.isFrozen))
-    lastAll.set(store, { index, parts, summaries });
+  // Kept only when made from frozen records (one changed in place would keep its identity; counts are
+  // always frozen); the index is a new object after any change (index-document-policy.ts drafts a copy).
+  if (records.every(Object.isFrozen)) lastAll.set(store, { index, parts, summaries });
   else lastAll.delete(store);
   return summaries;
 }

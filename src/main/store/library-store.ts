@@ -416,8 +416,6 @@ function createStore(
     })();
     return loadingDeferred;
   };
-  /** Every file left for later read (the close waits for it, so its backup and digest hold all). */
-  const annotationsLoaded = () => (deferred.size === 0 ? Promise.resolve() : whenAnnotationsLoaded());
   /** Reads a file left for later now, if it is sound and its article's (else it is for the loader, which repairs). */
   const readDeferredNow = (articleId: string) => {
     const shard = readSoundShardSync(annotationFiles.context, articleId);
@@ -825,8 +823,9 @@ function createStore(
     flush,
     close: () => {
       closing ??= (async () => {
-        // (A backup on close holds every file; a file a loader could not read stays as it is.)
-        await annotationsLoaded().catch(() => undefined);
+        // Every file left for later is read first, so the backup on close and the digest hold all
+        // (a file the loader could not read stays as it is).
+        await whenAnnotationsLoaded().catch(() => undefined);
         backups.stop();
         try {
           await flush();

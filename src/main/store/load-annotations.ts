@@ -39,6 +39,14 @@ function hasContent(shard: AnnotationShard): boolean {
   return shard.highlights.length > 0 || shard.articleNote !== null;
 }
 
+/** The newest sound backup holding highlights or a note for this article, if any. */
+function backupWithContent(context: OpenContext, articleId: string) {
+  return context.backups.find((snapshot) => {
+    const shard = snapshot.shards[articleId];
+    return shard && hasContent(shard) ? shard : undefined;
+  });
+}
+
 async function restoreShard(
   context: OpenContext,
   articleId: string,
@@ -91,10 +99,7 @@ async function checkMissingShards(
   if (missing.length === 0) return;
   const created: { file: string; content: string }[] = [];
   for (const articleId of missing) {
-    const backup = await context.backups.find((snapshot) => {
-      const shard = snapshot.shards[articleId];
-      return shard && hasContent(shard) ? shard : undefined;
-    });
+    const backup = await backupWithContent(context, articleId);
     if (backup) {
       loaded.set(articleId, await restoreShard(context, articleId, 'the file was missing', false));
     } else {
@@ -159,10 +164,7 @@ export async function loadDeferredShard(
 ): Promise<AnnotationShard | null> {
   const shard = await loadShard(context, articleId);
   if (shard || !inLibrary) return shard;
-  const backup = await context.backups.find((snapshot) => {
-    const kept = snapshot.shards[articleId];
-    return kept && hasContent(kept) ? kept : undefined;
-  });
+  const backup = await backupWithContent(context, articleId);
   if (backup) return restoreShard(context, articleId, 'the file was missing', false);
   const empty = emptyShard(articleId);
   if (!context.readOnly)
