@@ -5,19 +5,21 @@
  * time it waited for a busy machine.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importArticles } from '../../src/main/importing/import-articles';
 import {
   configureImportWorker,
   importWorkerRecycling,
+  recleanInWorker,
   stopImportWorker,
 } from '../../src/main/importing/conversion-worker';
+import { storeLayout } from '../../src/main/store/store-layout';
 import { forkNodeChild, type ConversionChild } from '../../src/main/importing/child-launcher';
 import { processCpuMs, watchCpuBudget } from '../../src/main/importing/cpu-budget';
 import { bigPage, file, now, prose, tracingLauncher } from './conversion-fixtures';
-import { storeOpener } from './store-helpers';
+import { sampleArticle, storeOpener } from './store-helpers';
 import { tempDirs } from './temp-dir';
 
 const makeTempDir = tempDirs();
@@ -92,6 +94,26 @@ describe('the conversion process', () => {
     );
     expect(results.map((result) => result.status)).toEqual(names.map(() => 'imported'));
     expect(children).toHaveLength(1);
+  }, 120_000);
+
+  it('counts a stored article toward replacing the process only when it was re-cleaned', async () => {
+    const { launch, children } = tracingLauncher();
+    configureImportWorker({ launch, recycling: { afterJobs: 2 } });
+    const dir = await makeTempDir();
+    const store = await open({ dir, backups: false });
+    await store.addArticles([1, 2, 3, 4, 5].map(sampleArticle));
+    const files = store.index().articles.map((record) => storeLayout(dir).articleFile(record.id));
+    // Already clean: five checks, one process.
+    for (const path of files) expect(await recleanInWorker(path)).toBeNull();
+    expect(children).toHaveLength(1);
+    // Cleaned by older rules: every second re-cleaning replaces it.
+    for (const path of files) {
+      const stale = JSON.parse(await readFile(path, 'utf8'));
+      stale.cleaned.rulesVersion = 0;
+      await writeFile(path, JSON.stringify(stale));
+    }
+    for (const path of files) expect((await recleanInWorker(path))?.record.id).toBeDefined();
+    expect(children).toHaveLength(3);
   }, 120_000);
 
   it('is replaced once its heap passes the bound, after the files already sent to it', async () => {

@@ -32,6 +32,10 @@ describe('search after re-cleaning', () => {
     const layout = first.core.store!.layout;
     await makeStale(layout.articleFile(one!.id), 'zorblaxian');
     await makeStale(layout.articleFile(two!.id), 'quorbinthic');
+    // The index, closed, holds everything: it now says the library was last brought to older rules.
+    const index = JSON.parse(await readFile(layout.libraryFile, 'utf8'));
+    index.cleanedWithRules = 0;
+    await writeFile(layout.libraryFile, JSON.stringify(index));
 
     const app = await dispatchApp(dataDir);
     const { search, store } = app.core.services!;

@@ -4,7 +4,7 @@
  * In the app this happens in the import worker: on read, and in a background
  * pass over the whole library after a rules change.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { cleaningRulesVersion } from '../../src/main/cleaning/rules-version';
 import { storeLayout } from '../../src/main/store/store-layout';
@@ -48,8 +48,19 @@ describe('re-cleaning', () => {
     expect(store.index().articles[0]).toMatchObject({ title: 'My own title' });
   });
 
-  /** Marks each stored article as cleaned by rules older than any (and empties its blocks). */
+  /**
+   * As a rules change leaves a library: each stored article cleaned by rules older than any (its
+   * blocks emptied), and the index recording the older rules as the last it was brought to.
+   */
   async function makeStale(dir: string, store: LibraryStore) {
+    await staleFiles(dir, store);
+    await store.updateIndex((index) => {
+      index.cleanedWithRules = cleaningRulesVersion - 1;
+    });
+  }
+
+  /** The article files alone made stale (the index still says every article is current). */
+  async function staleFiles(dir: string, store: LibraryStore) {
     for (const { id } of store.index().articles) {
       const file = storeLayout(dir).articleFile(id);
       const stale = JSON.parse(await readFile(file, 'utf8'));
@@ -58,6 +69,28 @@ describe('re-cleaning', () => {
       await writeFile(file, JSON.stringify(stale));
     }
   }
+
+  it('has nothing to re-clean in a new library: it records the current rules from the start', async () => {
+    const dir = await makeTempDir();
+    const store = await open({ dir, backups: false });
+    expect(store.index().cleanedWithRules).toBe(cleaningRulesVersion);
+    await store.addArticles([8, 9].map(sampleArticle));
+    let asked = 0;
+    const reclean = async () => {
+      asked += 1;
+      return null;
+    };
+    expect(await recleanStaleArticles(store, reclean, new AbortController().signal)).toBe(0);
+    expect(asked).toBe(0);
+    await store.close();
+    // A library whose index is lost and rebuilt from its article files does not claim it.
+    await rm(storeLayout(dir).libraryFile);
+    const rebuilt = await open({ dir, backups: false });
+    expect(rebuilt.recovery.map((entry) => entry.outcome)).toEqual(['rebuilt-from-articles']);
+    expect(rebuilt.index().cleanedWithRules).toBeUndefined();
+    expect(await recleanStaleArticles(rebuilt, reclean, new AbortController().signal)).toBe(0);
+    expect(asked).toBe(2);
+  });
 
   it('re-cleans in the import worker when the store is given it, and saves the result', async () => {
     const dir = await makeTempDir();
@@ -87,7 +120,7 @@ describe('re-cleaning', () => {
     }
     expect(store.index().cleanedWithRules).toBe(cleaningRulesVersion);
     // Recorded in the index: the next start skips the pass.
-    await makeStale(dir, store);
+    await staleFiles(dir, store);
     expect(await recleanStaleArticles(store, recleanInWorker, signal)).toBe(0);
     stopImportWorker();
   }, 60_000);
@@ -100,6 +133,6 @@ describe('re-cleaning', () => {
     const stop = new AbortController();
     stop.abort();
     expect(await recleanStaleArticles(store, recleanInWorker, stop.signal)).toBe(0);
-    expect(store.index().cleanedWithRules).toBeUndefined();
+    expect(store.index().cleanedWithRules).toBe(cleaningRulesVersion - 1);
   });
 });

@@ -25,8 +25,8 @@ export interface WorkerBudget {
 
 /**
  * When a kept-warm process is replaced by a fresh one: after this many heavy jobs (HTML, PDF,
- * DOCX, stored articles checked: the work that builds a DOM or a document model; plain text and
- * Markdown do not count), or once its heap or its whole memory after a job passes these bounds.
+ * DOCX, stored articles re-cleaned: the work that builds a DOM or a document model; plain text,
+ * Markdown and a stored article found already clean do not count), or once its heap or its whole memory after a job passes these bounds.
  * Whatever a library keeps from file to file (a cache, a leak like jsdom's windows held by a
  * pending callback) is then given back, however long the import session runs.
  */
@@ -64,6 +64,17 @@ export function isHeavyJob(job: Job): boolean {
   if (job.kind !== 'convert') return true;
   const format = job.input.format ?? formatForName(job.input.name);
   return format === null || !lightFormats.has(format);
+}
+
+/**
+ * Whether an answered job did heavy work: a stored article's check counts only when it re-cleaned
+ * the article (a sweep over a library already clean reads and parses each file, and builds no DOM;
+ * counted, it replaced the process every 100 files, a new process's start each time).
+ */
+function didHeavyWork(pending: PendingJob, result: WorkerResult): boolean {
+  if (!pending.heavy) return false;
+  if (pending.job.kind !== 'inspect-article') return true;
+  return !(result.ok && 'state' in result && result.state === 'sound' && result.prepared === null);
 }
 
 export const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
@@ -247,7 +258,7 @@ export class ConversionProcess {
     if (index < 0) return;
     // The child answers in the order sent, so this is the oldest: the one it was running.
     const [sent] = this.inFlight.splice(index, 1);
-    if (sent!.pending.heavy) this.heavyDone += 1;
+    if (didHeavyWork(sent!.pending, reply.result)) this.heavyDone += 1;
     this.heapMb = reply.heapMb ?? 0;
     this.rssMb = reply.rssMb ?? 0;
     if (!sent!.cancelled) sent!.pending.settle(boundedResult(reply.result));

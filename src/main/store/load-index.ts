@@ -19,6 +19,7 @@ import type { LibraryV1 } from './migrations/library-v1';
 import type { LibraryV2 } from './migrations/library-v2';
 import type { LibraryV3 } from './migrations/library-v3';
 import { inspectArticleFile } from './article-versions';
+import { cleaningRulesVersion } from '../cleaning/rules-version';
 import { emptyLibraryIndex, type ArticleRecord, type LibraryIndex } from './schemas/library-index';
 import type { StoreLayout } from './store-layout';
 import type { OpenContext } from './open-context';
@@ -80,7 +81,10 @@ export async function loadIndex(context: OpenContext): Promise<LibraryIndex> {
       );
     }
     // A new store: its index is written now, so that from here on a missing index is noticed as a loss.
+    // Every article it will hold is cleaned by these rules or later ones (seeding, imports), so the
+    // background re-cleaning after a rules change has nothing to do until the rules change again.
     const index = emptyLibraryIndex();
+    index.cleanedWithRules = cleaningRulesVersion;
     await writeFileDurably(layout.libraryFile, JSON.stringify(index));
     return index;
   }
