@@ -1,7 +1,7 @@
 /**
  * A started app core on the bundled seeds with its IPC dispatcher, for tests
  * that drive the app the way the renderer does: `call` returns the envelope,
- * `ok` the value (or throws). Cores are closed after each test.
+ * `ok` the value (or throws). Cores are closed after each test, before its temp folders are removed.
  */
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -11,12 +11,16 @@ import type { ApiReply, ApiRequest } from '../../src/shared/contract';
 import { startAppCore, type AppCore, type AppCoreOptions } from '../../src/main/app-core';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/ipc/handlers';
+import { closeBeforeRemoving } from './temp-dir';
 
 const seedsDir = path.resolve('seeds');
 const cores: AppCore[] = [];
-afterEach(async () => {
+const closeCores = async () => {
   await Promise.all(cores.splice(0).map((core) => core.close()));
-});
+};
+afterEach(closeCores);
+// Before the test's temp folders go: a closing core still writes into its store folder.
+closeBeforeRemoving(closeCores);
 
 export async function dispatchApp(dataDir: string, options: Partial<AppCoreOptions> = {}) {
   const core = await startAppCore({ dataDir, seedsDir, backups: false, ...options });
