@@ -188,6 +188,12 @@ export const highlightPageSchema = z.object({
   tags: z.array(z.string()),
   /** Where each article's group starts among those shown (its row is taller); with the page at offset 0 only. */
   groupStarts: z.array(z.number().int()),
+  /**
+   * What each row shown holds beyond its quote, one character per row (with the page at offset 0
+   * only): a digit whose bit 1 is a note and bit 2 a line of tags or briefings. The list sizes every
+   * row from it before its page comes.
+   */
+  rowShapes: z.string().regex(/^[0-3]*$/),
   rows: z.array(
     z.object({
       /** Its place among those shown. */

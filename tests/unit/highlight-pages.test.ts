@@ -106,6 +106,24 @@ describe('the highlights view served a page at a time', () => {
     expect(page.groupStarts).toEqual([]);
   });
 
+  it('tells with the first page what each row holds beyond its quote: a note, tags or briefings', async () => {
+    const { store, a, h1, h3 } = await library();
+    const services = createAppServices(store);
+    // h1 and h3 have tags (2), h2 a note (1); the orphan is not shown.
+    expect(queryHighlights(store, everything).rowShapes).toBe('221');
+    await services.annotations.updateHighlight(a, h3, { tags: [] });
+    expect(queryHighlights(store, everything).rowShapes).toBe('201');
+    // A highlight in a briefing shows the briefings' line.
+    const briefing = await services.briefings.create('Weekly');
+    await services.briefings.addHighlight(briefing.id, a, h3);
+    expect(queryHighlights(store, everything).rowShapes).toBe('221');
+    await services.annotations.updateHighlight(a, h1, { note: 'Check this' });
+    expect(queryHighlights(store, everything).rowShapes).toBe('321');
+    expect(queryHighlights(store, { ...everything, categoryId: 'evidence' }).rowShapes).toBe('21');
+    // With the first page only, as the group starts.
+    expect(queryHighlights(store, { ...everything, offset: 1, limit: 2 }).rowShapes).toBe('');
+  });
+
   it('follows a renamed article and an edited note', async () => {
     const { store, services, a, b, h2 } = await library().then(async (made) => ({
       ...made,

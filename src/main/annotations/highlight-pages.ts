@@ -116,6 +116,25 @@ function categoryView(scan: Scan, categoryId: string | null): CategoryView {
   return view;
 }
 
+/**
+ * Each row's shape for the list's row heights (see `rowShapes` in the contract): a note (1), a line
+ * of tags or of the briefings holding it (2). Made per first page, as briefings change apart from
+ * the pass.
+ */
+function rowShapes(store: LibraryStore, rows: readonly Row[]): string {
+  const inBriefings = new Set<string>();
+  for (const briefing of store.briefings().briefings)
+    for (const section of briefing.sections)
+      for (const item of section.items) inBriefings.add(item.highlightId);
+  let shapes = '';
+  for (const { highlight } of rows) {
+    const note = highlight.note.trim() !== '' ? 1 : 0;
+    const meta = highlight.tags.length > 0 || inBriefings.has(highlight.id) ? 2 : 0;
+    shapes += String(note + meta);
+  }
+  return shapes;
+}
+
 export function queryHighlights(store: LibraryStore, query: HighlightQuery): HighlightPage {
   const { offset, limit, ...filter } = query;
   const filterKey = JSON.stringify([filter.tag, filter.storyId, filter.text]);
@@ -134,6 +153,7 @@ export function queryHighlights(store: LibraryStore, query: HighlightQuery): Hig
     tags: [...current.tags],
     // Where every article's group starts, sent with the first page only (the list sizes its rows from it).
     groupStarts: offset === 0 ? [...view.groupStarts] : [],
+    rowShapes: offset === 0 ? rowShapes(store, view.rows) : '',
     rows: view.rows.slice(offset, offset + limit).map((row, n) => ({
       index: offset + n,
       groupStart: row.groupStart,

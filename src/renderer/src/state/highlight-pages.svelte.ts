@@ -24,6 +24,8 @@ export class HighlightPages {
   /** Rows that start an article's group (taller: the article's title is shown above). */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, replaced whole per filter
   groupStarts = $state.raw<ReadonlySet<number>>(new Set());
+  /** What each row holds beyond its quote (see `rowShapes` in the contract): its height. */
+  rowShapes = $state('');
   /** True until the first page of the current filters has arrived. */
   loading = $state(true);
   error = $state<string | null>(null);
@@ -84,6 +86,7 @@ export class HighlightPages {
         this.tags = reply.tags;
         // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a snapshot, assigned whole
         this.groupStarts = new Set(reply.groupStarts);
+        this.rowShapes = reply.rowShapes;
         this.error = null;
       }
     } catch (error) {
