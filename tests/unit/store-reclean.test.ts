@@ -125,6 +125,28 @@ describe('re-cleaning', () => {
     stopImportWorker();
   }, 60_000);
 
+  it('takes the library back to re-cleaning when a delete undone brings back an article cleaned by older rules', async () => {
+    const dir = await makeTempDir();
+    const store = await open({ dir, backups: false });
+    await store.addArticles([10, 11].map(sampleArticle));
+    const [current, old] = store.index().articles.map((record) => record.id) as [string, string];
+    // Undoing the delete of an article as clean as the rest changes nothing.
+    const asideCurrent = await store.setArticleAside(current);
+    await store.restoreArticle(asideCurrent.record, asideCurrent.position);
+    expect(store.index().cleanedWithRules).toBe(cleaningRulesVersion);
+    // One deleted before a rules change (its file cleaned by older rules) and brought back after it.
+    const file = storeLayout(dir).articleFile(old);
+    const stale = JSON.parse(await readFile(file, 'utf8'));
+    stale.cleaned.rulesVersion = 0;
+    await writeFile(file, JSON.stringify(stale));
+    const asideOld = await store.setArticleAside(old);
+    await store.restoreArticle(asideOld.record, asideOld.position);
+    expect(store.index().cleanedWithRules).toBeUndefined();
+    expect(await recleanStaleArticles(store, recleanInWorker, new AbortController().signal)).toBe(1);
+    expect(store.index().cleanedWithRules).toBe(cleaningRulesVersion);
+    stopImportWorker();
+  }, 60_000);
+
   it('stops when asked, without recording the rules version', async () => {
     const dir = await makeTempDir();
     const store = await open({ dir, backups: false });

@@ -67,9 +67,10 @@ export function isHeavyJob(job: Job): boolean {
 }
 
 /**
- * Whether an answered job did heavy work: a stored article's check counts only when it re-cleaned
- * the article (a sweep over a library already clean reads and parses each file, and builds no DOM;
- * counted, it replaced the process every 100 files, a new process's start each time).
+ * Whether an answered job counts as heavy: a stored article's check does not when it found the
+ * article sound and sent nothing back (a sweep over a library already clean reads and parses each
+ * file, and builds no DOM; counted, it replaced the process every 100 files, a new process's start
+ * each time). Any other answer to a check counts, re-cleaned or not: the safe side.
  */
 function didHeavyWork(pending: PendingJob, result: WorkerResult): boolean {
   if (!pending.heavy) return false;

@@ -8,6 +8,7 @@
  */
 import { pageFurnitureOf, recleanArticle } from '../articles/article-from-text';
 import { cleaningRulesVersion } from '../cleaning/rules-version';
+import { storeFs } from './store-fs';
 import { inspectJsonFile, type FileInspection, type VersionedSchemas } from './file-inspection';
 import { articleFileV1Schema, type ArticleFileV1 } from './migrations/library-v2';
 import {
@@ -87,4 +88,18 @@ export async function inspectArticleFile(file: string, reclean = true): Promise<
   const inspection = await inspectJsonFile(file, articleVersions);
   if (inspection.state !== 'sound') return inspection;
   return { state: 'sound', ...(await upgradeArticle(inspection.data, inspection.schemaVersion, reclean)) };
+}
+
+/**
+ * Whether the article file was cleaned by rules older than these (a file that cannot be read or
+ * parsed says nothing: it is checked, and re-cleaned or repaired, when it is read).
+ */
+export async function cleanedWithOlderRules(file: string): Promise<boolean> {
+  try {
+    const data = JSON.parse(await storeFs.readFile(file)) as { cleaned?: { rulesVersion?: unknown } };
+    const version = data.cleaned?.rulesVersion;
+    return typeof version === 'number' && version < cleaningRulesVersion;
+  } catch {
+    return false;
+  }
 }

@@ -32,7 +32,7 @@ import { loadOperations } from './load-operations';
 import { loadBriefings } from './load-briefings';
 import { briefingsFileSchema, type BriefingsFile } from './schemas/briefings-file';
 import { operationLogSchema, operationSchema, type OperationLog } from './schemas/operation-log';
-import { inspectArticleFile } from './article-versions';
+import { cleanedWithOlderRules, inspectArticleFile } from './article-versions';
 import { quarantineFile } from './quarantine';
 import { syncDirectory, writeFilesDurably } from './durable-write';
 import { backupSource } from './backups';
@@ -758,8 +758,12 @@ function createStore(
       }
       const shard = await bringArticleFilesBack(layout, id);
       shardDocuments.set(id, shardDocument(id, deepFreeze(shard)));
+      const cleanedBefore = await cleanedWithOlderRules(layout.articleFile(id));
       await indexDocument.update((draft) => {
         draft.articles.splice(position ?? draft.articles.length, 0, record);
+        // Set aside before the rules changed, it comes back cleaned by older ones: the library is no
+        // longer all current, so the background re-cleaning takes it (and search re-reads it) again.
+        if (cleanedBefore) delete draft.cleanedWithRules;
       });
       backups.changed();
     },
