@@ -48,4 +48,8 @@ process.on('message', (command: Command) => {
     (error: unknown) => process.send!({ command, ok: false, message: String(error) }),
   );
 });
+// The bench gone (it failed, or was stopped): quit as the app does, releasing the store's lock.
+process.on('disconnect', () => {
+  void (app?.close() ?? Promise.resolve()).finally(() => process.exit(0));
+});
 process.send!({ command: 'loaded', ok: true });

@@ -16,6 +16,8 @@ class MainProcess {
   private readonly replies: ((reply: Reply) => void)[] = [];
   private constructor(private readonly child: ChildProcess) {
     child.on('message', (reply: Reply) => this.replies.shift()?.(reply));
+    // A failed fork ends in 'exit' too, which fails whatever waits for an answer.
+    child.on('error', () => undefined);
   }
 
   static async load(profileDir: string): Promise<MainProcess> {
@@ -47,11 +49,18 @@ class MainProcess {
     return answer;
   }
 
+  /** Quits as the app does (the store flushed, its lock released); killed if it has not ended in 60 s. */
   async quit(): Promise<void> {
-    await this.tell('close');
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.disconnect();
-    await exited;
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 60_000);
+    try {
+      await this.tell('close');
+    } finally {
+      if (this.child.connected) this.child.disconnect();
+      await exited;
+      clearTimeout(timer);
+    }
   }
 }
 
@@ -60,27 +69,43 @@ export interface ServedAppProcess {
   /** Waits until the search index is loaded and the store flushed (start-up work over). */
   idle(): Promise<void>;
   /**
-   * Quits the running process, then starts a new one (loaded beforehand, as a built app's modules
-   * load in moments); `started` runs as the new one is told to start. The page is not touched.
+   * Quits the running process, then starts a new one, forked and its modules loaded beforehand
+   * (timed from `onStart`, so the figure leaves out the process's spawn and module loading, as the
+   * in-process figure before it did). The page is not touched.
    */
-  restart(started: () => void): Promise<{ quitMs: number }>;
+  restart(onStart: () => void): Promise<{ quitMs: number }>;
   close(): Promise<void>;
+}
+
+/** Tells a loaded process to start; one that cannot is quit before the failure is passed on. */
+async function started(main: MainProcess): Promise<string> {
+  try {
+    return (await main.tell('start')).url!;
+  } catch (error) {
+    await main.quit().catch(() => undefined);
+    throw error;
+  }
 }
 
 export async function serveAppProcess(profileDir: string): Promise<ServedAppProcess> {
   let running = await MainProcess.load(profileDir);
-  let url = (await running.tell('start')).url!;
+  let url = await started(running);
   return {
     url: () => url,
     idle: async () => void (await running.tell('idle')),
-    restart: async (started) => {
+    restart: async (onStart) => {
       const next = await MainProcess.load(profileDir);
       const quitting = Date.now();
-      await running.quit();
+      try {
+        await running.quit();
+      } catch (error) {
+        await next.quit().catch(() => undefined);
+        throw error;
+      }
       const quitMs = Date.now() - quitting;
       running = next;
-      started();
-      url = (await running.tell('start')).url!;
+      onStart();
+      url = await started(running);
       return { quitMs };
     },
     close: () => running.quit(),
