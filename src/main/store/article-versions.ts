@@ -8,7 +8,6 @@
  */
 import { pageFurnitureOf, recleanArticle } from '../articles/article-from-text';
 import { cleaningRulesVersion } from '../cleaning/rules-version';
-import { storeFs } from './store-fs';
 import { inspectJsonFile, type FileInspection, type VersionedSchemas } from './file-inspection';
 import { articleFileV1Schema, type ArticleFileV1 } from './migrations/library-v2';
 import {
@@ -60,10 +59,8 @@ export async function upgradeArticle(
     const old = data as ArticleFileV1;
     return { article: await recleanArticle(upgradeRecord(old.record), old.rawText), upgraded: true };
   }
-  // Version 2's shape is version 3's without links; only Markdown and HTML articles had links to lose.
-  const article = (schemaVersion === 2 ? articleV2ToV3(data as ArticleFileV2) : data) as ArticleFile;
-  const needsCleaning =
-    article.cleaned.rulesVersion < cleaningRulesVersion || (schemaVersion === 2 && article.format !== 'text');
+  const article = asCurrentShape(data, schemaVersion);
+  const needsCleaning = cleanedByOlderRules(article, schemaVersion);
   if (needsCleaning && !reclean) return { article, upgraded: false, stale: true };
   if (needsCleaning) {
     return {
@@ -80,6 +77,23 @@ export async function upgradeArticle(
   return { article, upgraded: schemaVersion !== articleFileVersion };
 }
 
+/** A sound version-2 or version-3 article file in version 3's shape (a version-1 file is only cast). */
+function asCurrentShape(data: unknown, schemaVersion: number): ArticleFile {
+  // Version 2's shape is version 3's without links.
+  return (schemaVersion === 2 ? articleV2ToV3(data as ArticleFileV2) : data) as ArticleFile;
+}
+
+/**
+ * Whether an article must be cleaned again: by rules older than these, or a version-2 Markdown or
+ * HTML article (only those had links to lose). Version 1 files are always re-cleaned on upgrade.
+ */
+function cleanedByOlderRules(article: ArticleFile, schemaVersion: number): boolean {
+  if (schemaVersion === 1) return true;
+  return (
+    article.cleaned.rulesVersion < cleaningRulesVersion || (schemaVersion === 2 && article.format !== 'text')
+  );
+}
+
 export function articleV2ToV3(article: ArticleFileV2): ArticleFile {
   return { ...article, schemaVersion: 3 };
 }
@@ -91,15 +105,12 @@ export async function inspectArticleFile(file: string, reclean = true): Promise<
 }
 
 /**
- * Whether the article file was cleaned by rules older than these (a file that cannot be read or
- * parsed says nothing: it is checked, and re-cleaned or repaired, when it is read).
+ * Whether the article file must be cleaned again when read, as `upgradeArticle` decides it (a file
+ * that is missing or damaged says nothing: it is checked, and repaired, when it is read).
  */
 export async function cleanedWithOlderRules(file: string): Promise<boolean> {
-  try {
-    const data = JSON.parse(await storeFs.readFile(file)) as { cleaned?: { rulesVersion?: unknown } };
-    const version = data.cleaned?.rulesVersion;
-    return typeof version === 'number' && version < cleaningRulesVersion;
-  } catch {
-    return false;
-  }
+  const inspection = await inspectJsonFile(file, articleVersions);
+  if (inspection.state !== 'sound') return false;
+  const { data, schemaVersion } = inspection;
+  return cleanedByOlderRules(asCurrentShape(data, schemaVersion), schemaVersion);
 }
