@@ -8,6 +8,7 @@
  * highlight (frozen, replaced on change) is made once and cached.
  */
 import type { HighlightPage, HighlightQuery } from '../../shared/contract';
+import { highlightRowShape } from '../../shared/highlight-row-shape';
 import { foldText } from '../../shared/search-text';
 import type { LibraryStore } from '../store/library-store';
 import type { AnnotationShard, Highlight } from '../store/schemas/annotation-shard';
@@ -117,9 +118,8 @@ function categoryView(scan: Scan, categoryId: string | null): CategoryView {
 }
 
 /**
- * Each row's shape for the list's row heights (see `rowShapes` in the contract): a note (1), a line
- * of tags or of the briefings holding it (2). Made per first page, as briefings change apart from
- * the pass.
+ * Each row's shape for the list's row heights (`highlightRowShape`; see `rowShapes` in the contract).
+ * Made per first page, as briefings change apart from the pass.
  */
 function rowShapes(store: LibraryStore, rows: readonly Row[]): string {
   const inBriefings = new Set<string>();
@@ -127,11 +127,8 @@ function rowShapes(store: LibraryStore, rows: readonly Row[]): string {
     for (const section of briefing.sections)
       for (const item of section.items) inBriefings.add(item.highlightId);
   let shapes = '';
-  for (const { highlight } of rows) {
-    const note = highlight.note.trim() !== '' ? 1 : 0;
-    const meta = highlight.tags.length > 0 || inBriefings.has(highlight.id) ? 2 : 0;
-    shapes += String(note + meta);
-  }
+  for (const { highlight } of rows)
+    shapes += String(highlightRowShape(highlight, inBriefings.has(highlight.id)));
   return shapes;
 }
 
