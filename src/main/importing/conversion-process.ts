@@ -26,7 +26,8 @@ export interface WorkerBudget {
 /**
  * When a kept-warm process is replaced by a fresh one: after this many heavy jobs (HTML, PDF,
  * DOCX, stored articles re-cleaned: the work that builds a DOM or a document model; plain text,
- * Markdown and a stored article found already clean do not count), or once its heap or its whole memory after a job passes these bounds.
+ * Markdown and a stored article found already clean do not count), or once its heap or its whole
+ * memory after a job passes these bounds.
  * Whatever a library keeps from file to file (a cache, a leak like jsdom's windows held by a
  * pending callback) is then given back, however long the import session runs.
  */
